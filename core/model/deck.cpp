@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/deck.h"
+
+#include <algorithm>
+
+namespace slidespec {
+
+TextStyle TextStyle::overriddenBy(const TextStyle &over) const
+{
+    TextStyle s = *this;
+    if (over.font)
+        s.font = over.font;
+    if (over.size)
+        s.size = over.size;
+    if (over.color)
+        s.color = over.color;
+    if (over.bold)
+        s.bold = over.bold;
+    if (over.italic)
+        s.italic = over.italic;
+    if (over.underline)
+        s.underline = over.underline;
+    return s;
+}
+
+QString Paragraph::plainText() const
+{
+    QString text;
+    for (const TextRun &run : runs)
+        text += run.text;
+    return text;
+}
+
+QString TextBody::plainText() const
+{
+    QStringList lines;
+    lines.reserve(paragraphs.size());
+    for (const Paragraph &p : paragraphs)
+        lines.append(p.plainText());
+    return lines.join(u'\n');
+}
+
+bool TextBody::isEmpty() const
+{
+    return std::all_of(paragraphs.begin(), paragraphs.end(), [](const Paragraph &p) {
+        return std::all_of(p.runs.begin(), p.runs.end(),
+                           [](const TextRun &r) { return r.text.trimmed().isEmpty(); });
+    });
+}
+
+namespace {
+template<typename E>
+E *findIn(QVector<Element> &elements, const QString &id)
+{
+    for (Element &e : elements) {
+        if (e.id == id)
+            return &e;
+        if (Element *child = findIn<E>(e.children, id))
+            return child;
+    }
+    return nullptr;
+}
+} // namespace
+
+Element *Slide::findElement(const QString &elementId)
+{
+    return findIn<Element>(elements, elementId);
+}
+
+const Element *Slide::findElement(const QString &elementId) const
+{
+    return findIn<Element>(const_cast<QVector<Element> &>(elements), elementId);
+}
+
+QVector<const Element *> Slide::paintOrder() const
+{
+    QVector<const Element *> order;
+    order.reserve(elements.size());
+    for (const Element &e : elements)
+        order.append(&e);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Element *a, const Element *b) { return a->z < b->z; });
+    return order;
+}
+
+QString Slide::title() const
+{
+    for (const Element *e : paintOrder()) {
+        if (e->role != QLatin1String("title"))
+            continue;
+        if (e->text)
+            return e->text->plainText().simplified();
+        // A component in the title role (title block, quote…) keeps its
+        // title text in the "title" parameter by convention.
+        const auto it = e->params.find(QStringLiteral("title"));
+        if (it != e->params.end())
+            return it->second.simplified();
+    }
+    return {};
+}
+
+const Slide *Deck::findSlide(const QString &slideId) const
+{
+    for (const Slide &s : slides) {
+        if (s.id == slideId)
+            return &s;
+    }
+    return nullptr;
+}
+
+} // namespace slidespec

@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "text/textlayout.h"
+
+#include <QFont>
+#include <QImage>
+#include <QMutexLocker>
+#include <QPainter>
+#include <QTextLayout>
+
+#include <cmath>
+
+namespace slidespec {
+
+namespace {
+
+/*! A paint device of exactly 72 dpi: fonts sized in points measure in points. */
+const QPaintDevice *pointDevice()
+{
+    static const QImage device = [] {
+        QImage image(1, 1, QImage::Format_ARGB32_Premultiplied);
+        const int dotsPerMeter = int(std::lround(72.0 / 0.0254));
+        image.setDotsPerMeterX(dotsPerMeter);
+        image.setDotsPerMeterY(dotsPerMeter);
+        return image;
+    }();
+    return &device;
+}
+
+QFont makeFont(const ResolvedRunStyle &st)
+{
+    QFont font(st.family);
+    font.setPointSizeF(st.size);
+    font.setBold(st.bold);
+    font.setItalic(st.italic);
+    font.setUnderline(st.underline);
+    font.setKerning(true);
+    font.setHintingPreference(QFont::PreferNoHinting);
+    font.setStyleStrategy(QFont::PreferAntialias);
+    return font;
+}
+
+QTextOption textOption(HAlign align)
+{
+    QTextOption option;
+    option.setUseDesignMetrics(true);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    switch (align) {
+    case HAlign::Left: option.setAlignment(Qt::AlignLeft | Qt::AlignAbsolute); break;
+    case HAlign::Center: option.setAlignment(Qt::AlignHCenter); break;
+    case HAlign::Right: option.setAlignment(Qt::AlignRight | Qt::AlignAbsolute); break;
+    case HAlign::Justify: option.setAlignment(Qt::AlignJustify); break;
+    }
+    return option;
+}
+
+QString bulletFor(int level)
+{
+    static const QString kBullets[] = {QStringLiteral("\u2022"), QStringLiteral("\u2013"), QStringLiteral("\u25E6")};
+    return kBullets[level % 3];
+}
+
+void appendKey(QByteArray &key, const ResolvedRunStyle &st)
+{
+    key += st.family.toUtf8();
+    key += '\x1f';
+    key += QByteArray::number(st.size, 'g', 8);
+    key += '\x1f';
+    key += QByteArray::number(st.color.isValid() ? st.color.rgba() : 0u);
+    key += char('0' + (st.bold ? 1 : 0) + (st.italic ? 2 : 0) + (st.underline ? 4 : 0));
+}
+
+} // namespace
+
+ResolvedRunStyle resolveRunStyle(const TextStyle &style, const BrandKit &kit, const FontResolver &fonts,
+                                 double fontScale)
+{
+    ResolvedRunStyle r;
+    r.family = fonts.resolve(style.font.value_or(FontResolver::defaultFontSpec()), kit);
+    r.size = style.size.value_or(kDefaultFontSize) * fontScale;
+    const ColorRef color = style.color.value_or(ColorRef::fromToken(QStringLiteral("text")));
+    r.color = kit.resolve(color).value_or(QColor());
+    r.bold = style.bold.value_or(false);
+    r.italic = style.italic.value_or(false);
+    r.underline = style.underline.value_or(false);
+    return r;
+}
+
+TextLayoutResult::~TextLayoutResult() = default;
+
+void TextLayoutResult::draw(QPainter *painter) const
+{
+    for (const Block &block : m_blocks) {
+        block.layout->draw(painter, block.origin);
+        if (!block.bullet.isEmpty()) {
+            painter->save();
+            QFont font(makeFont(block.bulletStyle), pointDevice());
+            painter->setFont(font);
+            painter->setPen(block.bulletStyle.color.isValid() ? block.bulletStyle.color : QColor(Qt::black));
+            painter->drawText(block.bulletOrigin, block.bullet);
+            painter->restore();
+        }
+    }
+}
+
+TextLayoutEngine::TextLayoutEngine(const FontResolver *fonts)
+    : m_fonts(fonts)
+{}
+
+TextLayoutEngine::~TextLayoutEngine() = default;
+
+void TextLayoutEngine::clearCache()
+{
+    QMutexLocker lock(&m_mutex);
+    m_cache.clear();
+}
+
+std::shared_ptr<const TextLayoutResult> TextLayoutEngine::layout(const TextBody &body, const BrandKit &kit,
+                                                                 QSizeF frameSize, double fontScale) const
+{
+    // The key holds everything that changes the result: text, resolved styles,
+    // paragraph formatting, frame size and scale.
+    QByteArray key;
+    key.reserve(256);
+    key += QByteArray::number(frameSize.width(), 'g', 10) + ',' + QByteArray::number(frameSize.height(), 'g', 10)
+        + ',' + QByteArray::number(fontScale, 'g', 6) + ',' + char('0' + int(body.anchor));
+    key += QByteArray::number(body.insets.left) + ',' + QByteArray::number(body.insets.top) + ','
+        + QByteArray::number(body.insets.right) + ',' + QByteArray::number(body.insets.bottom);
+    for (const Paragraph &p : body.paragraphs) {
+        key += '\x1e';
+        key += char('0' + int(p.align)) + QByteArray(1, char('0' + int(p.list))) + QByteArray::number(p.level) + ','
+            + QByteArray::number(p.lineSpacing) + ',' + QByteArray::number(p.spaceBefore) + ','
+            + QByteArray::number(p.spaceAfter);
+        appendKey(key, resolveRunStyle(body.style, kit, *m_fonts, fontScale));
+        for (const TextRun &r : p.runs) {
+            key += '\x1d';
+            appendKey(key, resolveRunStyle(body.style.overriddenBy(r.style), kit, *m_fonts, fontScale));
+            key += r.text.toUtf8();
+        }
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_cache.constFind(key);
+        if (it != m_cache.constEnd())
+            return *it;
+    }
+    std::shared_ptr<const TextLayoutResult> result = compute(body, kit, frameSize, fontScale);
+    QMutexLocker lock(&m_mutex);
+    if (m_cache.size() > 20000)
+        m_cache.clear();
+    m_cache.insert(key, result);
+    return result;
+}
+
+std::shared_ptr<const TextLayoutResult> TextLayoutEngine::compute(const TextBody &body, const BrandKit &kit,
+                                                                  QSizeF frameSize, double fontScale) const
+{
+    auto result = std::make_shared<TextLayoutResult>();
+    result->m_fontScale = fontScale;
+    const Insets &in = body.insets;
+    const double innerWidth = std::max(1.0, frameSize.width() - in.left - in.right);
+    const double innerHeight = frameSize.height() - in.top - in.bottom;
+
+    double y = 0;
+    double widest = 0;
+    int numbers[9] = {};
+    int previousLevel = -1;
+
+    for (int pi = 0; pi < body.paragraphs.size(); ++pi) {
+        const Paragraph &p = body.paragraphs.at(pi);
+        const ResolvedRunStyle paraStyle = resolveRunStyle(
+            p.runs.isEmpty() ? body.style : body.style.overriddenBy(p.runs.first().style), kit, *m_fonts, fontScale);
+
+        const bool isList = p.list != ListKind::None;
+        const double indent = kListIndentPerLevel * p.level + (isList ? kListHanging : 0);
+        const double width = std::max(1.0, innerWidth - indent);
+
+        if (pi > 0)
+            y += p.spaceBefore;
+
+        QString text;
+        QList<QTextLayout::FormatRange> formats;
+        QVector<std::pair<int, int>> runRanges;
+        QVector<ResolvedRunStyle> runStyles;
+        for (const TextRun &r : p.runs) {
+            const ResolvedRunStyle st = resolveRunStyle(body.style.overriddenBy(r.style), kit, *m_fonts, fontScale);
+            QTextLayout::FormatRange range;
+            range.start = int(text.size());
+            // Line and paragraph separators inside a run would break the
+            // one-paragraph-per-layout model; show them as spaces.
+            QString runText = r.text;
+            runText.replace(u'\n', u' ').replace(QChar::LineSeparator, u' ').replace(QChar::ParagraphSeparator, u' ');
+            text += runText;
+            range.length = int(runText.size());
+            range.format.setFont(makeFont(st), QTextCharFormat::FontPropertiesAll);
+            range.format.setForeground(st.color.isValid() ? st.color : QColor(Qt::black));
+            formats.append(range);
+            runRanges.append({range.start, range.start + range.length});
+            runStyles.append(st);
+        }
+
+        TextLayoutResult::Block block;
+        block.layout = std::make_unique<QTextLayout>(text, makeFont(paraStyle), const_cast<QPaintDevice *>(pointDevice()));
+        QTextLayout &tl = *block.layout;
+        tl.setTextOption(textOption(p.align));
+        tl.setFormats(formats);
+        tl.setCacheEnabled(true);
+        tl.beginLayout();
+        double ly = 0;
+        double firstAscent = -1;
+        for (QTextLine line = tl.createLine(); line.isValid(); line = tl.createLine()) {
+            line.setLineWidth(width);
+            line.setPosition(QPointF(0, ly));
+            if (firstAscent < 0)
+                firstAscent = line.ascent();
+            ly += line.height() * p.lineSpacing;
+            widest = std::max(widest, indent + line.naturalTextWidth());
+            ++result->m_lineCount;
+        }
+        tl.endLayout();
+        if (tl.lineCount() > 0) {
+            // The last line's extra spacing beyond its own height is not part of the block.
+            const QTextLine last = tl.lineAt(tl.lineCount() - 1);
+            ly -= last.height() * (p.lineSpacing - 1.0);
+        }
+
+        block.origin = QPointF(in.left + indent, y); // anchoring added below
+        if (isList) {
+            if (p.list == ListKind::Number) {
+                if (previousLevel < p.level)
+                    numbers[p.level] = 0;
+                block.bullet = QString::number(++numbers[p.level]) + u'.';
+            } else {
+                block.bullet = bulletFor(p.level);
+            }
+            block.bulletStyle = paraStyle;
+            block.bulletOrigin = QPointF(in.left + indent - kListHanging, y + std::max(0.0, firstAscent));
+            previousLevel = p.level;
+        } else {
+            previousLevel = -1;
+            std::fill(std::begin(numbers), std::end(numbers), 0);
+        }
+
+        for (int li = 0; li < tl.lineCount(); ++li) {
+            const QTextLine line = tl.lineAt(li);
+            const int lineStart = line.textStart();
+            const int lineEnd = lineStart + line.textLength();
+            for (int ri = 0; ri < runRanges.size(); ++ri) {
+                const int s = std::max(lineStart, runRanges[ri].first);
+                const int e = std::min(lineEnd, runRanges[ri].second);
+                if (s >= e || text.mid(s, e - s).trimmed().isEmpty())
+                    continue;
+                const double x1 = line.cursorToX(s);
+                const double x2 = line.cursorToX(e);
+                TextLayoutResult::RunBox box;
+                box.paragraph = pi;
+                box.run = ri;
+                box.rect = QRectF(in.left + indent + std::min(x1, x2), y + line.y(), std::abs(x2 - x1), line.height());
+                box.style = runStyles[ri];
+                result->m_runBoxes.append(box);
+            }
+        }
+
+        y += ly;
+        if (pi + 1 < body.paragraphs.size())
+            y += p.spaceAfter;
+        result->m_blocks.push_back(std::move(block));
+    }
+
+    const double contentHeight = y;
+    double offset = in.top;
+    if (body.anchor == VAnchor::Middle)
+        offset = in.top + (innerHeight - contentHeight) / 2;
+    else if (body.anchor == VAnchor::Bottom)
+        offset = frameSize.height() - in.bottom - contentHeight;
+    for (TextLayoutResult::Block &block : result->m_blocks) {
+        block.origin.ry() += offset;
+        block.bulletOrigin.ry() += offset;
+    }
+    QRectF ink;
+    for (TextLayoutResult::RunBox &box : result->m_runBoxes) {
+        box.rect.translate(0, offset);
+        ink = ink.united(box.rect);
+    }
+    result->m_inkRect = ink;
+    result->m_requiredHeight = contentHeight + in.top + in.bottom;
+    result->m_requiredWidth = widest + in.left + in.right;
+    // Half a point of tolerance absorbs rounding between layout engines.
+    result->m_overflows = result->m_requiredHeight > frameSize.height() + 0.5;
+    return result;
+}
+
+double TextLayoutEngine::fitScale(const TextBody &body, const BrandKit &kit, QSizeF frameSize) const
+{
+    if (!layout(body, kit, frameSize, 1.0)->overflows())
+        return 1.0;
+    // Search in 2.5 % steps between 25 % and 97.5 %, like PowerPoint's autofit.
+    int lo = 10, hi = 39; // scale = k / 40
+    if (layout(body, kit, frameSize, lo / 40.0)->overflows())
+        return lo / 40.0;
+    while (lo < hi) {
+        const int mid = (lo + hi + 1) / 2;
+        if (layout(body, kit, frameSize, mid / 40.0)->overflows())
+            hi = mid - 1;
+        else
+            lo = mid;
+    }
+    return lo / 40.0;
+}
+
+} // namespace slidespec
