@@ -859,14 +859,27 @@ std::optional<json> parse(const QByteArray &data, const QString &fileName, const
     try {
         return json::parse(data.constBegin(), data.constEnd());
     } catch (const json::parse_error &ex) {
-        // ex.byte is the 1-based offset of the byte that failed.
-        lineColumnAt(data, qsizetype(ex.byte > 0 ? ex.byte - 1 : 0), e.line, e.column);
+        // ex.byte is the 1-based offset of the last byte read: the end of
+        // the token where the parser noticed the problem.
         QString what = QString::fromUtf8(ex.what());
+        const qsizetype offset = qsizetype(ex.byte > 0 ? ex.byte - 1 : 0);
+        lineColumnAt(data, offset, e.line, e.column);
         // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error while parsing value - invalid literal; last read: 'x'"
         const int colon = what.indexOf(QLatin1String(": "), what.indexOf(QLatin1String("parse error")));
         if (colon >= 0)
             what = what.mid(colon + 2);
         e.message = QStringLiteral("invalid JSON: %1").arg(what);
+        errors.append(e);
+    } catch (const json::out_of_range &ex) {
+        // "number overflow parsing '1e999'": no position is given; find the number.
+        const QString what = QString::fromUtf8(ex.what());
+        const qsizetype quote = what.indexOf(u'\'');
+        if (quote >= 0 && what.endsWith(u'\'')) {
+            const qsizetype at = data.indexOf(what.mid(quote + 1, what.size() - quote - 2).toUtf8());
+            if (at >= 0)
+                lineColumnAt(data, at, e.line, e.column);
+        }
+        e.message = QStringLiteral("invalid JSON: a number is too large for a spec (%1)").arg(what.mid(what.indexOf(u']') + 2));
         errors.append(e);
     } catch (const std::exception &ex) {
         e.message = QStringLiteral("invalid JSON: %1").arg(QString::fromUtf8(ex.what()));

@@ -48,6 +48,15 @@ bool TextBody::isEmpty() const
     });
 }
 
+bool Element::operator==(const Element &o) const
+{
+    return id == o.id && kind == o.kind && name == o.name && role == o.role && frame == o.frame && z == o.z
+        && locked == o.locked && text == o.text && shape == o.shape && fill == o.fill && stroke == o.stroke
+        && cornerRadius == o.cornerRadius && flipV == o.flipV && src == o.src && alt == o.alt
+        && decorative == o.decorative && fit == o.fit && children == o.children && component == o.component
+        && params == o.params && extra == o.extra;
+}
+
 namespace {
 template<typename E>
 E *findIn(QVector<Element> &elements, const QString &id)

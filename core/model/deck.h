@@ -142,7 +142,10 @@ struct Element
 
     ExtraFields extra;
 
-    bool operator==(const Element &) const = default;
+    // Not defaulted: Element contains QVector<Element>, and Qt's container
+    // comparison traits cannot see through a defaulted recursive operator.
+    bool operator==(const Element &other) const;
+    bool operator!=(const Element &other) const { return !(*this == other); }
 };
 
 struct Background
