@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Installs every Debian/Ubuntu package Slidespec needs to build, test, export
+# and benchmark. Idempotent: installs only what is missing and says what.
+# On other systems it prints the list to install by hand and fails.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build ccache pkg-config git
+    clang libclang-rt-14-dev            # libFuzzer target for the spec loader
+    # Qt 6 (core: Core + Gui; tests: Test, PDF to read exported PDFs back)
+    qt6-base-dev qt6-base-dev-tools qt6-pdf-dev
+    libqt6svg6 qt6-image-formats-plugins # SVG and WebP images through QImageReader plugins
+    # core libraries
+    libzip-dev zipcmp zipmerge ziptool nlohmann-json3-dev
+    # fonts the brand kits name, and the documented fallbacks (docs/fonts.md)
+    fonts-inter fonts-lato fonts-open-sans fonts-roboto fonts-liberation2
+    fonts-dejavu-core fonts-noto-core fonts-crosextra-carlito
+    # the real clients the tests check exports with
+    libreoffice-impress-nogui poppler-utils
+    # benchmarks: GNU time for peak memory (bench/run.sh installs Node/npm itself if missing)
+    time
+)
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+if [[ ! -r /etc/os-release ]] || ! grep -qiE '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release; then
+    say "This script supports Debian 12+ and Ubuntu 22.04+ (apt)."
+    say "On other systems install the equivalents of these packages by hand:"
+    printf '  %s\n' "${packages[@]}" >&2
+    exit 1
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    say "all ${#packages[@]} packages are installed"
+    exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null; then
+        sudo=(sudo)
+    else
+        say "not root and no sudo: install these packages by hand: ${missing[*]}"
+        exit 1
+    fi
+fi
+
+say "installing ${#missing[@]} missing packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+say "done"
