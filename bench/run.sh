@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs every benchmark in one go and prints the figures side by side; the
+# results also go to bench/results/latest.md. Reproduce docs/benchmarks.md with:
+#   bench/run.sh
+# Peers (PptxGenJS 4.0.1 from npm, LibreOffice from Debian) are installed into
+# ignored folders. Nothing here asserts a time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+scripts/setup.sh
+scripts/build.sh release >&2
+
+bin=$root/build/release
+cli=$bin/app/cli/slidespec-cli
+work=$bin/bench-work
+results=$root/bench/results
+mkdir -p "$work" "$results"
+export QT_QPA_PLATFORM=offscreen
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "[bench] installing Node.js and npm" >&2
+    apt-get install -y -q nodejs npm >&2
+fi
+if [[ ! -d bench/.peers/node_modules/pptxgenjs ]]; then
+    echo "[bench] installing pptxgenjs@4.0.1 into bench/.peers" >&2
+    mkdir -p bench/.peers
+    npm install --prefix bench/.peers --no-audit --no-fund --silent pptxgenjs@4.0.1 >&2
+fi
+
+"$bin/bench/bench_makedeck" export 100 "$work/deck100.json"
+"$bin/bench/bench_makedeck" validate 200 30 "$work/deck200x30.json"
+
+# measure NAME RUNS COMMAND... — median wall time (s) and max peak RSS (MB) of RUNS runs.
+declare -A wall rss
+measure() {
+    local name=$1 runs=$2; shift 2
+    local times=() peak=0
+    for ((i = 0; i < runs; i++)); do
+        /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/$name.stderr" || {
+            echo "[bench] $name failed:" >&2; cat "$work/$name.stderr" >&2; return 1; }
+        read -r t m < "$work/time.txt"
+        times+=("$t")
+        (( m > peak )) && peak=$m
+    done
+    wall[$name]=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    rss[$name]=$(awk -v k="$peak" 'BEGIN {printf "%.0f", k/1024}')
+    echo "[bench] $name: ${wall[$name]} s, ${rss[$name]} MB" >&2
+}
+
+runs=${BENCH_RUNS:-5}
+measure slidespec_pptx "$runs" "$cli" export "$work/deck100.json" "$work/slidespec.pptx" --overwrite --quiet
+measure pptxgenjs_pptx "$runs" node bench/peers/pptxgenjs_export.cjs "$work/deck100.json" "$work/pptxgenjs.pptx"
+measure slidespec_png "$runs" "$cli" render "$work/deck100.json" "$work/png" --width 1280 --overwrite --quiet
+measure slidespec_pdf "$runs" "$cli" export "$work/deck100.json" "$work/slidespec.pdf" --overwrite --quiet
+profile=$work/lo-profile
+measure libreoffice_pdf 3 soffice --headless --norestore "-env:UserInstallation=file://$profile" \
+    --convert-to pdf --outdir "$work/lo" "$work/slidespec.pptx"
+validate_out=$("$bin/bench/bench_validate" "$work/deck200x30.json" 20)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else print "n/a" }'; }
+
+{
+    echo "## Results ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m))"
+    echo
+    echo "| benchmark | Slidespec | peer | peer time | ratio | peak RSS (Slidespec / peer) |"
+    echo "|---|---:|---|---:|---:|---:|"
+    echo "| 100-slide deck → PPTX | ${wall[slidespec_pptx]} s | PptxGenJS 4.0.1 | ${wall[pptxgenjs_pptx]} s | $(ratio "${wall[slidespec_pptx]}" "${wall[pptxgenjs_pptx]}")× | ${rss[slidespec_pptx]} / ${rss[pptxgenjs_pptx]} MB |"
+    echo "| 100 slides → 100 PNGs, 1280 px | ${wall[slidespec_png]} s | LibreOffice PPTX → PDF | ${wall[libreoffice_pdf]} s | $(ratio "${wall[slidespec_png]}" "${wall[libreoffice_pdf]}")× | ${rss[slidespec_png]} / ${rss[libreoffice_pdf]} MB |"
+    echo "| 100 slides → PDF | ${wall[slidespec_pdf]} s | LibreOffice PPTX → PDF | ${wall[libreoffice_pdf]} s | $(ratio "${wall[slidespec_pdf]}" "${wall[libreoffice_pdf]}")× | ${rss[slidespec_pdf]} / ${rss[libreoffice_pdf]} MB |"
+    echo
+    echo "Whole processes, median of $runs runs (LibreOffice: 3). Sizes: slidespec.pptx $(stat -c %s "$work/slidespec.pptx") B,"
+    echo "pptxgenjs.pptx $(stat -c %s "$work/pptxgenjs.pptx") B, slidespec.pdf $(stat -c %s "$work/slidespec.pdf") B."
+    echo
+    echo "Validation (200 slides × 30 elements):"
+    echo
+    echo '```'
+    echo "$validate_out"
+    echo '```'
+} | tee "$results/latest.md"
