@@ -80,7 +80,14 @@ public:
                                        QPointF topLeft = {}) const;
 
 private:
+    /*! Loads every valid file of \a dir; \a errors collects the others. */
+    static ComponentLibrary loadLenient(const QString &dir, QVector<SpecError> &errors);
+
     QVector<ComponentDef> m_components;
 };
+
+/*! All errors of a component load, one per line. */
+template<>
+QString SpecResult<ComponentLibrary>::errorString() const;
 
 } // namespace slidespec
