@@ -1,0 +1,1568 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "validation/validator.h"
+
+#include "components/componentlibrary.h"
+#include "model/assetstore.h"
+#include "text/fontresolver.h"
+#include "text/textlayout.h"
+#include "validation/contrast.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QPolygonF>
+#include <QSet>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <set>
+
+namespace slidespec {
+
+namespace {
+
+constexpr double kTolerance = 0.5;       //!< points: closer than this counts as touching
+constexpr double kMinOverlapArea = 2.0;  //!< pt²: smaller intersections are rounding, not overlap
+constexpr double kMaxNudge = 24.0;       //!< points: an overlap this shallow is fixed by moving
+constexpr int kSampleMaxSide = 256;      //!< images are sampled at most this many pixels a side
+constexpr int kMaxCachedImages = 64;
+constexpr double kSampleStep = 4.0;      //!< points between contrast samples
+
+using Quad = std::array<QPointF, 4>;
+
+double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+/*! A number for a message: at most \a decimals, no trailing zeros. */
+QString num(double v, int decimals = 1)
+{
+    QString s = QString::number(v, 'f', decimals);
+    if (s.contains(u'.')) {
+        while (s.endsWith(u'0'))
+            s.chop(1);
+        if (s.endsWith(u'.'))
+            s.chop(1);
+    }
+    if (s == QLatin1String("-0"))
+        s = QStringLiteral("0");
+    return s;
+}
+
+QString hexRgb(QRgb c) { return colorToHex(QColor::fromRgb(c | 0xff000000u)); }
+
+bool isDecorRole(const QString &role)
+{
+    return role == QLatin1String("background") || role == QLatin1String("decoration");
+}
+
+QTransform rotationAbout(const Frame &f)
+{
+    QTransform t;
+    if (f.rotation == 0)
+        return t;
+    const QPointF c = f.center();
+    t.translate(c.x(), c.y());
+    t.rotate(f.rotation);
+    t.translate(-c.x(), -c.y());
+    return t;
+}
+
+QRectF quadBounds(const Quad &q)
+{
+    double x0 = q[0].x(), x1 = x0, y0 = q[0].y(), y1 = y0;
+    for (const QPointF &p : q) {
+        x0 = std::min(x0, p.x());
+        x1 = std::max(x1, p.x());
+        y0 = std::min(y0, p.y());
+        y1 = std::max(y1, p.y());
+    }
+    return QRectF(QPointF(x0, y0), QPointF(x1, y1));
+}
+
+Quad mapRect(const QTransform &t, const QRectF &r)
+{
+    return {t.map(r.topLeft()), t.map(r.topRight()), t.map(r.bottomRight()), t.map(r.bottomLeft())};
+}
+
+double polygonArea(const QVector<QPointF> &poly)
+{
+    double a = 0;
+    for (qsizetype i = 0, n = poly.size(); i < n; ++i) {
+        const QPointF &p = poly[i];
+        const QPointF &q = poly[(i + 1) % n];
+        a += p.x() * q.y() - q.x() * p.y();
+    }
+    return std::abs(a) / 2;
+}
+
+/*! The intersection of two convex quads (Sutherland–Hodgman). */
+QVector<QPointF> intersectQuads(const Quad &subject, const Quad &clip)
+{
+    QVector<QPointF> out(subject.begin(), subject.end());
+    // Orientation of the clip polygon decides which side is "inside".
+    double orient = 0;
+    for (int i = 0; i < 4; ++i) {
+        const QPointF &a = clip[size_t(i)];
+        const QPointF &b = clip[size_t((i + 1) % 4)];
+        orient += a.x() * b.y() - b.x() * a.y();
+    }
+    const double sign = orient >= 0 ? 1.0 : -1.0;
+    for (int i = 0; i < 4 && !out.isEmpty(); ++i) {
+        const QPointF a = clip[size_t(i)];
+        const QPointF b = clip[size_t((i + 1) % 4)];
+        auto side = [&](const QPointF &p) {
+            return sign * ((b.x() - a.x()) * (p.y() - a.y()) - (b.y() - a.y()) * (p.x() - a.x()));
+        };
+        QVector<QPointF> input;
+        input.swap(out);
+        for (qsizetype k = 0, n = input.size(); k < n; ++k) {
+            const QPointF &cur = input[k];
+            const QPointF &prev = input[(k + n - 1) % n];
+            const double sc = side(cur);
+            const double sp = side(prev);
+            if (sc >= 0) {
+                if (sp < 0)
+                    out.append(prev + (cur - prev) * (sp / (sp - sc)));
+                out.append(cur);
+            } else if (sp >= 0) {
+                out.append(prev + (cur - prev) * (sp / (sp - sc)));
+            }
+        }
+    }
+    return out;
+}
+
+/*! Where an image of \a natural size is drawn inside \a frame with \a fit (as SlideRenderer draws it). */
+QRectF drawnRect(const QRectF &frame, QSizeF natural, ImageFit fit)
+{
+    if (fit == ImageFit::Stretch || natural.width() <= 0 || natural.height() <= 0)
+        return frame;
+    const double s = fit == ImageFit::Contain
+        ? std::min(frame.width() / natural.width(), frame.height() / natural.height())
+        : std::max(frame.width() / natural.width(), frame.height() / natural.height());
+    const QSizeF size(natural.width() * s, natural.height() * s);
+    return QRectF(frame.center() - QPointF(size.width() / 2, size.height() / 2), size);
+}
+
+/*! A decoded image, downsampled for sampling, or why it could not be had. */
+struct ImageEntry
+{
+    QString src;
+    QImage sample;     //!< ARGB32, at most kSampleMaxSide a side
+    QSizeF natural;    //!< size of the full image, for fit arithmetic
+    QString error;
+    bool missing = false; //!< the reference or file does not exist (vs. undecodable bytes)
+
+    bool ok() const { return error.isEmpty() && !sample.isNull(); }
+
+    /*! The pixel (with alpha) at image-relative position \a u, \a v in [0, 1]. */
+    QRgb pixelAt(double u, double v) const
+    {
+        const int x = std::clamp(int(u * sample.width()), 0, sample.width() - 1);
+        const int y = std::clamp(int(v * sample.height()), 0, sample.height() - 1);
+        return reinterpret_cast<const QRgb *>(sample.constScanLine(y))[x];
+    }
+};
+
+using ImagePtr = std::shared_ptr<const ImageEntry>;
+
+/*! One drawable primitive of a slide, in paint order, with its geometry in slide points. */
+struct Prim
+{
+    const Element *e = nullptr;
+    QString reportId;     //!< the id issues name: the element, or its component instance
+    QString partId;       //!< the component part's id, or empty
+    int owner = 0;        //!< index of the top-level element it belongs to
+    bool topLevel = false;
+    bool inComponent = false;
+    QTransform toSlide;   //!< frame-local → slide
+    QTransform toLocal;   //!< slide → frame-local
+    Quad quad;
+    QRectF bounds;
+    bool hasText = false;
+    bool decorative = false;
+    bool fullBleed = false;
+    bool hasFill = false;
+    QRgb fill = 0;        //!< resolved fill, with alpha
+    ImagePtr image;       //!< decoded image (kind Image)
+
+    bool isImage() const { return e->kind == ElementKind::Image; }
+    bool isLine() const { return e->kind == ElementKind::Shape && e->shape == ShapeKind::Line; }
+    /*! Whether frame-local point \a l is inside the shape's outline (not its stroke). */
+    bool containsLocal(QPointF l, double tol = 0) const
+    {
+        const double w = e->frame.w, h = e->frame.h;
+        if (l.x() < -tol || l.y() < -tol || l.x() > w + tol || l.y() > h + tol)
+            return false;
+        if (e->kind != ElementKind::Shape || tol > 0)
+            return true;
+        if (e->shape == ShapeKind::Ellipse) {
+            if (w <= 0 || h <= 0)
+                return false;
+            const double dx = (l.x() - w / 2) / (w / 2);
+            const double dy = (l.y() - h / 2) / (h / 2);
+            return dx * dx + dy * dy <= 1.0 + 1e-9;
+        }
+        if (e->shape == ShapeKind::RoundedRectangle) {
+            const double r = std::clamp(e->cornerRadius, 0.0, std::min(w, h) / 2);
+            if (r <= 0)
+                return true;
+            const double cx = std::clamp(l.x(), r, w - r);
+            const double cy = std::clamp(l.y(), r, h - r);
+            const double dx = l.x() - cx, dy = l.y() - cy;
+            return dx * dx + dy * dy <= r * r + 1e-9;
+        }
+        return true;
+    }
+    bool contains(QPointF slidePoint, double tol = 0) const { return containsLocal(toLocal.map(slidePoint), tol); }
+};
+
+QString excerpt(const QString &text)
+{
+    QString t = text.simplified();
+    if (t.size() > 32)
+        t = t.left(30).trimmed() + QStringLiteral("\u2026");
+    return t;
+}
+
+/*! "text “Quarterly results” (t1)", "image (logo)", "component card (c1, part “title”)". */
+QString describe(const Prim &p)
+{
+    const Element &e = *p.e;
+    QString what;
+    switch (e.kind) {
+    case ElementKind::Text: what = QStringLiteral("text"); break;
+    case ElementKind::Image: what = QStringLiteral("image"); break;
+    case ElementKind::Group: what = QStringLiteral("group"); break;
+    case ElementKind::Component: what = QStringLiteral("component"); break;
+    case ElementKind::Shape:
+        switch (e.shape) {
+        case ShapeKind::Rectangle: what = QStringLiteral("rectangle"); break;
+        case ShapeKind::RoundedRectangle: what = QStringLiteral("rounded rectangle"); break;
+        case ShapeKind::Ellipse: what = QStringLiteral("ellipse"); break;
+        case ShapeKind::Line: what = QStringLiteral("line"); break;
+        }
+        break;
+    }
+    if (e.text && !e.text->isEmpty())
+        what += QStringLiteral(" \u201c%1\u201d").arg(excerpt(e.text->plainText()));
+    if (p.partId.isEmpty())
+        return QStringLiteral("%1 (%2)").arg(what, p.reportId);
+    QString part = p.partId;
+    if (part.startsWith(p.reportId + u'/'))
+        part = part.mid(p.reportId.size() + 1);
+    return QStringLiteral("%1 (part \u201c%2\u201d of component %3)").arg(what, part, p.reportId);
+}
+
+QString describeElement(const Element &e)
+{
+    Prim p;
+    p.e = &e;
+    p.reportId = e.id;
+    if (e.kind == ElementKind::Component)
+        return QStringLiteral("component \u201c%1\u201d (%2)").arg(e.component, e.id);
+    return describe(p);
+}
+
+/*! The slide's title element (first "title" role in paint order), or nullptr. */
+const Element *titleElement(const Slide &slide)
+{
+    for (const Element *e : slide.paintOrder()) {
+        if (e->role == QLatin1String("title"))
+            return e;
+    }
+    return nullptr;
+}
+
+QString titleKey(const QString &title) { return title.simplified().toCaseFolded(); }
+
+/*! The kit colour nearest to \a c (Euclidean in RGB, weighted for the eye). */
+std::optional<QString> nearestToken(const BrandKit &kit, QRgb c)
+{
+    std::optional<QString> best;
+    double bestD = 0;
+    for (const auto &[name, color] : kit.colors) {
+        const double dr = qRed(c) - color.red(), dg = qGreen(c) - color.green(), db = qBlue(c) - color.blue();
+        const double d = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+        if (!best || d < bestD) {
+            best = name;
+            bestD = d;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+
+/*! What the per-slide checks need from the validator. */
+struct ValidatorCore
+{
+    ValidatorCore(const ComponentLibrary &c, const TextLayoutEngine &t, const AssetStore &a)
+        : components(c), text(t), assets(a)
+    {}
+
+    const ComponentLibrary &components;
+    const TextLayoutEngine &text;
+    const AssetStore &assets;
+
+    mutable QMutex mutex;
+    mutable std::deque<ImagePtr> images; //!< most recent last
+
+    ImagePtr image(const Deck &deck, const QString &src) const;
+    void checkSlide(const Deck &deck, int index, const QVector<QString> &titleKeys, QVector<Issue> &out) const;
+};
+
+ImagePtr ValidatorCore::image(const Deck &deck, const QString &src) const
+{
+    {
+        QMutexLocker lock(&mutex);
+        for (const ImagePtr &entry : images) {
+            if (entry->src.size() == src.size()
+                && (entry->src.constData() == src.constData() || entry->src == src))
+                return entry;
+        }
+    }
+    auto entry = std::make_shared<ImageEntry>();
+    entry->src = src;
+    QString error;
+    const QImage full = assets.image(deck, src, &error);
+    if (full.isNull()) {
+        entry->error = error.isEmpty() ? QStringLiteral("the image could not be decoded") : error;
+        if (src.startsWith(QLatin1String("asset:"))) {
+            const auto it = deck.assets.find(src.mid(6));
+            if (it == deck.assets.end()) {
+                entry->missing = true;
+            } else if (it->second.data.isEmpty()) {
+                const QDir base(assets.baseDir().isEmpty() ? QDir::currentPath() : assets.baseDir());
+                entry->missing = !QFileInfo::exists(base.filePath(it->second.path));
+            }
+        } else if (!src.startsWith(QLatin1String("data:"))) {
+            entry->missing = true;
+        }
+    } else {
+        entry->natural = full.size();
+        QImage small = full;
+        if (full.width() > kSampleMaxSide || full.height() > kSampleMaxSide)
+            small = full.scaled(kSampleMaxSide, kSampleMaxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        entry->sample = small.convertToFormat(QImage::Format_ARGB32);
+    }
+    QMutexLocker lock(&mutex);
+    images.push_back(entry);
+    while (images.size() > size_t(kMaxCachedImages))
+        images.pop_front();
+    return entry;
+}
+
+// ---------------------------------------------------------------------------
+
+namespace {
+
+/*! The checks of one slide. Lives for one validateSlide() call. */
+class SlideChecker
+{
+public:
+    SlideChecker(const ValidatorCore &d, const Deck &deck, int index, const QVector<QString> &titleKeys,
+                 QVector<Issue> &out)
+        : m_d(d), m_deck(deck), m_kit(deck.brand), m_slide(deck.slides.at(index)), m_index(index),
+          m_titleKeys(titleKeys), m_out(out), m_slideRect(QPointF(0, 0), deck.size)
+    {}
+
+    void run()
+    {
+        const QVector<const Element *> order = m_slide.paintOrder();
+        m_prims.reserve(order.size() + 8);
+        for (qsizetype i = 0; i < order.size(); ++i) {
+            m_topLevel.append(order[i]);
+            addElement(*order[i], QTransform(), int(i), QString(), true, 0);
+        }
+        checkBackground();
+        checkTitles();
+        checkBounds();
+        checkOverlap();
+        for (const Prim &p : m_prims) {
+            checkColors(p);
+            if (p.isImage())
+                checkImage(p);
+            if (p.hasText)
+                checkText(p);
+        }
+    }
+
+private:
+    // ---- model walking ----------------------------------------------------
+
+    void addElement(const Element &e, const QTransform &parent, int owner, const QString &instanceId, bool topLevel,
+                    int depth)
+    {
+        if (depth > 16)
+            return;
+        if (e.kind == ElementKind::Group) {
+            const QTransform t = rotationAbout(e.frame) * parent;
+            QVector<const Element *> children;
+            children.reserve(e.children.size());
+            for (const Element &c : e.children)
+                children.append(&c);
+            std::stable_sort(children.begin(), children.end(),
+                             [](const Element *a, const Element *b) { return a->z < b->z; });
+            for (const Element *c : std::as_const(children))
+                addElement(*c, t, owner, instanceId, false, depth + 1);
+            return;
+        }
+        if (e.kind == ElementKind::Component) {
+            QString error;
+            QVector<Element> parts = m_d.components.expand(e, &error);
+            if (parts.isEmpty() && !error.isEmpty()) {
+                Issue &is = add(QStringLiteral("component-unknown"), Severity::Error, {e.id},
+                                QStringLiteral("Component %1 on slide %2 cannot be drawn: %3. Choose a component "
+                                               "from the library or remove the element.")
+                                    .arg(describeElement(e)).arg(m_index + 1).arg(error));
+                is.data.insert(QStringLiteral("component"), e.component);
+                return;
+            }
+            m_expanded.push_back(std::move(parts));
+            const QTransform t = rotationAbout(e.frame) * parent;
+            const bool decor = isDecorRole(e.role);
+            for (const Element &part : m_expanded.back()) {
+                const qsizetype before = m_prims.size();
+                addElement(part, t, owner, e.id, false, depth + 1);
+                for (qsizetype k = before; k < m_prims.size(); ++k) {
+                    m_prims[k].inComponent = true;
+                    m_prims[k].decorative = m_prims[k].decorative || decor;
+                }
+            }
+            return;
+        }
+        Prim p;
+        p.e = &e;
+        p.reportId = instanceId.isEmpty() ? e.id : instanceId;
+        p.partId = instanceId.isEmpty() ? QString() : e.id;
+        p.owner = owner;
+        p.topLevel = topLevel;
+        p.toSlide = e.frame.transform() * parent;
+        p.toLocal = p.toSlide.inverted();
+        p.quad = mapRect(p.toSlide, QRectF(0, 0, e.frame.w, e.frame.h));
+        p.bounds = quadBounds(p.quad);
+        p.hasText = e.text && !e.text->isEmpty()
+            && (e.kind == ElementKind::Text || (e.kind == ElementKind::Shape && e.shape != ShapeKind::Line));
+        p.decorative = isDecorRole(e.role) || (e.kind == ElementKind::Image && e.decorative)
+            || (e.kind == ElementKind::Shape && e.shape == ShapeKind::Line);
+        p.fullBleed = p.bounds.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(m_slideRect);
+        if (e.fill && (e.kind == ElementKind::Text || (e.kind == ElementKind::Shape && e.shape != ShapeKind::Line))) {
+            if (const auto c = m_kit.resolve(*e.fill)) {
+                p.fill = c->rgba();
+                p.hasFill = qAlpha(p.fill) > 0;
+            }
+        }
+        if (e.kind == ElementKind::Image && !e.src.isEmpty())
+            p.image = m_d.image(m_deck, e.src);
+        m_prims.append(std::move(p));
+    }
+
+    Issue &add(const QString &rule, Severity severity, const QStringList &elementIds, const QString &message)
+    {
+        Issue is;
+        is.ruleId = rule;
+        is.severity = severity;
+        is.slideId = m_slide.id;
+        is.slideIndex = m_index;
+        is.elementIds = elementIds;
+        is.message = message;
+        m_out.append(std::move(is));
+        return m_out.last();
+    }
+
+    QString where() const { return QStringLiteral("slide %1").arg(m_index + 1); }
+
+    /*! Whether a fix may change \a p's element directly (not a component part, not locked). */
+    static bool editable(const Prim &p) { return !p.inComponent && !p.e->locked; }
+
+    bool isContent(const Prim &p) const
+    {
+        return !p.decorative && !p.fullBleed && p.e->frame.w > 0 && p.e->frame.h > 0;
+    }
+
+    // ---- background, titles -----------------------------------------------
+
+    void checkBackground()
+    {
+        const Background &bg = m_slide.background;
+        if (bg.color)
+            checkColorRef(*bg.color, QStringLiteral("background colour"), nullptr, {});
+        if (!bg.image.isEmpty()) {
+            m_bgImage = m_d.image(m_deck, bg.image);
+            if (!m_bgImage->ok()) {
+                reportBrokenImage(*m_bgImage, {}, QStringLiteral("The background image of %1").arg(where()));
+                m_bgImage.reset();
+            }
+        }
+        QColor base = Qt::white;
+        if (bg.color) {
+            if (const auto c = m_kit.resolve(*bg.color))
+                base = *c;
+            else if (const auto k = m_kit.color(QStringLiteral("background")))
+                base = *k;
+        } else if (const auto k = m_kit.color(QStringLiteral("background"))) {
+            base = *k;
+        }
+        m_bgColor = Contrast::compositeOver(base.rgba(), qRgb(255, 255, 255));
+    }
+
+    void checkTitles()
+    {
+        const QString title = m_slide.title();
+        if (title.isEmpty()) {
+            add(QStringLiteral("slide-title-missing"), Severity::Warning, {},
+                QStringLiteral("Slide %1 has no title. Give a text element the role \u201ctitle\u201d (it can be "
+                               "visually hidden off the content area) so the slide is named in the outline, in "
+                               "navigation and for screen readers.")
+                    .arg(m_index + 1));
+            return;
+        }
+        const QString key = titleKey(title);
+        QStringList others;
+        for (qsizetype i = 0; i < m_titleKeys.size(); ++i) {
+            if (i != m_index && !m_titleKeys[i].isEmpty() && m_titleKeys[i] == key)
+                others.append(QString::number(i + 1));
+        }
+        if (others.isEmpty())
+            return;
+        const Element *te = titleElement(m_slide);
+        Issue &is = add(QStringLiteral("slide-title-duplicate"), Severity::Warning,
+                        te ? QStringList{te->id} : QStringList{},
+                        QStringLiteral("Slide %1 has the same title \u201c%2\u201d as slide %3. Titles tell slides "
+                                       "apart in the outline and for screen readers: make each one distinct "
+                                       "(e.g. add \u201c(continued)\u201d or what differs).")
+                            .arg(m_index + 1)
+                            .arg(excerpt(title), others.join(QStringLiteral(", "))));
+        is.data.insert(QStringLiteral("title"), title);
+        QVariantList slides;
+        for (const QString &o : std::as_const(others))
+            slides.append(o.toInt() - 1);
+        is.data.insert(QStringLiteral("otherSlides"), slides);
+    }
+
+    // ---- geometry -----------------------------------------------------------
+
+    /*! A move of \a r into \a target, if it fits. */
+    static std::optional<QPointF> moveInto(const QRectF &r, const QRectF &target)
+    {
+        if (r.width() > target.width() + 1e-6 || r.height() > target.height() + 1e-6)
+            return std::nullopt;
+        double dx = 0, dy = 0;
+        if (r.left() < target.left())
+            dx = target.left() - r.left();
+        else if (r.right() > target.right())
+            dx = target.right() - r.right();
+        if (r.top() < target.top())
+            dy = target.top() - r.top();
+        else if (r.bottom() > target.bottom())
+            dy = target.bottom() - r.bottom();
+        return QPointF(std::ceil(dx * 100) / 100, std::ceil(dy * 100) / 100);
+    }
+
+    Fix moveFix(const QString &id, QPointF d, const QString &why) const
+    {
+        Fix f;
+        f.kind = QStringLiteral("move");
+        f.elementId = id;
+        f.params.insert(QStringLiteral("dx"), round2(d.x()));
+        f.params.insert(QStringLiteral("dy"), round2(d.y()));
+        f.description = QStringLiteral("Move %1 by %2, %3 pt %4").arg(id, num(d.x(), 2), num(d.y(), 2), why);
+        return f;
+    }
+
+    void checkBounds()
+    {
+        const std::optional<Insets> margins = m_kit.guidance.safeMargins;
+        const QRectF safe = margins ? m_slideRect.adjusted(margins->left, margins->top, -margins->right,
+                                                           -margins->bottom)
+                                    : m_slideRect;
+        for (qsizetype i = 0; i < m_topLevel.size(); ++i) {
+            const Element &e = *m_topLevel[i];
+            QRectF bounds;
+            bool decorative = isDecorRole(e.role) || (e.kind == ElementKind::Image && e.decorative)
+                || (e.kind == ElementKind::Shape && e.shape == ShapeKind::Line && false);
+            bool anyPrim = false;
+            for (const Prim &p : std::as_const(m_prims)) {
+                if (p.owner != i)
+                    continue;
+                bounds = anyPrim ? bounds.united(p.bounds) : p.bounds;
+                anyPrim = true;
+            }
+            if (!anyPrim) {
+                if (e.kind == ElementKind::Group)
+                    continue; // empty group: nothing to see
+                bounds = e.frame.boundingRect();
+            }
+            const bool fullBleed = bounds.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(m_slideRect);
+            const QRectF inner = m_slideRect.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance);
+            const bool locked = e.locked;
+            if (!bounds.intersects(m_slideRect)) {
+                Issue &is = add(QStringLiteral("off-slide"), decorative ? Severity::Warning : Severity::Error, {e.id},
+                                QStringLiteral("%1 is entirely outside %2 (at %3, %4 pt; the slide is %5 \u00d7 %6 pt), "
+                                               "so it is never seen. Move it onto the slide or delete it.")
+                                    .arg(capitalised(describeElement(e)), where(), num(bounds.x()), num(bounds.y()),
+                                         num(m_slideRect.width()), num(m_slideRect.height())));
+                is.data.insert(QStringLiteral("outside"), QStringLiteral("entirely"));
+                if (!locked) {
+                    if (const auto d = moveInto(bounds, safe))
+                        is.fix = moveFix(e.id, *d, QStringLiteral("onto the slide"));
+                }
+                continue;
+            }
+            if (decorative || fullBleed)
+                continue;
+            if (!inner.contains(bounds)) {
+                const double left = std::max(0.0, m_slideRect.left() - bounds.left());
+                const double top = std::max(0.0, m_slideRect.top() - bounds.top());
+                const double right = std::max(0.0, bounds.right() - m_slideRect.right());
+                const double bottom = std::max(0.0, bounds.bottom() - m_slideRect.bottom());
+                QStringList sides;
+                if (left > 0) sides << QStringLiteral("%1 pt past the left edge").arg(num(left));
+                if (top > 0) sides << QStringLiteral("%1 pt past the top edge").arg(num(top));
+                if (right > 0) sides << QStringLiteral("%1 pt past the right edge").arg(num(right));
+                if (bottom > 0) sides << QStringLiteral("%1 pt past the bottom edge").arg(num(bottom));
+                Issue &is = add(QStringLiteral("off-slide"), Severity::Error, {e.id},
+                                QStringLiteral("%1 sticks out of %2 (%3) and will be cut off. Move it inside the "
+                                               "slide or make it smaller.")
+                                    .arg(capitalised(describeElement(e)), where(), sides.join(QStringLiteral(", "))));
+                is.data.insert(QStringLiteral("outside"), QStringLiteral("partly"));
+                is.data.insert(QStringLiteral("left"), round1(left));
+                is.data.insert(QStringLiteral("top"), round1(top));
+                is.data.insert(QStringLiteral("right"), round1(right));
+                is.data.insert(QStringLiteral("bottom"), round1(bottom));
+                if (!locked) {
+                    const auto d = moveInto(bounds, safe).has_value() ? moveInto(bounds, safe) : moveInto(bounds, m_slideRect);
+                    if (d)
+                        is.fix = moveFix(e.id, *d, QStringLiteral("inside the slide"));
+                }
+                continue;
+            }
+            if (margins && !safe.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(bounds)) {
+                const double left = std::max(0.0, safe.left() - bounds.left());
+                const double top = std::max(0.0, safe.top() - bounds.top());
+                const double right = std::max(0.0, bounds.right() - safe.right());
+                const double bottom = std::max(0.0, bounds.bottom() - safe.bottom());
+                Issue &is = add(QStringLiteral("safe-margin"), Severity::Warning, {e.id},
+                                QStringLiteral("%1 on %2 reaches into the brand's safe margin (%3 pt left, %4 top, %5 "
+                                               "right, %6 bottom), by %7 pt. Keep content inside the margins so "
+                                               "it is not cropped by projectors and matches the brand layout.")
+                                    .arg(capitalised(describeElement(e)), where(), num(margins->left),
+                                         num(margins->top), num(margins->right), num(margins->bottom),
+                                         num(std::max({left, top, right, bottom}))));
+                is.data.insert(QStringLiteral("left"), round1(left));
+                is.data.insert(QStringLiteral("top"), round1(top));
+                is.data.insert(QStringLiteral("right"), round1(right));
+                is.data.insert(QStringLiteral("bottom"), round1(bottom));
+                if (!locked) {
+                    if (const auto d = moveInto(bounds, safe))
+                        is.fix = moveFix(e.id, *d, QStringLiteral("inside the safe margins"));
+                }
+            }
+        }
+    }
+
+    static QString capitalised(QString s)
+    {
+        if (!s.isEmpty())
+            s[0] = s[0].toUpper();
+        return s;
+    }
+
+    void checkOverlap()
+    {
+        std::map<std::pair<QString, QString>, qsizetype> seen; // report pair → issue index in m_out
+        for (qsizetype j = 0; j < m_prims.size(); ++j) {
+            const Prim &b = m_prims[j]; // upper
+            if (!isContent(b))
+                continue;
+            const QRectF bb = b.bounds.adjusted(kTolerance, kTolerance, -kTolerance, -kTolerance);
+            for (qsizetype i = 0; i < j; ++i) {
+                const Prim &a = m_prims[i]; // lower
+                if (a.owner == b.owner || !isContent(a) || !bb.intersects(a.bounds))
+                    continue;
+                const QVector<QPointF> inter = intersectQuads(b.quad, a.quad);
+                if (inter.size() < 3)
+                    continue;
+                const double area = polygonArea(inter);
+                if (area < kMinOverlapArea)
+                    continue;
+                const bool bInA = std::all_of(b.quad.begin(), b.quad.end(),
+                                              [&](const QPointF &q) { return a.contains(q, kTolerance); });
+                const bool aInB = std::all_of(a.quad.begin(), a.quad.end(),
+                                              [&](const QPointF &q) { return b.contains(q, kTolerance); });
+                const bool textOverText = a.hasText && b.hasText;
+                QString kind;
+                Severity severity = Severity::Error;
+                if (textOverText) {
+                    kind = QStringLiteral("text-over-text");
+                } else if (bInA && a.e->kind != ElementKind::Text) {
+                    continue; // layering: b sits on a card, shape or picture beneath
+                } else if (aInB) {
+                    const bool seeThrough = !b.hasText && !b.isImage() && !b.hasFill;
+                    if (seeThrough)
+                        continue; // an outline frame around a
+                    kind = QStringLiteral("hidden");
+                    severity = a.hasText || a.isImage() ? Severity::Error : Severity::Warning;
+                } else {
+                    kind = QStringLiteral("partial");
+                    severity = a.hasText || b.hasText ? Severity::Error : Severity::Warning;
+                }
+                const QRectF ib = QPolygonF(inter).boundingRect();
+                QString message;
+                if (kind == QLatin1String("hidden")) {
+                    message = QStringLiteral("%1 is completely covered by %2 on %3. Move one of them, or send the "
+                                             "cover backwards if it is meant as a background.")
+                                  .arg(capitalised(describe(a)), describe(b), where());
+                } else if (kind == QLatin1String("text-over-text")) {
+                    message = QStringLiteral("%1 overlaps %2 on %3 (%4 \u00d7 %5 pt): text on text is unreadable. "
+                                             "Move or resize one of them so they no longer touch.")
+                                  .arg(capitalised(describe(b)), describe(a), where(), num(ib.width()),
+                                       num(ib.height()));
+                } else {
+                    message = QStringLiteral("%1 partly overlaps %2 on %3 (%4 \u00d7 %5 pt). Move or resize one "
+                                             "of them, or put the upper one fully inside the lower one.")
+                                  .arg(capitalised(describe(b)), describe(a), where(), num(ib.width()),
+                                       num(ib.height()));
+                }
+                const auto key = std::make_pair(a.reportId, b.reportId);
+                const auto it = seen.find(key);
+                if (it != seen.end()) {
+                    Issue &old = m_out[it->second];
+                    if (int(severity) < int(old.severity)) {
+                        old.severity = severity;
+                        old.message = message;
+                        old.data.insert(QStringLiteral("kind"), kind);
+                    }
+                    continue;
+                }
+                Issue &is = add(QStringLiteral("overlap"), severity, {a.reportId, b.reportId}, message);
+                seen.emplace(key, m_out.size() - 1);
+                is.data.insert(QStringLiteral("kind"), kind);
+                is.data.insert(QStringLiteral("area"), round1(area));
+                is.data.insert(QStringLiteral("width"), round1(ib.width()));
+                is.data.insert(QStringLiteral("height"), round1(ib.height()));
+                if (kind != QLatin1String("hidden"))
+                    is.fix = nudgeFix(a, b);
+            }
+        }
+    }
+
+    /*! Moving the upper element (or the lower, when the upper is locked) the
+     *  shortest way out, when both are plain top-level boxes and it is a nudge. */
+    std::optional<Fix> nudgeFix(const Prim &a, const Prim &b) const
+    {
+        if (!a.topLevel || !b.topLevel || a.e->frame.rotation != 0 || b.e->frame.rotation != 0)
+            return std::nullopt;
+        const Prim *moving = !b.e->locked ? &b : (!a.e->locked ? &a : nullptr);
+        if (!moving)
+            return std::nullopt;
+        const Prim &other = moving == &b ? a : b;
+        const QRectF m = moving->bounds, o = other.bounds;
+        const std::array<QPointF, 4> moves = {QPointF(o.right() - m.left(), 0), QPointF(o.left() - m.right(), 0),
+                                              QPointF(0, o.bottom() - m.top()), QPointF(0, o.top() - m.bottom())};
+        std::optional<QPointF> best;
+        for (const QPointF &d : moves) {
+            const double len = std::abs(d.x()) + std::abs(d.y());
+            if (len > kMaxNudge || !m_slideRect.contains(m.translated(d)))
+                continue;
+            if (!best || len < std::abs(best->x()) + std::abs(best->y()))
+                best = d;
+        }
+        if (!best)
+            return std::nullopt;
+        return moveFix(moving->e->id, *best, QStringLiteral("so it no longer overlaps %1").arg(other.reportId));
+    }
+
+    // ---- colours and fonts --------------------------------------------------
+
+    /*! Checks one colour reference; \a p is the element (nullptr for the slide background). */
+    void checkColorRef(const ColorRef &ref, const QString &what, const Prim *p, const QString &reportId)
+    {
+        if (ref.isNull())
+            return;
+        const QString key = reportId + u'\x1f' + ref.toString();
+        if (m_colorSeen.contains(key))
+            return;
+        m_colorSeen.insert(key);
+        const QString subject = p ? capitalised(describe(*p)) : QStringLiteral("The background of %1").arg(where());
+        const QStringList ids = reportId.isEmpty() ? QStringList{} : QStringList{reportId};
+        if (ref.isToken()) {
+            if (m_kit.color(ref.token()))
+                return;
+            QStringList names;
+            for (const auto &[name, c] : m_kit.colors)
+                names << name;
+            Issue &is = add(QStringLiteral("brand-token-unknown"), Severity::Error, ids,
+                            QStringLiteral("%1 uses the colour token \u201c%2\u201d (%3), which the brand kit does not "
+                                           "define%4. Pick one of the kit's colours: %5.")
+                                .arg(subject, ref.toString(), what,
+                                     p ? QStringLiteral(" (on %1)").arg(where()) : QString(),
+                                     names.isEmpty() ? QStringLiteral("(the kit has none)")
+                                                     : names.join(QStringLiteral(", "))));
+            is.data.insert(QStringLiteral("token"), ref.token());
+            return;
+        }
+        if (!m_kit.guidance.allowedColorsOnly)
+            return;
+        const QRgb c = ref.color().rgba();
+        const auto token = nearestToken(m_kit, c);
+        bool exact = false;
+        if (token) {
+            const QColor k = *m_kit.color(*token);
+            exact = k.rgb() == QColor::fromRgba(c).rgb();
+        }
+        Issue &is = add(QStringLiteral("brand-color"), Severity::Warning, ids,
+                        exact ? QStringLiteral("%1 uses the literal colour %2 (%3)%4; the brand kit has it as "
+                                               "brand:%5. Use the token so a change of the kit restyles it.")
+                                    .arg(subject, ref.toString(), what,
+                                         p ? QStringLiteral(" on %1").arg(where()) : QString(), *token)
+                              : QStringLiteral("%1 uses %2 (%3)%4, which is not a brand colour: the kit allows only "
+                                               "its own colours. %5")
+                                    .arg(subject, ref.toString(), what,
+                                         p ? QStringLiteral(" on %1").arg(where()) : QString(),
+                                         token ? QStringLiteral("The nearest is brand:%1 (%2).")
+                                                     .arg(*token, colorToHex(*m_kit.color(*token)))
+                                               : QStringLiteral("Add colours to the kit.")));
+        is.data.insert(QStringLiteral("color"), ref.toString());
+        if (token)
+            is.data.insert(QStringLiteral("nearest"), QString(QStringLiteral("brand:") + *token));
+        if (token && (!p || fixableRef(*p, ref.toString()))) {
+            Fix f;
+            f.kind = QStringLiteral("replace-color");
+            f.elementId = reportId;
+            f.params.insert(QStringLiteral("from"), ref.toString());
+            f.params.insert(QStringLiteral("to"), QString(QStringLiteral("brand:") + *token));
+            f.description = QStringLiteral("Replace %1 with brand:%2").arg(ref.toString(), *token);
+            is.fix = f;
+        }
+    }
+
+    /*! Whether replace-color/replace-font on \a p's reported element can change \a value:
+     *  plain elements always, component parts only when a parameter holds it. */
+    bool fixableRef(const Prim &p, const QString &value) const
+    {
+        if (!p.inComponent)
+            return true;
+        const Element *inst = m_slide.findElement(p.reportId);
+        if (!inst)
+            return false;
+        for (const auto &[k, v] : inst->params) {
+            if (v.compare(value, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    }
+
+    void checkColors(const Prim &p)
+    {
+        const Element &e = *p.e;
+        if (e.fill && !p.isLine())
+            checkColorRef(*e.fill, QStringLiteral("fill"), &p, p.reportId);
+        if (e.stroke)
+            checkColorRef(e.stroke->color, QStringLiteral("outline"), &p, p.reportId);
+        if (p.hasText) {
+            if (e.text->style.color)
+                checkColorRef(*e.text->style.color, QStringLiteral("text colour"), &p, p.reportId);
+            for (const Paragraph &para : e.text->paragraphs) {
+                for (const TextRun &r : para.runs) {
+                    if (r.style.color)
+                        checkColorRef(*r.style.color, QStringLiteral("text colour"), &p, p.reportId);
+                }
+            }
+        }
+    }
+
+    void checkFontSpec(const Prim &p, const QString &spec)
+    {
+        const QString key = p.reportId + u'\x1e' + spec;
+        if (m_fontSeen.contains(key))
+            return;
+        m_fontSeen.insert(key);
+        QStringList roles;
+        for (const auto &[name, role] : m_kit.fonts)
+            roles << name;
+        if (spec.startsWith(QLatin1String("brand:"))) {
+            const QString role = spec.mid(6);
+            if (m_kit.font(role))
+                return;
+            Issue &is = add(QStringLiteral("brand-token-unknown"), Severity::Error, {p.reportId},
+                            QStringLiteral("%1 on %2 uses the font role \u201c%3\u201d, which the brand kit does not "
+                                           "define, so it falls back to another font. Use one of the kit's roles: %4.")
+                                .arg(capitalised(describe(p)), where(), spec,
+                                     roles.isEmpty() ? QStringLiteral("(the kit has none)")
+                                                     : roles.join(QStringLiteral(", "))));
+            is.data.insert(QStringLiteral("token"), spec);
+            return;
+        }
+        if (!m_kit.guidance.allowedFontsOnly)
+            return;
+        for (const auto &[name, role] : m_kit.fonts) {
+            if (role.family.compare(spec, Qt::CaseInsensitive) == 0
+                || role.fallbacks.contains(spec, Qt::CaseInsensitive))
+                return;
+        }
+        QString replacement;
+        const bool heading = p.e->role == QLatin1String("title") || p.e->role == QLatin1String("subtitle");
+        if (heading && m_kit.font(QStringLiteral("heading")))
+            replacement = QStringLiteral("brand:heading");
+        else if (m_kit.font(QStringLiteral("body")))
+            replacement = QStringLiteral("brand:body");
+        else if (!roles.isEmpty())
+            replacement = QStringLiteral("brand:") + roles.first();
+        Issue &is = add(QStringLiteral("brand-font"), Severity::Warning, {p.reportId},
+                        QStringLiteral("%1 on %2 uses the font \u201c%3\u201d, which is not one of the brand's fonts. "
+                                       "Use a font role of the kit (%4).")
+                            .arg(capitalised(describe(p)), where(), spec,
+                                 roles.isEmpty() ? QStringLiteral("the kit has none")
+                                                 : QStringLiteral("brand:") + roles.join(QStringLiteral(", brand:"))));
+        is.data.insert(QStringLiteral("font"), spec);
+        if (!replacement.isEmpty() && fixableRef(p, spec)) {
+            Fix f;
+            f.kind = QStringLiteral("replace-font");
+            f.elementId = p.reportId;
+            f.params.insert(QStringLiteral("from"), spec);
+            f.params.insert(QStringLiteral("to"), replacement);
+            f.description = QStringLiteral("Use %1 instead of %2").arg(replacement, spec);
+            is.fix = f;
+        }
+    }
+
+    // ---- images -------------------------------------------------------------
+
+    void reportBrokenImage(const ImageEntry &img, const QStringList &ids, const QString &subject)
+    {
+        if (img.missing) {
+            Issue &is = add(QStringLiteral("asset-missing"), Severity::Error, ids,
+                            QStringLiteral("%1 is missing: %2. Add the file or asset to the deck, or choose "
+                                           "another image.")
+                                .arg(subject, img.error));
+            is.data.insert(QStringLiteral("src"), img.src.left(120));
+        } else {
+            Issue &is = add(QStringLiteral("image-broken"), Severity::Error, ids,
+                            QStringLiteral("%1 cannot be shown: %2. Replace it with a PNG, JPEG, GIF, WebP or SVG "
+                                           "image.")
+                                .arg(subject, img.error));
+            is.data.insert(QStringLiteral("src"), img.src.left(120));
+        }
+    }
+
+    void checkImage(const Prim &p)
+    {
+        const Element &e = *p.e;
+        if (p.image && !p.image->ok())
+            reportBrokenImage(*p.image, {p.reportId},
+                              QStringLiteral("The picture of %1 on %2").arg(describe(p), where()));
+        else if (e.src.isEmpty())
+            add(QStringLiteral("asset-missing"), Severity::Error, {p.reportId},
+                QStringLiteral("%1 on %2 has no picture. Choose an image for it or delete it.")
+                    .arg(capitalised(describe(p)), where()));
+        if (!e.decorative && !isDecorRole(e.role) && e.alt.trimmed().isEmpty()) {
+            add(QStringLiteral("image-alt"), Severity::Error, {p.reportId},
+                QStringLiteral("%1 on %2 has no alternative text. Describe what it shows for people who cannot "
+                               "see it, or mark it decorative if it carries no information.")
+                    .arg(capitalised(describe(p)), where()));
+        }
+    }
+
+    // ---- text: overflow, size, fonts, contrast --------------------------------
+
+    void checkText(const Prim &p)
+    {
+        const Element &e = *p.e;
+        const TextBody &body = *e.text;
+        const QSizeF size(e.frame.w, e.frame.h);
+        const std::shared_ptr<const TextLayoutResult> layout = m_d.text.layout(body, m_kit, size);
+
+        // Fonts and sizes, per run.
+        const double minSize = m_kit.guidance.minFontSize;
+        double smallest = -1;
+        if (body.style.font)
+            checkFontSpec(p, *body.style.font);
+        for (const Paragraph &para : body.paragraphs) {
+            for (const TextRun &r : para.runs) {
+                if (r.style.font)
+                    checkFontSpec(p, *r.style.font);
+                if (r.text.trimmed().isEmpty())
+                    continue;
+                const double s = r.style.size.value_or(body.style.size.value_or(kDefaultFontSize));
+                if (smallest < 0 || s < smallest)
+                    smallest = s;
+            }
+        }
+        if (minSize > 0 && smallest >= 0 && smallest + 1e-9 < minSize) {
+            Issue &is = add(QStringLiteral("min-font-size"), Severity::Error, {p.reportId},
+                            QStringLiteral("%1 on %2 has text at %3 pt; the brand's minimum is %4 pt, so it is hard "
+                                           "to read from the back of a room. Make it at least %4 pt (and shorten the "
+                                           "text if it no longer fits).")
+                                .arg(capitalised(describe(p)), where(), num(smallest), num(minSize)));
+            is.data.insert(QStringLiteral("size"), round1(smallest));
+            is.data.insert(QStringLiteral("minimum"), round1(minSize));
+            if (editable(p)) {
+                Fix f;
+                f.kind = QStringLiteral("set-font-size");
+                f.elementId = e.id;
+                f.params.insert(QStringLiteral("size"), minSize);
+                f.description = QStringLiteral("Raise text smaller than %1 pt to %1 pt").arg(num(minSize));
+                is.fix = f;
+            }
+        }
+
+        if (layout->overflows())
+            reportOverflow(p, *layout, smallest);
+        checkContrast(p, *layout);
+    }
+
+    void reportOverflow(const Prim &p, const TextLayoutResult &layout, double smallest)
+    {
+        const Element &e = *p.e;
+        const QSizeF size(e.frame.w, e.frame.h);
+        const double required = layout.requiredHeight();
+        const double over = required - size.height();
+        const double fit = m_d.text.fitScale(*e.text, m_kit, size);
+        Issue &is = add(QStringLiteral("text-overflow"), Severity::Error, {p.reportId},
+                        QStringLiteral("%1 on %2 does not fit its box: it needs %3 pt of height and has %4 pt "
+                                       "(%5 pt too much). Shorten the text, enlarge the box, or shrink the font "
+                                       "(to %6 % it would fit).")
+                            .arg(capitalised(describe(p)), where(), num(required), num(size.height()), num(over),
+                                 num(fit * 100, 1)));
+        is.data.insert(QStringLiteral("requiredHeight"), round1(required));
+        is.data.insert(QStringLiteral("availableHeight"), round1(size.height()));
+        is.data.insert(QStringLiteral("overflowPt"), round1(over));
+        is.data.insert(QStringLiteral("fitScale"), fit);
+        if (!editable(p))
+            return;
+
+        // Prefer growing the box when there is room below it.
+        if (e.frame.rotation == 0) {
+            const double newH = std::ceil(required + 1.0);
+            const QRectF grown(e.frame.x, e.frame.y, e.frame.w, newH);
+            QRectF area = m_slideRect;
+            if (const auto &m = m_kit.guidance.safeMargins)
+                area = area.adjusted(m->left, m->top, -m->right, -m->bottom);
+            const QRectF old = p.bounds;
+            bool room = area.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(grown)
+                || (p.topLevel && m_slideRect.contains(grown) && !area.contains(old));
+            if (room && p.topLevel) {
+                for (const Prim &q : std::as_const(m_prims)) {
+                    if (&q == &p || q.owner == p.owner || !isContent(q))
+                        continue;
+                    const QRectF qi = q.bounds.adjusted(kTolerance, kTolerance, -kTolerance, -kTolerance);
+                    if (qi.intersects(grown) && !qi.intersects(old) && !q.bounds.contains(grown)) {
+                        room = false;
+                        break;
+                    }
+                }
+            } else {
+                room = false;
+            }
+            if (room) {
+                Fix f;
+                f.kind = QStringLiteral("resize");
+                f.elementId = e.id;
+                f.params.insert(QStringLiteral("w"), e.frame.w);
+                f.params.insert(QStringLiteral("h"), newH);
+                f.description = QStringLiteral("Make the box %1 pt tall").arg(num(newH));
+                is.fix = f;
+                return;
+            }
+        }
+        const double minSize = m_kit.guidance.minFontSize;
+        const bool fits = !m_d.text.layout(*e.text, m_kit, size, fit)->overflows();
+        if (fits && fit < 1.0 && (minSize <= 0 || smallest < 0 || smallest * fit + 1e-9 >= minSize)) {
+            Fix f;
+            f.kind = QStringLiteral("scale-font");
+            f.elementId = e.id;
+            f.params.insert(QStringLiteral("scale"), fit);
+            f.description = QStringLiteral("Shrink the text to %1 %").arg(num(fit * 100));
+            is.fix = f;
+        }
+    }
+
+    /*! A layer that may paint under a run: a filled shape or text box, or an image. */
+    struct Layer
+    {
+        const Prim *prim = nullptr;
+        bool full = false; //!< a uniform fill covering the whole run box
+    };
+
+    /*! The colour of \a layer at slide point \a pt, or nullopt where it paints nothing. */
+    static std::optional<QRgb> layerColor(const Prim &layer, QPointF pt)
+    {
+        const QPointF l = layer.toLocal.map(pt);
+        if (!layer.containsLocal(l))
+            return std::nullopt;
+        if (!layer.isImage())
+            return layer.fill;
+        const ImageEntry &img = *layer.image;
+        const QRectF r = drawnRect(QRectF(0, 0, layer.e->frame.w, layer.e->frame.h), img.natural, layer.e->fit);
+        if (!r.contains(l) || r.width() <= 0 || r.height() <= 0)
+            return std::nullopt;
+        return img.pixelAt((l.x() - r.x()) / r.width(), (l.y() - r.y()) / r.height());
+    }
+
+    QRgb baseColor(QPointF pt) const
+    {
+        if (!m_bgImage)
+            return m_bgColor;
+        const QRectF r = drawnRect(m_slideRect, m_bgImage->natural, ImageFit::Cover);
+        const QRgb px = m_bgImage->pixelAt((pt.x() - r.x()) / r.width(), (pt.y() - r.y()) / r.height());
+        return Contrast::compositeOver(px, m_bgColor);
+    }
+
+    struct RunVerdict
+    {
+        int paragraph = 0;
+        int run = 0;
+        double ratio = 21;
+        double required = 4.5;
+        QRgb text = 0;
+        QRgb background = 0;
+        double size = 0;
+        bool bold = false;
+        bool large = false;
+        QVector<QRgb> samples; //!< opaque backgrounds sampled under the run
+    };
+
+    static double percentileRatio(QRgb text, const QVector<QRgb> &backgrounds, QRgb *worstBg,
+                                  QVector<std::pair<double, QRgb>> &scratch)
+    {
+        scratch.clear();
+        for (QRgb bg : backgrounds)
+            scratch.append({Contrast::ratio(Contrast::compositeOver(text, bg), bg), bg});
+        std::sort(scratch.begin(), scratch.end(), [](const auto &x, const auto &y) {
+            return x.first < y.first || (x.first == y.first && x.second < y.second);
+        });
+        const qsizetype idx = qsizetype(std::floor(Validator::kContrastPercentile * double(scratch.size() - 1)));
+        if (worstBg)
+            *worstBg = scratch[idx].second;
+        return scratch[idx].first;
+    }
+
+    void checkContrast(const Prim &p, const TextLayoutResult &layout)
+    {
+        const qsizetype self = &p - m_prims.constData();
+        const ContrastLevel level = m_kit.guidance.contrast;
+        QVector<Layer> layers;
+        QVector<QRgb> samples;
+        QVector<std::pair<double, QRgb>> scratch;
+        QVector<RunVerdict> failing;
+        RunVerdict worst;
+        bool any = false;
+        double worstMargin = 0;
+
+        for (const TextLayoutResult::RunBox &box : layout.runBoxes()) {
+            if (!box.style.color.isValid() || box.rect.isEmpty())
+                continue;
+            const Quad q = mapRect(p.toSlide, box.rect);
+            const QRectF qb = quadBounds(q);
+            layers.clear();
+            bool baseHidden = false;
+            for (qsizetype k = 0; k <= self; ++k) {
+                const Prim &l = m_prims[k];
+                if (!(l.hasFill || (l.isImage() && l.image && l.image->ok())) || !l.bounds.intersects(qb))
+                    continue;
+                Layer layer{&l, false};
+                if (!l.isImage()) {
+                    layer.full = std::all_of(q.begin(), q.end(), [&](const QPointF &c) { return l.contains(c); });
+                    if (layer.full && qAlpha(l.fill) == 255) {
+                        layers.clear(); // everything beneath is hidden
+                        baseHidden = true;
+                    }
+                }
+                layers.append(layer);
+            }
+            const bool uniform = (baseHidden || !m_bgImage)
+                && std::all_of(layers.cbegin(), layers.cend(), [](const Layer &l) { return l.full; });
+            samples.clear();
+            auto sampleAt = [&](QPointF pt) {
+                QRgb c = baseHidden ? m_bgColor : baseColor(pt);
+                for (const Layer &layer : std::as_const(layers)) {
+                    if (layer.full) {
+                        c = Contrast::compositeOver(layer.prim->fill, c);
+                    } else if (const auto lc = layerColor(*layer.prim, pt)) {
+                        c = Contrast::compositeOver(*lc, c);
+                    }
+                }
+                samples.append(c);
+            };
+            if (uniform) {
+                sampleAt(p.toSlide.map(box.rect.center()));
+            } else {
+                const int nx = std::clamp(int(std::ceil(box.rect.width() / kSampleStep)), 2, 64);
+                const int ny = std::clamp(int(std::ceil(box.rect.height() / kSampleStep)), 2, 16);
+                for (int iy = 0; iy < ny; ++iy) {
+                    for (int ix = 0; ix < nx; ++ix) {
+                        const QPointF local(box.rect.x() + (ix + 0.5) * box.rect.width() / nx,
+                                            box.rect.y() + (iy + 0.5) * box.rect.height() / ny);
+                        sampleAt(p.toSlide.map(local));
+                    }
+                }
+            }
+            const QRgb text = box.style.color.rgba();
+            QRgb worstBg = 0;
+            const double ratio = percentileRatio(text, samples, &worstBg, scratch);
+            const bool large = Contrast::isLargeText(box.style.size, box.style.bold);
+            const double required = Contrast::requiredRatio(level, large);
+            if (ratio + 1e-9 >= required)
+                continue;
+            RunVerdict v;
+            v.paragraph = box.paragraph;
+            v.run = box.run;
+            v.ratio = ratio;
+            v.required = required;
+            v.text = Contrast::compositeOver(text, worstBg);
+            v.background = worstBg;
+            v.size = box.style.size;
+            v.bold = box.style.bold;
+            v.large = large;
+            v.samples = samples;
+            const double margin = ratio / required;
+            if (!any || margin < worstMargin) {
+                worst = v;
+                worstMargin = margin;
+                any = true;
+            }
+            failing.append(std::move(v));
+        }
+        if (!any)
+            return;
+
+        const QString levelName = level == ContrastLevel::AAA ? QStringLiteral("AAA") : QStringLiteral("AA");
+        const double lc = Contrast::apcaLc(worst.text, worst.background);
+        Issue &is = add(QStringLiteral("contrast"), Severity::Error, {p.reportId},
+                        QStringLiteral("%1 on %2 has a contrast of %3:1 against its background %4 (text %5); WCAG "
+                                       "%6 needs %7:1 for %8 text. Use a %9 text colour or change the background.")
+                            .arg(capitalised(describe(p)), where(), num(worst.ratio, 2), hexRgb(worst.background),
+                                 hexRgb(worst.text), levelName, num(worst.required, 1),
+                                 worst.large ? QStringLiteral("large") : QStringLiteral("normal"),
+                                 Contrast::relativeLuminance(worst.background) > 0.18 ? QStringLiteral("darker")
+                                                                                       : QStringLiteral("lighter")));
+        is.data.insert(QStringLiteral("ratio"), round2(worst.ratio));
+        is.data.insert(QStringLiteral("required"), worst.required);
+        is.data.insert(QStringLiteral("level"), levelName);
+        is.data.insert(QStringLiteral("largeText"), worst.large);
+        is.data.insert(QStringLiteral("fontSize"), round1(worst.size));
+        is.data.insert(QStringLiteral("foreground"), hexRgb(worst.text));
+        is.data.insert(QStringLiteral("background"), hexRgb(worst.background));
+        is.data.insert(QStringLiteral("apcaLc"), round1(lc));
+        is.data.insert(QStringLiteral("paragraph"), worst.paragraph);
+        is.data.insert(QStringLiteral("run"), worst.run);
+        is.data.insert(QStringLiteral("failingRuns"), int(failing.size()));
+        if (!editable(p))
+            return;
+
+        // The brand colour that gives every failing run the best contrast.
+        std::optional<QString> bestToken;
+        double bestMargin = 0;
+        for (const auto &[name, color] : m_kit.colors) {
+            if (color.alpha() != 255)
+                continue;
+            double minMargin = 1e9;
+            for (const RunVerdict &v : std::as_const(failing))
+                minMargin = std::min(minMargin, percentileRatio(color.rgba(), v.samples, nullptr, scratch) / v.required);
+            if (minMargin >= 1.0 && (!bestToken || minMargin > bestMargin)) {
+                bestToken = name;
+                bestMargin = minMargin;
+            }
+        }
+        if (!bestToken)
+            return;
+        QStringList runs;
+        for (const RunVerdict &v : std::as_const(failing)) {
+            const QString r = QStringLiteral("%1:%2").arg(v.paragraph).arg(v.run);
+            if (!runs.contains(r))
+                runs.append(r);
+        }
+        Fix f;
+        f.kind = QStringLiteral("set-text-color");
+        f.elementId = p.e->id;
+        f.params.insert(QStringLiteral("color"), QString(QStringLiteral("brand:") + *bestToken));
+        f.params.insert(QStringLiteral("runs"), runs);
+        f.description = QStringLiteral("Use brand:%1 for the text (%2:1)")
+                            .arg(*bestToken, num(bestMargin * worst.required, 2));
+        is.fix = f;
+    }
+
+    const ValidatorCore &m_d;
+    const Deck &m_deck;
+    const BrandKit &m_kit;
+    const Slide &m_slide;
+    const int m_index;
+    const QVector<QString> &m_titleKeys;
+    QVector<Issue> &m_out;
+    const QRectF m_slideRect;
+
+    QVector<const Element *> m_topLevel;
+    QVector<Prim> m_prims;
+    std::deque<QVector<Element>> m_expanded; //!< component parts the prims point into
+    ImagePtr m_bgImage;
+    QRgb m_bgColor = 0xffffffff;
+    QSet<QString> m_colorSeen;
+    QSet<QString> m_fontSeen;
+};
+
+QVector<QString> titleKeys(const Deck &deck)
+{
+    QVector<QString> keys;
+    keys.reserve(deck.slides.size());
+    for (const Slide &s : deck.slides)
+        keys.append(titleKey(s.title()));
+    return keys;
+}
+
+} // namespace
+
+void ValidatorCore::checkSlide(const Deck &deck, int index, const QVector<QString> &keys,
+                                    QVector<Issue> &out) const
+{
+    SlideChecker checker(*this, deck, index, keys, out);
+    checker.run();
+}
+
+struct Validator::Private : ValidatorCore
+{
+    using ValidatorCore::ValidatorCore;
+};
+
+// ---------------------------------------------------------------------------
+
+Validator::Validator(const ComponentLibrary &components, const TextLayoutEngine &text, const AssetStore &assets)
+    : d(std::make_unique<Private>(components, text, assets))
+{}
+
+Validator::~Validator() = default;
+
+void Validator::clearCache()
+{
+    QMutexLocker lock(&d->mutex);
+    d->images.clear();
+}
+
+QVector<Issue> Validator::validateSlide(const Deck &deck, int slideIndex) const
+{
+    QVector<Issue> issues;
+    if (slideIndex < 0 || slideIndex >= deck.slides.size())
+        return issues;
+    d->checkSlide(deck, slideIndex, titleKeys(deck), issues);
+    sortIssues(issues);
+    return issues;
+}
+
+QVector<Issue> Validator::validateDeck(const Deck &deck) const
+{
+    QVector<Issue> issues;
+    const QVector<QString> keys = titleKeys(deck);
+    for (int i = 0; i < deck.slides.size(); ++i)
+        d->checkSlide(deck, i, keys, issues);
+    sortIssues(issues);
+    return issues;
+}
+
+// ---------------------------------------------------------------------------
+// Fixes
+
+namespace {
+
+void translate(Element &e, double dx, double dy)
+{
+    e.frame.x += dx;
+    e.frame.y += dy;
+    for (Element &c : e.children)
+        translate(c, dx, dy);
+}
+
+double floorTenth(double v) { return std::floor(v * 10.0 + 1e-6) / 10.0; }
+
+bool replaceColor(Element &e, const QString &from, const QString &to)
+{
+    const std::optional<ColorRef> target = ColorRef::parse(to);
+    if (!target)
+        return false;
+    bool changed = false;
+    auto swap = [&](std::optional<ColorRef> &ref) {
+        if (ref && ref->toString().compare(from, Qt::CaseInsensitive) == 0) {
+            ref = *target;
+            changed = true;
+        }
+    };
+    swap(e.fill);
+    if (e.stroke && e.stroke->color.toString().compare(from, Qt::CaseInsensitive) == 0) {
+        e.stroke->color = *target;
+        changed = true;
+    }
+    if (e.text) {
+        swap(e.text->style.color);
+        for (Paragraph &p : e.text->paragraphs) {
+            for (TextRun &r : p.runs)
+                swap(r.style.color);
+        }
+    }
+    for (auto &[k, v] : e.params) {
+        if (v.compare(from, Qt::CaseInsensitive) == 0) {
+            v = to;
+            changed = true;
+        }
+    }
+    for (Element &c : e.children)
+        changed = replaceColor(c, from, to) || changed;
+    return changed;
+}
+
+bool replaceFont(Element &e, const QString &from, const QString &to)
+{
+    bool changed = false;
+    auto swap = [&](std::optional<QString> &font) {
+        if (font && font->compare(from, Qt::CaseInsensitive) == 0) {
+            font = to;
+            changed = true;
+        }
+    };
+    if (e.text) {
+        swap(e.text->style.font);
+        for (Paragraph &p : e.text->paragraphs) {
+            for (TextRun &r : p.runs)
+                swap(r.style.font);
+        }
+    }
+    for (auto &[k, v] : e.params) {
+        if (v.compare(from, Qt::CaseInsensitive) == 0) {
+            v = to;
+            changed = true;
+        }
+    }
+    for (Element &c : e.children)
+        changed = replaceFont(c, from, to) || changed;
+    return changed;
+}
+
+bool fail(QString *error, const QString &why)
+{
+    if (error)
+        *error = why;
+    return false;
+}
+
+} // namespace
+
+bool applyFix(Deck &deck, const Issue &issue, QString *error)
+{
+    if (!issue.fix)
+        return fail(error, QStringLiteral("the issue \u201c%1\u201d has no automatic fix").arg(issue.ruleId));
+    const Fix &fix = *issue.fix;
+    Slide *slide = nullptr;
+    for (Slide &s : deck.slides) {
+        if (s.id == issue.slideId) {
+            slide = &s;
+            break;
+        }
+    }
+    if (!slide && issue.slideIndex >= 0 && issue.slideIndex < deck.slides.size())
+        slide = &deck.slides[issue.slideIndex];
+    if (!slide)
+        return fail(error, QStringLiteral("the slide \u201c%1\u201d is no longer in the deck").arg(issue.slideId));
+
+    const QVariantMap &pm = fix.params;
+    if (fix.elementId.isEmpty()) {
+        if (fix.kind != QLatin1String("replace-color"))
+            return fail(error, QStringLiteral("the fix \u201c%1\u201d needs an element").arg(fix.kind));
+        const auto to = ColorRef::parse(pm.value(QStringLiteral("to")).toString());
+        const QString from = pm.value(QStringLiteral("from")).toString();
+        if (!to || !slide->background.color
+            || slide->background.color->toString().compare(from, Qt::CaseInsensitive) != 0)
+            return fail(error, QStringLiteral("the slide background no longer uses %1").arg(from));
+        slide->background.color = *to;
+        return true;
+    }
+    Element *e = slide->findElement(fix.elementId);
+    if (!e)
+        return fail(error, QStringLiteral("the element \u201c%1\u201d is no longer on the slide").arg(fix.elementId));
+
+    if (fix.kind == QLatin1String("move")) {
+        translate(*e, pm.value(QStringLiteral("dx")).toDouble(), pm.value(QStringLiteral("dy")).toDouble());
+        return true;
+    }
+    if (fix.kind == QLatin1String("resize")) {
+        const double w = pm.value(QStringLiteral("w")).toDouble();
+        const double h = pm.value(QStringLiteral("h")).toDouble();
+        if (!(w > 0) || !(h > 0))
+            return fail(error, QStringLiteral("the fix has no valid size"));
+        e->frame.w = w;
+        e->frame.h = h;
+        return true;
+    }
+    if (fix.kind == QLatin1String("replace-color")) {
+        if (!replaceColor(*e, pm.value(QStringLiteral("from")).toString(), pm.value(QStringLiteral("to")).toString()))
+            return fail(error, QStringLiteral("%1 no longer uses %2").arg(e->id, pm.value(QStringLiteral("from")).toString()));
+        return true;
+    }
+    if (fix.kind == QLatin1String("replace-font")) {
+        if (!replaceFont(*e, pm.value(QStringLiteral("from")).toString(), pm.value(QStringLiteral("to")).toString()))
+            return fail(error, QStringLiteral("%1 no longer uses %2").arg(e->id, pm.value(QStringLiteral("from")).toString()));
+        return true;
+    }
+    if (!e->text)
+        return fail(error, QStringLiteral("%1 has no text").arg(e->id));
+    TextBody &body = *e->text;
+    if (fix.kind == QLatin1String("scale-font")) {
+        const double scale = pm.value(QStringLiteral("scale")).toDouble();
+        if (!(scale > 0) || scale > 1)
+            return fail(error, QStringLiteral("the fix has no valid scale"));
+        body.style.size = floorTenth(body.style.size.value_or(kDefaultFontSize) * scale);
+        for (Paragraph &p : body.paragraphs) {
+            for (TextRun &r : p.runs) {
+                if (r.style.size)
+                    r.style.size = floorTenth(*r.style.size * scale);
+            }
+        }
+        return true;
+    }
+    if (fix.kind == QLatin1String("set-font-size")) {
+        const double size = pm.value(QStringLiteral("size")).toDouble();
+        if (!(size > 0))
+            return fail(error, QStringLiteral("the fix has no valid size"));
+        if (body.style.size.value_or(kDefaultFontSize) < size)
+            body.style.size = size;
+        for (Paragraph &p : body.paragraphs) {
+            for (TextRun &r : p.runs) {
+                if (r.style.size && *r.style.size < size)
+                    r.style.size = size;
+            }
+        }
+        return true;
+    }
+    if (fix.kind == QLatin1String("set-text-color")) {
+        const auto color = ColorRef::parse(pm.value(QStringLiteral("color")).toString());
+        if (!color)
+            return fail(error, QStringLiteral("the fix has no valid colour"));
+        const QStringList runs = pm.value(QStringLiteral("runs")).toStringList();
+        if (runs.isEmpty()) {
+            body.style.color = *color;
+            for (Paragraph &p : body.paragraphs) {
+                for (TextRun &r : p.runs)
+                    r.style.color.reset();
+            }
+            return true;
+        }
+        for (const QString &pr : runs) {
+            const QStringList parts = pr.split(u':');
+            const int pi = parts.value(0).toInt();
+            const int ri = parts.value(1).toInt();
+            if (parts.size() != 2 || pi < 0 || pi >= body.paragraphs.size() || ri < 0
+                || ri >= body.paragraphs[pi].runs.size())
+                return fail(error, QStringLiteral("%1 no longer has the run %2").arg(e->id, pr));
+            body.paragraphs[pi].runs[ri].style.color = *color;
+        }
+        return true;
+    }
+    return fail(error, QStringLiteral("unknown fix \u201c%1\u201d").arg(fix.kind));
+}
+
+} // namespace slidespec

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "validation/issue.h"
+
+#include "model/deck.h"
+
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace slidespec {
+
+class AssetStore;
+class ComponentLibrary;
+class TextLayoutEngine;
+
+/*!
+ * \brief Checks slides for layout, accessibility and brand problems.
+ *
+ * Rules and their ids (stable, matched by tools and tests):
+ * \c overlap, \c off-slide, \c safe-margin, \c text-overflow, \c contrast,
+ * \c min-font-size, \c image-alt, \c slide-title-missing,
+ * \c slide-title-duplicate, \c brand-color, \c brand-font,
+ * \c brand-token-unknown, \c asset-missing, \c image-broken,
+ * \c component-unknown.
+ *
+ * Components are checked through their expanded primitives
+ * (ComponentLibrary::expand) and reported against the instance; groups are
+ * checked child by child. Text is measured only with TextLayoutEngine, the
+ * layout the renderer and the PPTX writer use.
+ *
+ * Contrast is measured per laid-out run box against the background actually
+ * beneath it: the slide background (colour, image drawn to cover the slide),
+ * then every shape, text box fill and image painted earlier whose geometry
+ * covers part of the box (rotation, ellipses, rounded corners, translucent
+ * fills composited), then the text element's own fill. Where the background
+ * under a box is not uniform it is sampled on a grid of about 4 pt, and the
+ * reported ratio is the 5th percentile of the samples: the contrast that 95 %
+ * of the run's area reaches, so a stray pixel does not decide, but a dark
+ * band under one word does.
+ *
+ * Results are deterministic. The validator is thread-safe: decoded, down-
+ * sampled images are cached under a mutex.
+ */
+class Validator
+{
+public:
+    /*! The three collaborators must outlive the validator. */
+    Validator(const ComponentLibrary &components, const TextLayoutEngine &text, const AssetStore &assets);
+    ~Validator();
+
+    Validator(const Validator &) = delete;
+    Validator &operator=(const Validator &) = delete;
+
+    /*! The issues of slide \a slideIndex (checked against the whole deck for
+     *  duplicate titles), in the stable order of sortIssues(). */
+    QVector<Issue> validateSlide(const Deck &deck, int slideIndex) const;
+    /*! The issues of every slide, in the stable order of sortIssues(). */
+    QVector<Issue> validateDeck(const Deck &deck) const;
+
+    /*! Forgets cached images (call when the deck's assets change). */
+    void clearCache();
+
+    /*! The percentile of sampled backgrounds that decides a run's contrast. */
+    static constexpr double kContrastPercentile = 0.05;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/*!
+ * Performs \a issue's automatic fix on \a deck. Returns false (and says why
+ * in \a error) when the issue has no fix or its element is gone.
+ */
+bool applyFix(Deck &deck, const Issue &issue, QString *error = nullptr);
+
+} // namespace slidespec
