@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/deckexport.h"
 
+#include "render/pngencoder.h"
 #include "render/sliderenderer.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QImageWriter>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -47,12 +47,12 @@ QString writePng(const QString &fileName, const QImage &image)
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString());
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image)) {
+    const QByteArray png = encodePng(image);
+    if (png.isEmpty()) {
         file.cancelWriting();
-        return QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(fileName), writer.errorString());
+        return QStringLiteral("cannot encode %1 (out of memory?)").arg(QDir::toNativeSeparators(fileName));
     }
-    if (!file.commit())
+    if (file.write(png) != png.size() || !file.commit())
         return QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString());
     return {};
 }
@@ -132,7 +132,6 @@ bool exportPngs(const SlideRenderer &renderer, const Deck &deck, const QString &
             failure = QStringLiteral("slide %1 could not be rendered at %2 px (out of memory?)").arg(i + 1).arg(widthPx);
             break;
         }
-        image.setDevicePixelRatio(1.0);
         const QString fileName = names.at(i);
         pending.push_back({fileName, std::async(std::launch::async, [fileName, image = std::move(image)] {
                                return writePng(fileName, image);

@@ -150,12 +150,20 @@ QImage SlideRenderer::renderSlide(const Deck &deck, int slideIndex, int widthPx,
     if (image.isNull())
         return {};
     image.fill(Qt::white);
+    // Paint at 72 dpi, so a font's point size is that many slide units on
+    // this device as on the one text layout's; then record the real
+    // resolution (pixels per inch of slide) for the file's metadata.
+    constexpr int kDotsPerMeterAt72Dpi = 2835; // 72 / 0.0254
+    image.setDotsPerMeterX(kDotsPerMeterAt72Dpi);
+    image.setDotsPerMeterY(kDotsPerMeterAt72Dpi);
     {
         QPainter painter(&image);
-        const double scale = w / deck.size.width();
-        painter.scale(scale, double(h) / deck.size.height());
+        painter.scale(w / deck.size.width(), double(h) / deck.size.height());
         paint(&painter, deck, slideIndex, options);
     }
+    const int dotsPerMeter = int(std::lround(w / (deck.size.width() / 72.0) / 0.0254));
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
     image.setDevicePixelRatio(dpr);
     return image;
 }

@@ -3,6 +3,7 @@
 #include "format/specjson.h"
 #include "model/assetstore.h"
 #include "render/deckexport.h"
+#include "render/pngencoder.h"
 #include "render/sliderenderer.h"
 #include "text/fontresolver.h"
 #include "text/textlayout.h"
@@ -140,6 +141,8 @@ private slots:
     void devicePixelRatio();
     void badInputDoesNotCrash();
     void paintUsesSlidePoints();
+    void pngEncoderRoundTrips_data();
+    void pngEncoderRoundTrips();
     void pngExport();
     void pngExportFileNames_data();
     void pngExportFileNames();
@@ -574,6 +577,47 @@ Deck threeSlides()
 }
 
 } // namespace
+
+void TestRenderer::pngEncoderRoundTrips_data()
+{
+    QTest::addColumn<QImage>("image");
+    QImage gradient(301, 17, QImage::Format_RGB32);
+    for (int y = 0; y < gradient.height(); ++y)
+        for (int x = 0; x < gradient.width(); ++x)
+            gradient.setPixel(x, y, qRgb(x % 256, (y * 15) % 256, (x * y) % 256));
+    QTest::newRow("opaque gradient, odd width: RGB") << gradient;
+    QImage flat(64, 64, QImage::Format_RGB32);
+    flat.fill(QColor(0x20, 0x30, 0x40));
+    flat.setPixel(10, 10, qRgb(255, 0, 0));
+    QTest::newRow("repeated rows use the up filter") << flat;
+    QImage translucent(40, 30, QImage::Format_ARGB32);
+    for (int y = 0; y < translucent.height(); ++y)
+        for (int x = 0; x < translucent.width(); ++x)
+            translucent.setPixel(x, y, qRgba(200, x * 6, y * 8, (x * 7 + y) % 256));
+    QTest::newRow("alpha channel: RGBA, not premultiplied") << translucent;
+    QImage one(1, 1, QImage::Format_RGB32);
+    one.fill(Qt::magenta);
+    QTest::newRow("one pixel") << one;
+    QImage indexed = gradient.convertToFormat(QImage::Format_Indexed8);
+    QTest::newRow("other formats are converted") << indexed;
+}
+
+void TestRenderer::pngEncoderRoundTrips()
+{
+    QFETCH(QImage, image);
+    image.setDotsPerMeterX(3780);
+    image.setDotsPerMeterY(3780);
+    const QByteArray png = encodePng(image);
+    QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
+    QImage decoded;
+    QVERIFY(decoded.loadFromData(png, "PNG"));
+    QCOMPARE(decoded.size(), image.size());
+    QCOMPARE(decoded.hasAlphaChannel(), image.hasAlphaChannel());
+    QCOMPARE(decoded.dotsPerMeterX(), 3780);
+    const QImage::Format format = image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32;
+    QCOMPARE(decoded.convertToFormat(format), image.convertToFormat(format));
+    QVERIFY(encodePng(QImage()).isEmpty());
+}
 
 void TestRenderer::pngExport()
 {
