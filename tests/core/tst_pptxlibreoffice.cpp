@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real-client check of the PPTX writer: every sample deck and every
+// golden deck of tests/data/pptx is exported, converted to PDF by
+// LibreOffice, and the PDF must have one page per shown slide and contain
+// the text of every run. Needs soffice, pdfinfo and pdftotext; without them
+// the test skips, or fails when the CI environment variable is set.
+
+#include "components/componentlibrary.h"
+#include "format/specjson.h"
+#include "model/assetstore.h"
+#include "pptx/pptxwriter.h"
+#include "text/fontresolver.h"
+#include "text/textlayout.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace slidespec;
+
+namespace {
+
+constexpr int kConvertTimeoutMs = 120000;
+
+struct Tools
+{
+    QString soffice;
+    QString pdfinfo;
+    QString pdftotext;
+    bool ok() const { return !soffice.isEmpty() && !pdfinfo.isEmpty() && !pdftotext.isEmpty(); }
+};
+
+Tools findTools()
+{
+    Tools t;
+    t.soffice = QStandardPaths::findExecutable(QStringLiteral("soffice"));
+    if (t.soffice.isEmpty())
+        t.soffice = QStandardPaths::findExecutable(QStringLiteral("libreoffice"));
+    t.pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
+    t.pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    return t;
+}
+
+/*! Text compared without whitespace, ligatures or soft hyphens, so line
+ *  breaking and typography in the PDF do not matter. */
+QString comparable(const QString &text)
+{
+    QString s = text.normalized(QString::NormalizationForm_KC);
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        if (c.isSpace() || c == QChar(0x00AD) || c == QChar(0x200B))
+            continue;
+        out += c;
+    }
+    return out;
+}
+
+/*! Every run's text under \a e, with components expanded as the writer does. */
+void collectRuns(const Element &e, QStringList &out, int depth = 0)
+{
+    if (depth > 16)
+        return;
+    if (e.text && !(e.kind == ElementKind::Shape && e.shape == ShapeKind::Line)) {
+        for (const Paragraph &p : e.text->paragraphs) {
+            for (const TextRun &r : p.runs) {
+                if (!r.text.trimmed().isEmpty())
+                    out.append(r.text);
+            }
+        }
+    }
+    for (const Element &c : e.children)
+        collectRuns(c, out, depth + 1);
+    if (e.kind == ElementKind::Component) {
+        for (const Element &part : ComponentLibrary::builtin().expand(e))
+            collectRuns(part, out, depth + 1);
+    }
+}
+
+QStringList deckFiles()
+{
+    QStringList files;
+    const QDir samples(QStringLiteral(SLIDESPEC_RESOURCES_DIR "/samples"));
+    for (const QString &name : samples.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        files.append(samples.filePath(name));
+    const QDir golden(QStringLiteral(SLIDESPEC_TEST_DATA_DIR "/pptx"));
+    for (const QString &name : golden.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString file = golden.filePath(name + QStringLiteral("/deck.json"));
+        if (QFileInfo::exists(file))
+            files.append(file);
+    }
+    return files;
+}
+
+} // namespace
+
+class TestPptxLibreOffice : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void convertsToPdf_data();
+    void convertsToPdf();
+    void firstSlideRendersToPng();
+
+private:
+    bool requireTools();
+    /*! Runs soffice --convert-to \a format; returns the output file or empty. */
+    QString convert(const QString &pptx, const QString &format, const QString &outDir);
+    QString exportDeck(const QString &deckFile, const QString &outDir, Deck *deckOut);
+
+    Tools m_tools;
+    QTemporaryDir m_work;
+    FontResolver m_fonts;
+    std::unique_ptr<TextLayoutEngine> m_engine;
+};
+
+void TestPptxLibreOffice::initTestCase()
+{
+    m_tools = findTools();
+    m_engine = std::make_unique<TextLayoutEngine>(&m_fonts);
+    QVERIFY(m_work.isValid());
+    if (qEnvironmentVariableIsSet("SLIDESPEC_KEEP_TEST_OUTPUT")) {
+        m_work.setAutoRemove(false);
+        qInfo("Output kept in %s", qPrintable(m_work.path()));
+    }
+}
+
+bool TestPptxLibreOffice::requireTools()
+{
+    if (m_tools.ok())
+        return true;
+    const QString msg = QStringLiteral("LibreOffice (soffice) and poppler-utils (pdfinfo, pdftotext) are needed");
+    if (qEnvironmentVariableIsSet("CI"))
+        QTest::qFail(qPrintable(msg), __FILE__, __LINE__);
+    else
+        QTest::qSkip(qPrintable(msg), __FILE__, __LINE__);
+    return false;
+}
+
+QString TestPptxLibreOffice::convert(const QString &pptx, const QString &format, const QString &outDir)
+{
+    // A private profile: no interference with a user's LibreOffice or other test runs.
+    const QString profile = QUrl::fromLocalFile(m_work.filePath(QStringLiteral("lo-profile"))).toString();
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(m_tools.soffice, {QStringLiteral("--headless"), QStringLiteral("--norestore"),
+                                    QStringLiteral("-env:UserInstallation=") + profile,
+                                    QStringLiteral("--convert-to"), format, QStringLiteral("--outdir"), outDir, pptx});
+    if (!process.waitForStarted(10000)) {
+        qWarning("soffice did not start: %s", qPrintable(process.errorString()));
+        return {};
+    }
+    if (!process.waitForFinished(kConvertTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        qWarning("soffice timed out converting %s", qPrintable(pptx));
+        return {};
+    }
+    const QString output = QDir(outDir).filePath(QFileInfo(pptx).completeBaseName() + u'.' + format.section(u':', 0, 0));
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0 || !QFileInfo::exists(output)) {
+        qWarning("soffice failed (exit %d): %s", process.exitCode(), process.readAll().constData());
+        return {};
+    }
+    return output;
+}
+
+QString TestPptxLibreOffice::exportDeck(const QString &deckFile, const QString &outDir, Deck *deckOut)
+{
+    const SpecResult<Deck> loaded = SpecJson::readDeckFile(deckFile);
+    if (!loaded.ok()) {
+        qWarning("%s", qPrintable(loaded.errorString()));
+        return {};
+    }
+    *deckOut = *loaded.value;
+    AssetStore assets(QFileInfo(deckFile).absolutePath());
+    PptxWriter writer(ComponentLibrary::builtin(), *m_engine, assets);
+    const QString pptx = QDir(outDir).filePath(QStringLiteral("deck.pptx"));
+    QString error;
+    QStringList warnings;
+    if (!writer.writeFile(*deckOut, pptx, &error, {}, &warnings)) {
+        qWarning("export failed: %s", qPrintable(error));
+        return {};
+    }
+    for (const QString &w : warnings)
+        qInfo("export warning: %s", qPrintable(w));
+    return pptx;
+}
+
+void TestPptxLibreOffice::convertsToPdf_data()
+{
+    QTest::addColumn<QString>("deckFile");
+    for (const QString &file : deckFiles()) {
+        const QString label = QFileInfo(file).fileName() == QLatin1String("deck.json")
+            ? QFileInfo(file).dir().dirName()
+            : QFileInfo(file).completeBaseName();
+        QTest::newRow(qPrintable(label)) << file;
+    }
+}
+
+void TestPptxLibreOffice::convertsToPdf()
+{
+    QFETCH(QString, deckFile);
+    if (!requireTools())
+        return;
+    const QString outDir = m_work.filePath(QFileInfo(deckFile).dir().dirName() + u'-' + QFileInfo(deckFile).completeBaseName());
+    QVERIFY(QDir().mkpath(outDir));
+    Deck deck;
+    const QString pptx = exportDeck(deckFile, outDir, &deck);
+    QVERIFY2(!pptx.isEmpty(), qPrintable(deckFile));
+
+    const QString pdf = convert(pptx, QStringLiteral("pdf"), outDir);
+    QVERIFY2(!pdf.isEmpty(), "LibreOffice could not convert the exported PPTX to PDF");
+
+    // One page per shown slide (LibreOffice leaves hidden slides out of PDFs).
+    QProcess info;
+    info.start(m_tools.pdfinfo, {pdf});
+    QVERIFY(info.waitForFinished(30000));
+    const QString infoText = QString::fromUtf8(info.readAllStandardOutput());
+    const QRegularExpressionMatch pages = QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)"), QRegularExpression::MultilineOption).match(infoText);
+    QVERIFY2(pages.hasMatch(), qPrintable(infoText));
+    int shown = 0;
+    for (const Slide &s : deck.slides)
+        shown += s.hidden ? 0 : 1;
+    QCOMPARE(pages.captured(1).toInt(), shown);
+
+    // The text of every run of every shown slide is in the PDF.
+    // Reading order (-raw) keeps rotated text together; the layout mode
+    // keeps columns apart. A run passes when either contains it.
+    QString pdfText;
+    for (const bool raw : {false, true}) {
+        QProcess toText;
+        QStringList args{QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")};
+        if (raw)
+            args.prepend(QStringLiteral("-raw"));
+        toText.start(m_tools.pdftotext, args);
+        QVERIFY(toText.waitForFinished(30000));
+        QCOMPARE(toText.exitCode(), 0);
+        pdfText += comparable(QString::fromUtf8(toText.readAllStandardOutput())) + QChar(0x2029);
+    }
+    QVERIFY(pdfText.size() > 2 || shown == 0);
+    QStringList missing;
+    int checked = 0;
+    for (const Slide &s : deck.slides) {
+        if (s.hidden)
+            continue;
+        QStringList runs;
+        for (const Element &e : s.elements)
+            collectRuns(e, runs);
+        for (const QString &r : runs) {
+            ++checked;
+            if (!pdfText.contains(comparable(r)))
+                missing.append(QStringLiteral("slide %1: \"%2\"").arg(s.id, r));
+        }
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("text missing from the PDF:\n") + missing.join(u'\n')));
+    qInfo("%s: %d pages, %d runs found in the PDF", qPrintable(QFileInfo(deckFile).fileName()), shown, checked);
+}
+
+void TestPptxLibreOffice::firstSlideRendersToPng()
+{
+    if (!requireTools())
+        return;
+    const QStringList files = deckFiles();
+    QVERIFY(!files.isEmpty());
+    const QString outDir = m_work.filePath(QStringLiteral("png"));
+    QVERIFY(QDir().mkpath(outDir));
+    Deck deck;
+    const QString pptx = exportDeck(files.last(), outDir, &deck);
+    QVERIFY(!pptx.isEmpty());
+    const QString png = convert(pptx, QStringLiteral("png"), outDir);
+    QVERIFY2(!png.isEmpty(), "LibreOffice could not render the exported PPTX to PNG");
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 100 && image.height() > 50);
+    // Not blank: more than one colour, and a fair share of pixels differ from the corner.
+    const QRgb corner = image.pixel(0, 0);
+    int differing = 0, samples = 0;
+    for (int y = 0; y < image.height(); y += 4) {
+        for (int x = 0; x < image.width(); x += 4) {
+            ++samples;
+            differing += image.pixel(x, y) != corner ? 1 : 0;
+        }
+    }
+    QVERIFY2(differing > samples / 100, qPrintable(QStringLiteral("%1 of %2 samples differ").arg(differing).arg(samples)));
+}
+
+int main(int argc, char **argv)
+{
+    QGuiApplication app(argc, argv);
+    TestPptxLibreOffice test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_pptxlibreoffice.moc"
