@@ -7,9 +7,10 @@
 
 #include <QMutexLocker>
 #include <QPainter>
-#include <QPainterPath>
+#include <QPaintEngine>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace slidespec {
@@ -97,7 +98,9 @@ SlideRenderer::SlideRenderer(const ComponentLibrary &components, const TextLayou
     : m_components(components)
     , m_text(text)
     , m_assets(assets)
-{}
+{
+    m_scaled.setMaxCost(96 * 1024); // KiB
+}
 
 SlideRenderer::~SlideRenderer() = default;
 
@@ -369,7 +372,37 @@ void SlideRenderer::paintImage(Context &ctx, const QString &src, const QRectF &r
         break;
     }
     }
+    // Bilinear sampling of a much larger image aliases: on raster devices,
+    // draw a copy scaled down smoothly to the device size (cached).
+    const double pixelsPerUnit = deviceScale(p);
+    const QSize devicePixels(int(std::ceil(target.width() * pixelsPerUnit)), int(std::ceil(target.height() * pixelsPerUnit)));
+    if (p->paintEngine() && p->paintEngine()->type() == QPaintEngine::Raster && devicePixels.width() > 0
+        && devicePixels.height() > 0 && devicePixels.width() * 2 < source.width()
+        && devicePixels.height() * 2 < source.height()) {
+        const QImage scaled = scaledImage(image, source.toAlignedRect(), devicePixels);
+        if (!scaled.isNull()) {
+            p->drawImage(target, scaled);
+            return;
+        }
+    }
     p->drawImage(target, image, source);
+}
+
+QImage SlideRenderer::scaledImage(const QImage &image, const QRect &source, QSize size) const
+{
+    const QString key = QStringLiteral("%1:%2,%3,%4,%5:%6x%7")
+                            .arg(image.cacheKey())
+                            .arg(source.x()).arg(source.y()).arg(source.width()).arg(source.height())
+                            .arg(size.width()).arg(size.height());
+    {
+        QMutexLocker lock(&m_mutex);
+        if (const QImage *cached = m_scaled.object(key))
+            return *cached;
+    }
+    const QImage scaled = image.copy(source).scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QMutexLocker lock(&m_mutex);
+    m_scaled.insert(key, new QImage(scaled), int(std::min<qsizetype>(scaled.sizeInBytes() / 1024, INT_MAX)));
+    return scaled;
 }
 
 void SlideRenderer::paintPlaceholder(Context &ctx, const QRectF &rect, const QString &label) const

@@ -3,6 +3,7 @@
 
 #include "model/deck.h"
 
+#include <QCache>
 #include <QHash>
 #include <QImage>
 #include <QMutex>
@@ -85,6 +86,7 @@ private:
     void paintImage(Context &ctx, const QString &src, const QRectF &rect, ImageFit fit, bool placeholder) const;
     void paintPlaceholder(Context &ctx, const QRectF &rect, const QString &label) const;
     bool isSvg(const Deck &deck, const QString &src) const;
+    QImage scaledImage(const QImage &image, const QRect &source, QSize size) const;
 
     const ComponentLibrary &m_components;
     const TextLayoutEngine &m_text;
@@ -92,6 +94,7 @@ private:
 
     mutable QMutex m_mutex;
     mutable QHash<QString, bool> m_svgSources; //!< source key → is SVG
+    mutable QCache<QString, QImage> m_scaled;  //!< smoothly downscaled images, cost in KiB
 };
 
 } // namespace slidespec

@@ -64,6 +64,14 @@ QString twoColourPng()
     return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(bytes.toBase64());
 }
 
+/*! An 8 × 8 SVG, left half red, right half blue, as a data URI. */
+QString twoColourSvg()
+{
+    const QByteArray svg = R"(<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8" viewBox="0 0 8 8">)"
+                           R"(<rect x="0" y="0" width="4" height="8" fill="#ff0000"/><rect x="4" y="0" width="4" height="8" fill="#0000ff"/></svg>)";
+    return QStringLiteral("data:image/svg+xml;base64,") + QString::fromLatin1(svg.toBase64());
+}
+
 bool near(QColor a, QColor b, int tolerance)
 {
     return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
@@ -131,6 +139,7 @@ private slots:
     void pixels();
     void goldenFolders_data();
     void goldenFolders();
+    void largeImagesAreScaledDownSmoothly();
     void placeholders_data();
     void placeholders();
     void textStaysInsideItsFrame_data();
@@ -281,6 +290,10 @@ void TestRenderer::pixels_data()
         << R"("elements": [{"id": "i", "type": "image", "src": "IMAGE", "fit": "stretch",
                "frame": {"x": 100, "y": 100, "w": 200, "h": 200, "rotation": 90}}])"
         << colors << "150,110=#ff0000 150,290=#0000ff";
+    QTest::newRow("SVG is rasterised at the drawn size: edges stay crisp")
+        << R"("elements": [{"id": "i", "type": "image", "src": "SVGIMAGE", "fit": "contain",
+               "frame": {"x": 100, "y": 100, "w": 400, "h": 400}}])"
+        << colors << "102,300=#ff0000 298,300=#ff0000 301,300=#0000ff 497,300=#0000ff 503,300=#ffffff";
     QTest::newRow("background image covers the slide")
         << R"("background": {"image": "IMAGE", "color": "#00ff00"}, "elements": [])"
         << colors << "5,5=#ff0000 470,270=#ff0000 490,270=#0000ff 955,535=#0000ff";
@@ -292,6 +305,8 @@ void TestRenderer::pixels()
     QFETCH(QString, colors);
     QFETCH(QString, probes);
     static const QString png = twoColourPng();
+    static const QString svg = twoColourSvg();
+    slide.replace(QLatin1String("SVGIMAGE"), svg);
     slide.replace(QLatin1String("IMAGE"), png);
     const Deck deck = loadDeck(deckJson(slide, colors));
     QCOMPARE(deck.slides.size(), 1);
@@ -350,6 +365,39 @@ void TestRenderer::goldenFolders()
             failures.append(QStringLiteral("slide %1 %2 (%3)").arg(slide).arg(failure, p.value(QStringLiteral("why")).toString()));
     }
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+}
+
+void TestRenderer::largeImagesAreScaledDownSmoothly()
+{
+    // A 2-pixel checkerboard drawn at a tenth of its size averages to grey;
+    // sampling it without filtering would give black and white pixels.
+    QImage checker(1000, 1000, QImage::Format_RGB32);
+    for (int y = 0; y < checker.height(); ++y) {
+        QRgb *line = reinterpret_cast<QRgb *>(checker.scanLine(y));
+        for (int x = 0; x < checker.width(); ++x)
+            line[x] = ((x / 2 + y / 2) & 1) ? qRgb(255, 255, 255) : qRgb(0, 0, 0);
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    checker.save(&buffer, "PNG");
+    const QString uri = QStringLiteral("data:image/png;base64,") + QString::fromLatin1(bytes.toBase64());
+    const Deck deck = loadDeck(deckJson(QStringLiteral(R"("background": {"color": "#ff0000"}, "elements": [{"id": "i", "type": "image",
+        "src": "%1", "frame": {"x": 100, "y": 100, "w": 100, "h": 100}}])").arg(uri)));
+    QCOMPARE(deck.slides.size(), 1);
+    for (int pass = 0; pass < 2; ++pass) { // the second pass uses the cached copy
+        const QImage image = m_renderer.renderSlide(deck, 0, 960);
+        int outliers = 0;
+        for (int y = 102; y < 198; ++y) {
+            for (int x = 102; x < 198; ++x) {
+                const int g = qGray(image.pixel(x, y));
+                if (g < 100 || g > 155)
+                    ++outliers;
+            }
+        }
+        QCOMPARE(outliers, 0);
+        QCOMPARE(image.pixelColor(99, 150), QColor(Qt::red));
+    }
 }
 
 void TestRenderer::placeholders_data()
