@@ -736,7 +736,10 @@ private:
                 const auto it = seen.find(key);
                 if (it != seen.end()) {
                     Issue &old = m_out[it->second];
-                    if (int(severity) < int(old.severity)) {
+                    const bool moreSpecific = int(severity) == int(old.severity)
+                        && kind == QLatin1String("text-over-text")
+                        && old.data.value(QStringLiteral("kind")).toString() != kind;
+                    if (int(severity) < int(old.severity) || moreSpecific) {
                         old.severity = severity;
                         old.message = message;
                         old.data.insert(QStringLiteral("kind"), kind);
@@ -792,7 +795,8 @@ private:
         if (m_colorSeen.contains(key))
             return;
         m_colorSeen.insert(key);
-        const QString subject = p ? capitalised(describe(*p)) : QStringLiteral("The background of %1").arg(where());
+        const QString subject = p ? QStringLiteral("%1 on %2").arg(capitalised(describe(*p)), where())
+                                  : QStringLiteral("The background of %1").arg(where());
         const QStringList ids = reportId.isEmpty() ? QStringList{} : QStringList{reportId};
         if (ref.isToken()) {
             if (m_kit.color(ref.token()))
@@ -802,9 +806,8 @@ private:
                 names << name;
             Issue &is = add(QStringLiteral("brand-token-unknown"), Severity::Error, ids,
                             QStringLiteral("%1 uses the colour token \u201c%2\u201d (%3), which the brand kit does not "
-                                           "define%4. Pick one of the kit's colours: %5.")
+                                           "define. Pick one of the kit's colours: %4.")
                                 .arg(subject, ref.toString(), what,
-                                     p ? QStringLiteral(" (on %1)").arg(where()) : QString(),
                                      names.isEmpty() ? QStringLiteral("(the kit has none)")
                                                      : names.join(QStringLiteral(", "))));
             is.data.insert(QStringLiteral("token"), ref.token());
@@ -820,14 +823,12 @@ private:
             exact = k.rgb() == QColor::fromRgba(c).rgb();
         }
         Issue &is = add(QStringLiteral("brand-color"), Severity::Warning, ids,
-                        exact ? QStringLiteral("%1 uses the literal colour %2 (%3)%4; the brand kit has it as "
-                                               "brand:%5. Use the token so a change of the kit restyles it.")
+                        exact ? QStringLiteral("%1 uses the literal colour %2 (%3); the brand kit has it as "
+                                               "brand:%4. Use the token so a change of the kit restyles it.")
+                                    .arg(subject, ref.toString(), what, *token)
+                              : QStringLiteral("%1 uses %2 (%3), which is not a brand colour: the kit allows only "
+                                               "its own colours. %4")
                                     .arg(subject, ref.toString(), what,
-                                         p ? QStringLiteral(" on %1").arg(where()) : QString(), *token)
-                              : QStringLiteral("%1 uses %2 (%3)%4, which is not a brand colour: the kit allows only "
-                                               "its own colours. %5")
-                                    .arg(subject, ref.toString(), what,
-                                         p ? QStringLiteral(" on %1").arg(where()) : QString(),
                                          token ? QStringLiteral("The nearest is brand:%1 (%2).")
                                                      .arg(*token, colorToHex(*m_kit.color(*token)))
                                                : QStringLiteral("Add colours to the kit.")));
@@ -1029,7 +1030,7 @@ private:
         const double fit = m_d.text.fitScale(*e.text, m_kit, size);
         Issue &is = add(QStringLiteral("text-overflow"), Severity::Error, {p.reportId},
                         QStringLiteral("%1 on %2 does not fit its box: it needs %3 pt of height and has %4 pt "
-                                       "(%5 pt too much). Shorten the text, enlarge the box, or shrink the font "
+                                       "(%5 pt short). Shorten the text, enlarge the box, or shrink the font "
                                        "(to %6 % it would fit).")
                             .arg(capitalised(describe(p)), where(), num(required), num(size.height()), num(over),
                                  num(fit * 100, 1)));
@@ -1288,6 +1289,7 @@ private:
         f.params.insert(QStringLiteral("runs"), runs);
         f.description = QStringLiteral("Use brand:%1 for the text (%2:1)")
                             .arg(*bestToken, num(bestMargin * worst.required, 2));
+        is.message += QStringLiteral(" The brand colour with the most contrast here is brand:%1.").arg(*bestToken);
         is.fix = f;
     }
 
