@@ -293,8 +293,8 @@ ThemeColors themeColors(const BrandKit &kit)
     ThemeColors t;
     t.colors[0] = pickColor(kit, {"text", "foreground", "dark"}, QColor(0x00, 0x00, 0x00));
     t.colors[1] = pickColor(kit, {"background", "light", "surface"}, QColor(0xFF, 0xFF, 0xFF));
-    t.colors[2] = pickColor(kit, {"dark", "textSecondary", "secondaryText", "muted", "secondary", "text"}, QColor(0x44, 0x54, 0x6A));
-    t.colors[3] = pickColor(kit, {"light", "surface", "backgroundAlt", "backgroundSecondary", "background"}, QColor(0xE7, 0xE6, 0xE6));
+    t.colors[2] = pickColor(kit, {"dark", "textMuted", "textSecondary", "secondaryText", "muted", "secondary", "text"}, QColor(0x44, 0x54, 0x6A));
+    t.colors[3] = pickColor(kit, {"light", "surface", "backgroundAlt", "backgroundSecondary", "border", "background"}, QColor(0xE7, 0xE6, 0xE6));
     t.colors[4] = pickColor(kit, {"primary", "accent1"}, QColor(0x44, 0x72, 0xC4));
     t.colors[5] = pickColor(kit, {"secondary", "accent2"}, QColor(0xED, 0x7D, 0x31));
     t.colors[6] = pickColor(kit, {"accent", "accent3", "tertiary"}, QColor(0xA5, 0xA5, 0xA5));

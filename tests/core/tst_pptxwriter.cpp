@@ -585,7 +585,36 @@ void TestPptxWriter::structure()
     }
     QStringList warnings;
     const QByteArray bytes = writeDeck(deck, baseDir, &warnings);
+    for (const QString &w : warnings)
+        qInfo("export warning: %s", qPrintable(w));
     checkPackage(bytes, deck);
+    if (QTest::currentTestFailed() || baseDir.isEmpty())
+        return;
+
+    // Golden snippets: "part | snippet" lines, "!" in front for must-not-contain.
+    QFile expected(baseDir + QStringLiteral("/expected.txt"));
+    if (!expected.open(QIODevice::ReadOnly))
+        return;
+    const Package pkg = unzip(bytes);
+    int lineNumber = 0;
+    for (const QByteArray &rawLine : expected.readAll().split('\n')) {
+        ++lineNumber;
+        const QString line = QString::fromUtf8(rawLine).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const qsizetype bar = line.indexOf(QLatin1String(" | "));
+        QVERIFY2(bar > 0, qPrintable(QStringLiteral("expected.txt:%1: write \"part | snippet\"").arg(lineNumber)));
+        QString part = line.left(bar).trimmed();
+        const bool negated = part.startsWith(u'!');
+        if (negated)
+            part = part.mid(1);
+        const QByteArray snippet = line.mid(bar + 3).toUtf8();
+        QVERIFY2(pkg.has(part), qPrintable(QStringLiteral("expected.txt:%1: no part %2").arg(lineNumber).arg(part)));
+        QVERIFY2(pkg.part(part).contains(snippet) != negated,
+                 qPrintable(QStringLiteral("expected.txt:%1: %2 %3 %4").arg(lineNumber)
+                                .arg(part, negated ? QStringLiteral("contains") : QStringLiteral("lacks"),
+                                     QString::fromUtf8(snippet))));
+    }
 }
 
 void TestPptxWriter::slideSize_data()
