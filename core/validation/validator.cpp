@@ -403,6 +403,10 @@ private:
     {
         if (depth > 16)
             return;
+        const Frame &f = e.frame;
+        if (!std::isfinite(f.x) || !std::isfinite(f.y) || !std::isfinite(f.w) || !std::isfinite(f.h)
+            || !std::isfinite(f.rotation) || std::abs(f.x) > 1e7 || std::abs(f.y) > 1e7 || f.w > 1e7 || f.h > 1e7)
+            return; // the reader refuses such frames; in-memory decks are skipped, not crashed on
         if (e.kind == ElementKind::Group) {
             const QTransform t = rotationAbout(e.frame) * parent;
             QVector<const Element *> children;
@@ -485,7 +489,22 @@ private:
 
     bool isContent(const Prim &p) const
     {
-        return !p.decorative && !p.fullBleed && p.e->frame.w > 0 && p.e->frame.h > 0;
+        if (p.decorative || p.fullBleed || !(p.e->frame.w > 0) || !(p.e->frame.h > 0))
+            return false;
+        // Nothing is painted for an empty text box or a shape without fill,
+        // outline or label, so it cannot cover anything.
+        if (p.e->kind == ElementKind::Text)
+            return p.hasText || p.hasFill;
+        if (p.e->kind == ElementKind::Shape)
+            return p.hasText || p.hasFill || (p.e->stroke && p.e->stroke->width > 0);
+        return true;
+    }
+
+    /*! The glyphs' bounds of a text prim, in slide points. */
+    Quad inkQuad(const Prim &p) const
+    {
+        const auto layout = m_d.text.layout(*p.e->text, m_kit, QSizeF(p.e->frame.w, p.e->frame.h));
+        return mapRect(p.toSlide, layout->inkRect());
     }
 
     // ---- background, titles -----------------------------------------------
@@ -702,7 +721,12 @@ private:
                 QString kind;
                 Severity severity = Severity::Error;
                 if (textOverText) {
+                    // Text boxes that overlap are an error even when the letters do
+                    // not collide yet: the next edit makes them. The message says which.
                     kind = QStringLiteral("text-over-text");
+                    const QVector<QPointF> ink = intersectQuads(inkQuad(b), inkQuad(a));
+                    if (ink.size() < 3 || polygonArea(ink) < kMinOverlapArea)
+                        kind = QStringLiteral("text-boxes");
                 } else if (bInA && a.e->kind != ElementKind::Text) {
                     continue; // layering: b sits on a card, shape or picture beneath
                 } else if (aInB) {
@@ -726,6 +750,11 @@ private:
                                              "Move or resize one of them so they no longer touch.")
                                   .arg(capitalised(describe(b)), describe(a), where(), num(ib.width()),
                                        num(ib.height()));
+                } else if (kind == QLatin1String("text-boxes")) {
+                    message = QStringLiteral("The box of %1 overlaps the box of %2 on %3 (%4 \u00d7 %5 pt). The "
+                                             "letters do not touch yet, but will as soon as the text changes: move "
+                                             "or resize one of them so the boxes are apart.")
+                                  .arg(describe(b), describe(a), where(), num(ib.width()), num(ib.height()));
                 } else {
                     message = QStringLiteral("%1 partly overlaps %2 on %3 (%4 \u00d7 %5 pt). Move or resize one "
                                              "of them, or put the upper one fully inside the lower one.")
@@ -737,12 +766,13 @@ private:
                 if (it != seen.end()) {
                     Issue &old = m_out[it->second];
                     const bool moreSpecific = int(severity) == int(old.severity)
-                        && kind == QLatin1String("text-over-text")
-                        && old.data.value(QStringLiteral("kind")).toString() != kind;
+                        && (kind == QLatin1String("text-over-text") || kind == QLatin1String("text-boxes"))
+                        && !old.data.value(QStringLiteral("kind")).toString().startsWith(QLatin1String("text-"));
                     if (int(severity) < int(old.severity) || moreSpecific) {
                         old.severity = severity;
                         old.message = message;
                         old.data.insert(QStringLiteral("kind"), kind);
+                        old.fix = kind != QLatin1String("hidden") ? nudgeFix(a, b) : std::nullopt;
                     }
                     continue;
                 }

@@ -168,6 +168,8 @@ public:
 private slots:
     void rule_data();
     void rule();
+    void textOverTextSaysWhetherLettersCollide_data();
+    void textOverTextSaysWhetherLettersCollide();
     void overflowAgreesWithTextLayout();
     void contrastDataOnPlainBackground();
     void contrastOnImageHalves_data();
@@ -441,6 +443,27 @@ void TestValidator::rule()
         QCOMPARE(i.slideId, QStringLiteral("s1"));
         QCOMPARE(i.slideIndex, 0);
     }
+}
+
+void TestValidator::textOverTextSaysWhetherLettersCollide_data()
+{
+    QTest::addColumn<double>("y");
+    QTest::addColumn<QString>("kind");
+    // "First" is drawn at the top of a 60 pt box at y 120; the second box starts lower and lower.
+    QTest::newRow("letters on the same line collide") << 125.0 << "text-over-text";
+    QTest::newRow("boxes overlap below the first line: letters apart") << 160.0 << "text-boxes";
+}
+
+void TestValidator::textOverTextSaysWhetherLettersCollide()
+{
+    QFETCH(double, y);
+    QFETCH(QString, kind);
+    const Deck deck = parseDeck(deckJson({text("a", frame(100, 120, 300, 60), "First line of text"),
+                                          text("b", frame(110, y, 300, 60), "Second line of text")}));
+    const QVector<Issue> issues = ofRule(validate(deck), QStringLiteral("overlap"));
+    QCOMPARE(issues.size(), 1);
+    QCOMPARE(issues[0].severity, Severity::Error);
+    QCOMPARE(issues[0].data.value("kind").toString(), kind);
 }
 
 void TestValidator::overflowAgreesWithTextLayout()
