@@ -890,7 +890,8 @@ QByteArray DeckWriter::notesMasterXml() const
     x.end().end();
     x.start("p:spTree");
     writeSpTreeHeader(x);
-    const double imgH = 0.375 * std::min(1.0, (double(m_slideH) / double(m_slideW)) / (0.375 * 0.75 / 0.8889));
+    // The slide image keeps the deck's aspect ratio: 7/9 of the page wide, at most 3/8 of it high.
+    const double imgH = std::min(0.375, 0.7778 * double(kNotesWidth) / double(kNotesHeight) * double(m_slideH) / double(m_slideW));
     writePlaceholder(x, 2, {"sldImg", 0, "Slide Image Placeholder", 0.1111, 0.075, 0.7778, imgH}, kNotesWidth, kNotesHeight);
     writePlaceholder(x, 3, {"body", 1, "Notes Placeholder", 0.10, 0.475, 0.80, 0.45}, kNotesWidth, kNotesHeight);
     x.end();

@@ -542,6 +542,7 @@ private slots:
     void mediaIsDeduplicated();
     void missingImageBecomesPlaceholder();
     void componentsBecomeNamedGroups();
+    void unknownComponentBecomesPlaceholder();
     void groupsKeepSlideCoordinates();
     void untrustedStringsStayWellFormed();
     void layoutMapping_data();
@@ -989,6 +990,27 @@ void TestPptxWriter::componentsBecomeNamedGroups()
     QCOMPARE(inside, parts.size());
 }
 
+void TestPptxWriter::unknownComponentBecomesPlaceholder()
+{
+    Deck deck;
+    Slide s;
+    Element c;
+    c.id = QStringLiteral("c1");
+    c.kind = ElementKind::Component;
+    c.component = QStringLiteral("no-such-component");
+    c.frame = {10, 10, 200, 100};
+    s.elements.append(c);
+    deck.slides.append(s);
+    QStringList warnings;
+    const QByteArray bytes = writeDeck(deck, {}, &warnings);
+    checkPackage(bytes, deck);
+    const Node slide = xml(unzip(bytes), QStringLiteral("ppt/slides/slide1.xml"));
+    const Node *sp = slide.first(QStringLiteral("p:sp"));
+    QVERIFY(sp);
+    QCOMPARE(sp->first(QStringLiteral("p:cNvPr"))->attr(QStringLiteral("name")), QStringLiteral("Missing component: no-such-component"));
+    QCOMPARE(warnings.size(), 1);
+}
+
 void TestPptxWriter::groupsKeepSlideCoordinates()
 {
     const Node slide = xml(unzip(writeDeck(richDeck())), QStringLiteral("ppt/slides/slide2.xml"));
@@ -1062,6 +1084,9 @@ void TestPptxWriter::layoutMapping_data()
     QTest::newRow("image and text") << QStringLiteral("imageText") << QStringLiteral("Picture with Caption");
     QTest::newRow("quote") << QStringLiteral("quote") << QStringLiteral("Quote");
     QTest::newRow("closing") << QStringLiteral("closing") << QStringLiteral("Closing");
+    QTest::newRow("template file spelling title-body") << QStringLiteral("title-body") << QStringLiteral("Title and Content");
+    QTest::newRow("template file spelling image-text") << QStringLiteral("image-text") << QStringLiteral("Picture with Caption");
+    QTest::newRow("template file spelling section-header") << QStringLiteral("section-header") << QStringLiteral("Section Header");
     QTest::newRow("empty layout is blank") << QString() << QStringLiteral("Blank");
     QTest::newRow("unknown layout is blank") << QStringLiteral("no-such-layout") << QStringLiteral("Blank");
 }
