@@ -200,16 +200,23 @@ bool paramValueValid(const ComponentParam &p, const QString &value)
     return true;
 }
 
-/*! The values to substitute: the instance's valid values over the defaults. */
-QHash<QString, QString> effectiveValues(const ComponentDef &def, const std::map<QString, QString> *given)
+/*! The values to substitute: the instance's valid values over the defaults.
+ *  Values that do not suit their parameter's type are named in \a rejected. */
+QHash<QString, QString> effectiveValues(const ComponentDef &def, const std::map<QString, QString> *given,
+                                        QStringList *rejected = nullptr)
 {
     QHash<QString, QString> values;
     for (const ComponentParam &p : def.params) {
         QString v = p.defaultValue;
         if (given) {
             const auto it = given->find(p.name);
-            if (it != given->end() && paramValueValid(p, it->second))
-                v = it->second.left(kMaxParamLength);
+            if (it != given->end()) {
+                if (paramValueValid(p, it->second))
+                    v = it->second.left(kMaxParamLength);
+                else if (rejected)
+                    rejected->append(QStringLiteral("parameter \"%1\" = \"%2\" is not a valid %3 value; using the default \"%4\"")
+                                         .arg(p.name, it->second.left(60), p.type, p.defaultValue));
+            }
         }
         values.insert(p.name, v);
     }
@@ -716,9 +723,9 @@ QVector<Element> ComponentLibrary::expand(const Element &instance, QString *erro
         return out;
     }
     const ComponentTemplate *t = templateOf(def->m_template);
-    const QHash<QString, QString> values = effectiveValues(*def, &instance.params);
-    QHash<QString, QString> defaults;
     QStringList problems;
+    const QHash<QString, QString> values = effectiveValues(*def, &instance.params, &problems);
+    QHash<QString, QString> defaults;
     for (size_t i = 0; i < t->parts.size(); ++i) {
         const json &part = t->parts[i];
         const QString path = QStringLiteral("$.parts[%1]").arg(i);
@@ -762,8 +769,11 @@ QVector<Element> ComponentLibrary::expand(const Element &instance, QString *erro
             break;
         }
     }
-    if (error)
+    if (error) {
+        for (QString &p : problems)
+            p.prepend(QStringLiteral("\"%1\" (%2): ").arg(instance.id, def->id));
         *error = problems.join(u'\n');
+    }
     return out;
 }
 

@@ -70,7 +70,10 @@ public:
      * The primitives of \a instance in slide coordinates, in paint order, ids
      * `INSTANCE/PART`. The instance's rotation is not applied: callers rotate
      * the parts as one about the instance's centre, as for a group.
-     * An unknown component yields no parts and sets \a error.
+     * An unknown component yields no parts and sets \a error. A parameter
+     * value that does not suit its type (a colour that is not a colour, an
+     * image that is not `asset:`/`data:`) is replaced by the default: the
+     * parts are still returned and \a error names the value (a warning).
      */
     QVector<Element> expand(const Element &instance, QString *error = nullptr) const;
 

@@ -147,6 +147,15 @@ void TestComponentLibrary::paramsSubstitute()
     const Element *bg = part(parts, QStringLiteral("c1/bg"));
     QVERIFY(bg && bg->fill);
     QCOMPARE(bg->fill->toString(), QStringLiteral("#ff0000"));
+
+    // A multiline body's paragraphs keep the part's paragraph formatting.
+    card.params[QStringLiteral("body")] = QStringLiteral("one\ntwo");
+    const QVector<Element> withList = ComponentLibrary::builtin().expand(card);
+    const Element *body = part(withList, QStringLiteral("c1/body"));
+    QVERIFY(body && body->text);
+    QCOMPARE(body->text->paragraphs.size(), 2);
+    QCOMPARE(body->text->paragraphs.at(1).plainText(), QStringLiteral("two"));
+    QCOMPARE(body->text->paragraphs.at(1).lineSpacing, 1.15);
 }
 
 void TestComponentLibrary::colourDefaultsAreBrandTokens()
@@ -165,24 +174,30 @@ void TestComponentLibrary::badParamsFallBackToDefaults_data()
 {
     QTest::addColumn<QString>("param");
     QTest::addColumn<QString>("value");
-    QTest::newRow("text colour is not a colour") << "textColor" << "not a colour";
-    QTest::newRow("fill is empty") << "fill" << "";
-    QTest::newRow("fill is a bare word") << "fill" << "red";
-    QTest::newRow("title is empty") << "title" << "";
-    QTest::newRow("title is a megabyte") << "title" << QString(1 << 20, u'x');
-    QTest::newRow("body has ten thousand lines") << "body" << QStringLiteral("line\n").repeated(10000);
-    QTest::newRow("title has braces") << "title" << "{{title}} {{nope}} }}{{";
-    QTest::newRow("unknown parameter") << "nosuch" << "whatever";
+    QTest::addColumn<bool>("warns");
+    QTest::newRow("text colour is not a colour") << "textColor" << "not a colour" << true;
+    QTest::newRow("fill is empty") << "fill" << "" << true;
+    QTest::newRow("fill is a bare word") << "fill" << "red" << true;
+    QTest::newRow("title is empty") << "title" << "" << false;
+    QTest::newRow("title is a megabyte") << "title" << QString(1 << 20, u'x') << false;
+    QTest::newRow("body has ten thousand lines") << "body" << QStringLiteral("line\n").repeated(10000) << false;
+    QTest::newRow("title has braces") << "title" << "{{title}} {{nope}} }}{{" << false;
+    QTest::newRow("unknown parameter") << "nosuch" << "whatever" << false;
 }
 
 void TestComponentLibrary::badParamsFallBackToDefaults()
 {
     QFETCH(QString, param);
     QFETCH(QString, value);
+    QFETCH(bool, warns);
     Element card = cardAt({280, 180});
     card.params[param] = value;
-    const QVector<Element> parts = ComponentLibrary::builtin().expand(card);
+    QString warning;
+    const QVector<Element> parts = ComponentLibrary::builtin().expand(card, &warning);
     QCOMPARE(parts.size(), 4);
+    QCOMPARE(!warning.isEmpty(), warns);
+    if (warns)
+        QVERIFY2(warning.contains(param), qPrintable(warning));
     for (const Element &p : parts) {
         if (p.fill)
             QVERIFY(!p.fill->isNull());

@@ -487,6 +487,9 @@ void TestResources::brandKitsLoad()
         QVERIFY2(d.ok(), qPrintable(logo.id + QStringLiteral(": ") + d.error));
         QCOMPARE(d.mime, QStringLiteral("image/svg+xml"));
         QVERIFY(logo.variant == QLatin1String("light") || logo.variant == QLatin1String("dark"));
+        // The data URI is the SVG source kept beside the kits.
+        const QString svg = kSourceDir + QStringLiteral("/brands/logos/%1-%2.svg").arg(kit.id, logo.variant);
+        QCOMPARE(d.bytes, readAll(svg));
     }
     QVERIFY(kit.guidance.safeMargins.has_value());
     QVERIFY(kit.guidance.minFontSize > 0);
