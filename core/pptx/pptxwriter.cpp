@@ -55,6 +55,8 @@ constexpr std::int64_t kNotesHeight = 9144000;
 // Rasterised width of SVG fallbacks, in pixels.
 constexpr int kSvgFallbackWidth = 1024;
 
+constexpr double kHalfSqrt2 = 0.70710678118654752440; // cos 45°
+
 QString rel(const char *type)
 {
     return QString::fromLatin1(kRelBase) + QLatin1String(type);
@@ -499,7 +501,8 @@ private:
     void writeXfrm(XmlWriter &x, const QRectF &rect, double rotation, bool flipV = false);
     void writeShape(XmlWriter &x, const Element &e, SlideContext &ctx);
     void writeLine(XmlWriter &x, const Element &e, SlideContext &ctx);
-    void writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameSize, SlideContext &ctx);
+    void writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameSize, SlideContext &ctx,
+                       QSizeF presetInset = QSizeF(0, 0));
     void writeRun(XmlWriter &x, const TextRun &run, const TextStyle &bodyStyle, SlideContext &ctx);
     void writePicture(XmlWriter &x, const Element &e, SlideContext &ctx);
     void writePlaceholderShape(XmlWriter &x, const Element &e, SlideContext &ctx, const QString &why);
@@ -1232,8 +1235,19 @@ void DeckWriter::writeShape(XmlWriter &x, const Element &e, SlideContext &ctx)
         writeStroke(x, e.stroke, whereText);
     x.end(); // spPr
 
+    // Preset geometries inset their text rectangle (an ellipse to its
+    // inscribed rectangle, a rounded rectangle by 0.29 × the radius), while
+    // the shared layout uses the whole frame: take that inset off the
+    // body's insets so PowerPoint wraps the text where the preview does.
+    QSizeF presetInset(0, 0);
+    if (!isTextBox && e.shape == ShapeKind::Ellipse) {
+        presetInset = QSizeF(e.frame.w * (1 - kHalfSqrt2) / 2, e.frame.h * (1 - kHalfSqrt2) / 2);
+    } else if (!isTextBox && e.shape == ShapeKind::RoundedRectangle) {
+        const double r = std::clamp(e.cornerRadius, 0.0, std::max(0.0, std::min(e.frame.w, e.frame.h) / 2));
+        presetInset = QSizeF(r * (1 - kHalfSqrt2), r * (1 - kHalfSqrt2));
+    }
     if (e.text)
-        writeTextBody(x, *e.text, QSizeF(e.frame.w, e.frame.h), ctx);
+        writeTextBody(x, *e.text, QSizeF(e.frame.w, e.frame.h), ctx, presetInset);
     else if (isTextBox)
         writeTextBody(x, TextBody{}, QSizeF(e.frame.w, e.frame.h), ctx);
     x.end(); // sp
@@ -1324,14 +1338,17 @@ void DeckWriter::writeRun(XmlWriter &x, const TextRun &run, const TextStyle &bod
     x.end();
 }
 
-void DeckWriter::writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameSize, SlideContext &ctx)
+void DeckWriter::writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameSize, SlideContext &ctx,
+                               QSizeF presetInset)
 {
     const double scale = body.isEmpty() ? 1.0 : m_textLayout.fitScale(body, m_kit, frameSize);
     x.start("p:txBody");
     x.start("a:bodyPr").attr("rot", 0).attr("spcFirstLastPara", 0).attr("vertOverflow", "overflow")
         .attr("horzOverflow", "overflow").attr("vert", "horz").attr("wrap", "square")
-        .attr("lIns", emu(body.insets.left)).attr("tIns", emu(body.insets.top))
-        .attr("rIns", emu(body.insets.right)).attr("bIns", emu(body.insets.bottom))
+        .attr("lIns", emu(std::max(0.0, body.insets.left - presetInset.width())))
+        .attr("tIns", emu(std::max(0.0, body.insets.top - presetInset.height())))
+        .attr("rIns", emu(std::max(0.0, body.insets.right - presetInset.width())))
+        .attr("bIns", emu(std::max(0.0, body.insets.bottom - presetInset.height())))
         .attr("numCol", 1).attr("rtlCol", 0)
         .attr("anchor", body.anchor == VAnchor::Middle ? "ctr" : body.anchor == VAnchor::Bottom ? "b" : "t")
         .attr("anchorCtr", 0);
