@@ -184,6 +184,7 @@ struct Prim
     QTransform toLocal;   //!< slide → frame-local
     Quad quad;
     QRectF bounds;
+    bool axisAligned = false; //!< toSlide is a translation: quad == bounds
     bool hasText = false;
     bool decorative = false;
     bool fullBleed = false;
@@ -221,6 +222,23 @@ struct Prim
     }
     bool contains(QPointF slidePoint, double tol = 0) const { return containsLocal(toLocal.map(slidePoint), tol); }
 };
+
+/*! Whether \a text has a character that is not white space (no allocation). */
+bool hasInk(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
+}
+
+bool hasInk(const TextBody &body)
+{
+    for (const Paragraph &p : body.paragraphs) {
+        for (const TextRun &r : p.runs) {
+            if (hasInk(r.text))
+                return true;
+        }
+    }
+    return false;
+}
 
 QString excerpt(const QString &text)
 {
@@ -315,8 +333,53 @@ struct ValidatorCore
     mutable QMutex mutex;
     mutable std::deque<ImagePtr> images; //!< most recent last
 
+    /*! The last layout of each text element: comparing a body is much
+     *  cheaper than building the engine's cache key, and most text does not
+     *  change between two validations (a drag moves one element). */
+    struct LayoutMemo
+    {
+        TextBody body;
+        QSizeF size;
+        quint64 generation = 0;
+        std::shared_ptr<const TextLayoutResult> result;
+    };
+    mutable QHash<QString, LayoutMemo> layouts; //!< by element (or part) id
+    mutable BrandKit layoutKit;                 //!< the kit of the current generation
+    mutable quint64 kitGeneration = 0;
+
+    /*! The memo generation for \a kit: a new one (forgetting the memo) when
+     *  the kit differs from the last one seen. */
+    quint64 useKit(const BrandKit &kit) const
+    {
+        QMutexLocker lock(&mutex);
+        if (kitGeneration == 0 || !(layoutKit == kit)) {
+            layouts.clear();
+            layoutKit = kit;
+            ++kitGeneration;
+        }
+        return kitGeneration;
+    }
+
+    std::shared_ptr<const TextLayoutResult> layout(const Element &e, const BrandKit &kit, quint64 generation) const
+    {
+        const QSizeF size(e.frame.w, e.frame.h);
+        {
+            QMutexLocker lock(&mutex);
+            const auto it = layouts.constFind(e.id);
+            if (it != layouts.constEnd() && it->generation == generation && it->size == size && it->body == *e.text)
+                return it->result;
+        }
+        std::shared_ptr<const TextLayoutResult> result = text.layout(*e.text, kit, size);
+        QMutexLocker lock(&mutex);
+        if (layouts.size() > 50000)
+            layouts.clear();
+        layouts.insert(e.id, LayoutMemo{*e.text, size, generation, result});
+        return result;
+    }
+
     ImagePtr image(const Deck &deck, const QString &src) const;
-    void checkSlide(const Deck &deck, int index, const QVector<QString> &titleKeys, QVector<Issue> &out) const;
+    void checkSlide(const Deck &deck, int index, const QVector<QString> &titleKeys, quint64 generation,
+                    QVector<Issue> &out) const;
 };
 
 ImagePtr ValidatorCore::image(const Deck &deck, const QString &src) const
@@ -369,9 +432,9 @@ class SlideChecker
 {
 public:
     SlideChecker(const ValidatorCore &d, const Deck &deck, int index, const QVector<QString> &titleKeys,
-                 QVector<Issue> &out)
+                 quint64 generation, QVector<Issue> &out)
         : m_d(d), m_deck(deck), m_kit(deck.brand), m_slide(deck.slides.at(index)), m_index(index),
-          m_titleKeys(titleKeys), m_out(out), m_slideRect(QPointF(0, 0), deck.size)
+          m_titleKeys(titleKeys), m_generation(generation), m_out(out), m_slideRect(QPointF(0, 0), deck.size)
     {}
 
     void run()
@@ -453,7 +516,8 @@ private:
         p.toLocal = p.toSlide.inverted();
         p.quad = mapRect(p.toSlide, QRectF(0, 0, e.frame.w, e.frame.h));
         p.bounds = quadBounds(p.quad);
-        p.hasText = e.text && !e.text->isEmpty()
+        p.axisAligned = p.toSlide.type() <= QTransform::TxTranslate;
+        p.hasText = e.text && hasInk(*e.text)
             && (e.kind == ElementKind::Text || (e.kind == ElementKind::Shape && e.shape != ShapeKind::Line));
         p.decorative = isDecorRole(e.role) || (e.kind == ElementKind::Image && e.decorative)
             || (e.kind == ElementKind::Shape && e.shape == ShapeKind::Line);
@@ -503,7 +567,7 @@ private:
     /*! The glyphs' bounds of a text prim, in slide points. */
     Quad inkQuad(const Prim &p) const
     {
-        const auto layout = m_d.text.layout(*p.e->text, m_kit, QSizeF(p.e->frame.w, p.e->frame.h));
+        const auto layout = m_d.layout(*p.e, m_kit, m_generation);
         return mapRect(p.toSlide, layout->inkRect());
     }
 
@@ -707,16 +771,30 @@ private:
                 const Prim &a = m_prims[i]; // lower
                 if (a.owner == b.owner || !isContent(a) || !bb.intersects(a.bounds))
                     continue;
-                const QVector<QPointF> inter = intersectQuads(b.quad, a.quad);
-                if (inter.size() < 3)
-                    continue;
-                const double area = polygonArea(inter);
-                if (area < kMinOverlapArea)
-                    continue;
-                const bool bInA = std::all_of(b.quad.begin(), b.quad.end(),
-                                              [&](const QPointF &q) { return a.contains(q, kTolerance); });
-                const bool aInB = std::all_of(a.quad.begin(), a.quad.end(),
-                                              [&](const QPointF &q) { return b.contains(q, kTolerance); });
+                double area = 0;
+                QRectF ib;
+                bool bInA = false, aInB = false;
+                if (a.axisAligned && b.axisAligned) {
+                    // The common case: two unrotated boxes, no polygons needed.
+                    ib = a.bounds.intersected(b.bounds);
+                    area = ib.width() * ib.height();
+                    if (area < kMinOverlapArea)
+                        continue;
+                    bInA = a.bounds.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(b.bounds);
+                    aInB = b.bounds.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(a.bounds);
+                } else {
+                    const QVector<QPointF> inter = intersectQuads(b.quad, a.quad);
+                    if (inter.size() < 3)
+                        continue;
+                    area = polygonArea(inter);
+                    if (area < kMinOverlapArea)
+                        continue;
+                    ib = QPolygonF(inter).boundingRect();
+                    bInA = std::all_of(b.quad.begin(), b.quad.end(),
+                                       [&](const QPointF &q) { return a.contains(q, kTolerance); });
+                    aInB = std::all_of(a.quad.begin(), a.quad.end(),
+                                       [&](const QPointF &q) { return b.contains(q, kTolerance); });
+                }
                 const bool textOverText = a.hasText && b.hasText;
                 QString kind;
                 Severity severity = Severity::Error;
@@ -739,7 +817,6 @@ private:
                     kind = QStringLiteral("partial");
                     severity = a.hasText || b.hasText ? Severity::Error : Severity::Warning;
                 }
-                const QRectF ib = QPolygonF(inter).boundingRect();
                 QString message;
                 if (kind == QLatin1String("hidden")) {
                     message = QStringLiteral("%1 is completely covered by %2 on %3. Move one of them, or send the "
@@ -1009,8 +1086,7 @@ private:
     {
         const Element &e = *p.e;
         const TextBody &body = *e.text;
-        const QSizeF size(e.frame.w, e.frame.h);
-        const std::shared_ptr<const TextLayoutResult> layout = m_d.text.layout(body, m_kit, size);
+        const std::shared_ptr<const TextLayoutResult> layout = m_d.layout(e, m_kit, m_generation);
 
         // Fonts and sizes, per run.
         const double minSize = m_kit.guidance.minFontSize;
@@ -1021,7 +1097,7 @@ private:
             for (const TextRun &r : para.runs) {
                 if (r.style.font)
                     checkFontSpec(p, *r.style.font);
-                if (r.text.trimmed().isEmpty())
+                if (!hasInk(r.text))
                     continue;
                 const double s = r.style.size.value_or(body.style.size.value_or(kDefaultFontSize));
                 if (smallest < 0 || s < smallest)
@@ -1329,6 +1405,7 @@ private:
     const Slide &m_slide;
     const int m_index;
     const QVector<QString> &m_titleKeys;
+    const quint64 m_generation;
     QVector<Issue> &m_out;
     const QRectF m_slideRect;
 
@@ -1352,10 +1429,10 @@ QVector<QString> titleKeys(const Deck &deck)
 
 } // namespace
 
-void ValidatorCore::checkSlide(const Deck &deck, int index, const QVector<QString> &keys,
-                                    QVector<Issue> &out) const
+void ValidatorCore::checkSlide(const Deck &deck, int index, const QVector<QString> &keys, quint64 generation,
+                               QVector<Issue> &out) const
 {
-    SlideChecker checker(*this, deck, index, keys, out);
+    SlideChecker checker(*this, deck, index, keys, generation, out);
     checker.run();
 }
 
@@ -1376,6 +1453,7 @@ void Validator::clearCache()
 {
     QMutexLocker lock(&d->mutex);
     d->images.clear();
+    d->layouts.clear();
 }
 
 QVector<Issue> Validator::validateSlide(const Deck &deck, int slideIndex) const
@@ -1383,7 +1461,7 @@ QVector<Issue> Validator::validateSlide(const Deck &deck, int slideIndex) const
     QVector<Issue> issues;
     if (slideIndex < 0 || slideIndex >= deck.slides.size())
         return issues;
-    d->checkSlide(deck, slideIndex, titleKeys(deck), issues);
+    d->checkSlide(deck, slideIndex, titleKeys(deck), d->useKit(deck.brand), issues);
     sortIssues(issues);
     return issues;
 }
@@ -1392,8 +1470,9 @@ QVector<Issue> Validator::validateDeck(const Deck &deck) const
 {
     QVector<Issue> issues;
     const QVector<QString> keys = titleKeys(deck);
+    const quint64 generation = d->useKit(deck.brand);
     for (int i = 0; i < deck.slides.size(); ++i)
-        d->checkSlide(deck, i, keys, issues);
+        d->checkSlide(deck, i, keys, generation, issues);
     sortIssues(issues);
     return issues;
 }
