@@ -184,6 +184,7 @@ private slots:
     void golden();
     void bundledSamplesHaveNoErrors_data();
     void bundledSamplesHaveNoErrors();
+    void oddModelsDoNotCrash();
     void performance();
 
 private:
@@ -741,6 +742,62 @@ void TestValidator::bundledSamplesHaveNoErrors()
             errors.append(i);
     }
     QVERIFY2(errors.isEmpty(), qPrintable(dump(errors)));
+}
+
+void TestValidator::oddModelsDoNotCrash()
+{
+    // In-memory decks can hold what the reader refuses; the validator must cope.
+    Deck deck = parseDeck(deckJson({text("t", frame(100, 200, 300, 60), "Text")}));
+    Slide &slide = deck.slides[0];
+    Element nan = slide.elements.last();
+    nan.id = QStringLiteral("nan");
+    nan.frame.x = std::numeric_limits<double>::quiet_NaN();
+    Element zero = slide.elements.last();
+    zero.id = QStringLiteral("zero");
+    zero.frame = Frame{10, 10, 0, 0, 0};
+    Element empty;
+    empty.id = QStringLiteral("empty");
+    empty.kind = ElementKind::Text;
+    empty.text = TextBody{};
+    empty.frame = Frame{100, 100, 100, 100, 720};
+    Element deep;
+    deep.id = QStringLiteral("deep");
+    deep.kind = ElementKind::Group;
+    for (int i = 0; i < 40; ++i) {
+        Element outer;
+        outer.id = QStringLiteral("deep%1").arg(i);
+        outer.kind = ElementKind::Group;
+        outer.children.append(deep);
+        deep = outer;
+    }
+    Element junk;
+    junk.id = QStringLiteral("junk");
+    junk.kind = ElementKind::Image;
+    junk.src = QStringLiteral("not a reference");
+    junk.frame = Frame{0, 0, 50, 50, 0};
+    Element unknownToken = slide.elements.last();
+    unknownToken.id = QStringLiteral("tok");
+    unknownToken.text->style.color = ColorRef::fromToken(QStringLiteral("nope"));
+    slide.elements << nan << zero << empty << deep << junk << unknownToken;
+    slide.background.image = QStringLiteral("asset:none");
+    const QVector<Issue> issues = validate(deck);
+    QVERIFY(!ofRule(issues, QStringLiteral("asset-missing")).isEmpty());
+    QVERIFY(!ofRule(issues, QStringLiteral("brand-token-unknown")).isEmpty());
+    QVERIFY(m_validator.validateSlide(deck, -1).isEmpty());
+    QVERIFY(m_validator.validateSlide(deck, 99).isEmpty());
+    QVERIFY(validate(Deck{}).isEmpty());
+
+    // A fix for an element that is gone fails with a reason instead of crashing.
+    Issue stale;
+    stale.ruleId = QStringLiteral("off-slide");
+    stale.slideId = QStringLiteral("s1");
+    stale.fix = Fix{QStringLiteral("move"), QString(), QStringLiteral("gone"), {}};
+    QString error;
+    QVERIFY(!applyFix(deck, stale, &error));
+    QVERIFY(error.contains(QStringLiteral("gone")));
+    stale.fix->elementId = QStringLiteral("t");
+    stale.fix->kind = QStringLiteral("no-such-fix");
+    QVERIFY(!applyFix(deck, stale, &error));
 }
 
 void TestValidator::performance()
