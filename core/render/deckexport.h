@@ -34,8 +34,9 @@ QStringList pngFileNames(const Deck &deck, const QString &target);
  * pixels wide, in export mode (overflowing text shrunk like PowerPoint's
  * autofit).
  *
- * Each file is written atomically; when the export fails or is cancelled,
- * the files this call wrote are removed. Returns false and sets \a error
+ * Each file is written atomically (to a hidden file in the same folder,
+ * renamed over the target when complete); when the export fails or is
+ * cancelled, the files this call wrote are removed. Returns false and sets \a error
  * (when not null) on failure or cancel. \a written, when not null, receives
  * the files written.
  */

@@ -146,12 +146,25 @@ QImage SlideRenderer::renderSlide(const Deck &deck, int slideIndex, int widthPx,
     const double dpr = options.devicePixelRatio > 0 ? options.devicePixelRatio : 1.0;
     const int w = int(std::lround(widthPx * dpr));
     const int h = std::max(1, int(std::lround(w * deck.size.height() / deck.size.width())));
-    if (h > 32768)
+    if (w <= 0 || w > 32768 || h > 32768)
         return {};
     // Slides are opaque: RGB32 is the raster engine's fastest format.
     QImage image(w, h, QImage::Format_RGB32);
-    if (image.isNull())
+    if (image.isNull() || !renderInto(image, deck, slideIndex, options))
         return {};
+    image.setDevicePixelRatio(dpr);
+    return image;
+}
+
+bool SlideRenderer::renderInto(QImage &image, const Deck &deck, int slideIndex, const RenderOptions &options) const
+{
+    if (image.isNull() || image.format() == QImage::Format_Invalid || image.format() == QImage::Format_Indexed8
+        || image.format() == QImage::Format_Mono || image.format() == QImage::Format_MonoLSB
+        || slideIndex < 0 || slideIndex >= deck.slides.size() || !(deck.size.width() > 0) || !(deck.size.height() > 0))
+        return false;
+    const int w = image.width();
+    const int h = image.height();
+    image.setDevicePixelRatio(1.0);
     image.fill(Qt::white);
     // Paint at 72 dpi, so a font's point size is that many slide units on
     // this device as on the one text layout's; then record the real
@@ -161,14 +174,13 @@ QImage SlideRenderer::renderSlide(const Deck &deck, int slideIndex, int widthPx,
     image.setDotsPerMeterY(kDotsPerMeterAt72Dpi);
     {
         QPainter painter(&image);
-        painter.scale(w / deck.size.width(), double(h) / deck.size.height());
+        painter.scale(w / deck.size.width(), h / deck.size.height());
         paint(&painter, deck, slideIndex, options);
     }
     const int dotsPerMeter = int(std::lround(w / (deck.size.width() / 72.0) / 0.0254));
-    image.setDotsPerMeterX(dotsPerMeter);
-    image.setDotsPerMeterY(dotsPerMeter);
-    image.setDevicePixelRatio(dpr);
-    return image;
+    image.setDotsPerMeterX(std::max(1, dotsPerMeter));
+    image.setDotsPerMeterY(std::max(1, dotsPerMeter));
+    return true;
 }
 
 void SlideRenderer::paintElement(Context &ctx, const Element &e, int depth) const

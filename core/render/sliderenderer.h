@@ -69,6 +69,12 @@ public:
      *  out of range. */
     QImage renderSlide(const Deck &deck, int slideIndex, int widthPx, const RenderOptions &options = {}) const;
 
+    /*! Paints slide \a slideIndex over all of \a image (reused: no
+     *  allocation), scaled to its size in device pixels. Returns false, and
+     *  leaves the image alone, when the index is out of range or the image
+     *  is null or not a raster format QPainter paints on. */
+    bool renderInto(QImage &image, const Deck &deck, int slideIndex, const RenderOptions &options = {}) const;
+
     /*! The colour a slide's background is filled with: its own colour, else
      *  the kit's `background` token, else white. */
     static QColor backgroundColor(const Deck &deck, const Slide &slide);

@@ -629,33 +629,50 @@ Deck threeSlides()
 void TestRenderer::pngEncoderRoundTrips_data()
 {
     QTest::addColumn<QImage>("image");
+    QTest::addColumn<int>("level");
+    QVector<std::pair<QString, QImage>> images;
     QImage gradient(301, 17, QImage::Format_RGB32);
     for (int y = 0; y < gradient.height(); ++y)
         for (int x = 0; x < gradient.width(); ++x)
             gradient.setPixel(x, y, qRgb(x % 256, (y * 15) % 256, (x * y) % 256));
-    QTest::newRow("opaque gradient, odd width: RGB") << gradient;
+    images.append({QStringLiteral("opaque gradient, odd width: RGB"), gradient});
     QImage flat(64, 64, QImage::Format_RGB32);
     flat.fill(QColor(0x20, 0x30, 0x40));
     flat.setPixel(10, 10, qRgb(255, 0, 0));
-    QTest::newRow("repeated rows use the up filter") << flat;
+    images.append({QStringLiteral("repeated rows use the up filter"), flat});
     QImage translucent(40, 30, QImage::Format_ARGB32);
     for (int y = 0; y < translucent.height(); ++y)
         for (int x = 0; x < translucent.width(); ++x)
             translucent.setPixel(x, y, qRgba(200, x * 6, y * 8, (x * 7 + y) % 256));
-    QTest::newRow("alpha channel: RGBA, not premultiplied") << translucent;
+    images.append({QStringLiteral("alpha channel: RGBA, not premultiplied"), translucent});
     QImage one(1, 1, QImage::Format_RGB32);
     one.fill(Qt::magenta);
-    QTest::newRow("one pixel") << one;
+    images.append({QStringLiteral("one pixel"), one});
     QImage indexed = gradient.convertToFormat(QImage::Format_Indexed8);
-    QTest::newRow("other formats are converted") << indexed;
+    images.append({QStringLiteral("other formats are converted"), indexed});
+    // A rendered slide: text, shapes, long runs and repeated rows.
+    const Deck deck = loadDeck(deckJson(QStringLiteral(R"("elements": [%1, {"id": "r", "type": "shape", "shape": "ellipse",
+        "frame": {"x": 500, "y": 100, "w": 300, "h": 300}, "fill": "#0050c880"}])")
+                                            .arg(textElement(QStringLiteral(R"({"x": 40, "y": 40, "w": 400, "h": 300})"),
+                                                             QStringLiteral("Some words to encode, wrapped over lines")))));
+    images.append({QStringLiteral("rendered slide"), m_renderer.renderSlide(deck, 0, 1280)});
+    QImage wide(12000, 3, QImage::Format_RGB32);
+    wide.fill(Qt::yellow);
+    wide.setPixel(11000, 2, qRgb(1, 2, 3));
+    images.append({QStringLiteral("rows longer than the 32 KiB window"), wide});
+    for (const auto &[name, image] : std::as_const(images)) {
+        QTest::addRow("%s, fast encoder", qPrintable(name)) << image << 0;
+        QTest::addRow("%s, zlib level 1", qPrintable(name)) << image << 1;
+    }
 }
 
 void TestRenderer::pngEncoderRoundTrips()
 {
     QFETCH(QImage, image);
+    QFETCH(int, level);
     image.setDotsPerMeterX(3780);
     image.setDotsPerMeterY(3780);
-    const QByteArray png = encodePng(image);
+    const QByteArray png = encodePng(image, level);
     QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
     QImage decoded;
     QVERIFY(decoded.loadFromData(png, "PNG"));
