@@ -30,6 +30,8 @@ QString severityName(Severity severity);
  * - \c replace-color: \c from, \c to — replaces a literal colour or token
  *   everywhere in elementId (or in the slide background when elementId is empty).
  * - \c replace-font: \c from, \c to — replaces a font spec in elementId.
+ * - \c set-param: \c name, \c value — sets a parameter of the component
+ *   instance elementId (e.g. its text colour).
  */
 struct Fix
 {

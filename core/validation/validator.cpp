@@ -1363,7 +1363,8 @@ private:
         is.data.insert(QStringLiteral("paragraph"), worst.paragraph);
         is.data.insert(QStringLiteral("run"), worst.run);
         is.data.insert(QStringLiteral("failingRuns"), int(failing.size()));
-        if (!editable(p))
+        const QString colorParam = p.inComponent ? textColorParam(p, worst) : QString();
+        if (!editable(p) && colorParam.isEmpty())
             return;
 
         // The brand colour that gives every failing run the best contrast.
@@ -1382,6 +1383,20 @@ private:
         }
         if (!bestToken)
             return;
+        if (!colorParam.isEmpty()) {
+            Fix f;
+            f.kind = QStringLiteral("set-param");
+            f.elementId = p.reportId;
+            f.params.insert(QStringLiteral("name"), colorParam);
+            f.params.insert(QStringLiteral("value"), QString(QStringLiteral("brand:") + *bestToken));
+            f.description = QStringLiteral("Set the component's \u201c%1\u201d to brand:%2")
+                                .arg(colorParam, *bestToken);
+            is.message += QStringLiteral(" Set the component's \u201c%1\u201d to brand:%2, the brand colour "
+                                         "with the most contrast here.")
+                              .arg(colorParam, *bestToken);
+            is.fix = f;
+            return;
+        }
         QStringList runs;
         for (const RunVerdict &v : std::as_const(failing)) {
             const QString r = QStringLiteral("%1:%2").arg(v.paragraph).arg(v.run);
@@ -1397,6 +1412,36 @@ private:
                             .arg(*bestToken, num(bestMargin * worst.required, 2));
         is.message += QStringLiteral(" The brand colour with the most contrast here is brand:%1.").arg(*bestToken);
         is.fix = f;
+    }
+
+    /*! The colour parameter of \a p's component instance that sets the colour
+     *  of the run in \a v: the only colour parameter whose value (set, or its
+     *  default) is the run's colour. Empty when none or ambiguous. */
+    QString textColorParam(const Prim &p, const RunVerdict &v) const
+    {
+        const Element *inst = m_slide.findElement(p.reportId);
+        if (!inst || inst->locked || !p.e->text)
+            return {};
+        const ComponentDef *def = m_d.components.find(inst->component);
+        const TextBody &body = *p.e->text;
+        if (!def || v.paragraph >= body.paragraphs.size() || v.run >= body.paragraphs[v.paragraph].runs.size())
+            return {};
+        const TextRun &run = body.paragraphs[v.paragraph].runs[v.run];
+        const std::optional<ColorRef> ref = run.style.color ? run.style.color : body.style.color;
+        const QString value = ref ? ref->toString() : QStringLiteral("brand:text");
+        QString found;
+        for (const ComponentParam &param : def->params) {
+            if (param.type != QLatin1String("color"))
+                continue;
+            const auto it = inst->params.find(param.name);
+            const QString current = it != inst->params.end() ? it->second : param.defaultValue;
+            if (current.compare(value, Qt::CaseInsensitive) != 0)
+                continue;
+            if (!found.isEmpty())
+                return {}; // two parameters hold that colour: which one colours the text is a guess
+            found = param.name;
+        }
+        return found;
     }
 
     const ValidatorCore &m_d;
@@ -1612,6 +1657,13 @@ bool applyFix(Deck &deck, const Issue &issue, QString *error)
     if (fix.kind == QLatin1String("replace-color")) {
         if (!replaceColor(*e, pm.value(QStringLiteral("from")).toString(), pm.value(QStringLiteral("to")).toString()))
             return fail(error, QStringLiteral("%1 no longer uses %2").arg(e->id, pm.value(QStringLiteral("from")).toString()));
+        return true;
+    }
+    if (fix.kind == QLatin1String("set-param")) {
+        const QString name = pm.value(QStringLiteral("name")).toString();
+        if (e->kind != ElementKind::Component || name.isEmpty())
+            return fail(error, QStringLiteral("%1 is not a component instance").arg(e->id));
+        e->params[name] = pm.value(QStringLiteral("value")).toString();
         return true;
     }
     if (fix.kind == QLatin1String("replace-font")) {
