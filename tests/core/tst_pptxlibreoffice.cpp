@@ -9,6 +9,7 @@
 #include "format/specjson.h"
 #include "model/assetstore.h"
 #include "pptx/pptxwriter.h"
+#include "render/sliderenderer.h"
 #include "text/fontresolver.h"
 #include "text/textlayout.h"
 
@@ -29,13 +30,54 @@ using namespace slidespec;
 namespace {
 
 constexpr int kConvertTimeoutMs = 120000;
+/*! Width of the images compared between LibreOffice and our renderer. */
+constexpr int kCompareWidth = 96;
+/*! Differences (mean of |ΔR|, |ΔG|, |ΔB|, 0–255) allowed between a page
+ *  LibreOffice renders and our renderer's picture of the slide. Fonts are
+ *  rasterised differently (measured: mean ≤ 5, worst block ≤ 23 on the
+ *  samples), but a lost image, a wrong fill or a misplaced shape goes well
+ *  past these. */
+constexpr double kMaxMeanDifference = 8.0;
+constexpr double kMaxBlockDifference = 45.0;
+
+int channelDifference(QRgb p, QRgb q)
+{
+    return std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) + std::abs(qBlue(p) - qBlue(q));
+}
+
+/*! The largest pixel difference after scaling \a b to \a a's size. */
+double worstBlockDifference(const QImage &a, const QImage &b)
+{
+    const QImage y = b.scaled(a.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    double worst = 0;
+    for (int row = 0; row < a.height(); ++row) {
+        for (int col = 0; col < a.width(); ++col)
+            worst = std::max(worst, channelDifference(a.pixel(col, row), y.pixel(col, row)) / 3.0);
+    }
+    return worst;
+}
+
+double meanDifference(const QImage &a, const QImage &b)
+{
+    const QImage x = a.convertToFormat(QImage::Format_RGB32);
+    const QImage y = b.convertToFormat(QImage::Format_RGB32).scaled(x.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    double sum = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const QRgb *p = reinterpret_cast<const QRgb *>(x.constScanLine(row));
+        const QRgb *q = reinterpret_cast<const QRgb *>(y.constScanLine(row));
+        for (int col = 0; col < x.width(); ++col)
+            sum += channelDifference(p[col], q[col]) / 3.0;
+    }
+    return sum / (double(x.width()) * x.height());
+}
 
 struct Tools
 {
     QString soffice;
     QString pdfinfo;
     QString pdftotext;
-    bool ok() const { return !soffice.isEmpty() && !pdfinfo.isEmpty() && !pdftotext.isEmpty(); }
+    QString pdftoppm;
+    bool ok() const { return !soffice.isEmpty() && !pdfinfo.isEmpty() && !pdftotext.isEmpty() && !pdftoppm.isEmpty(); }
 };
 
 Tools findTools()
@@ -46,6 +88,7 @@ Tools findTools()
         t.soffice = QStandardPaths::findExecutable(QStringLiteral("libreoffice"));
     t.pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
     t.pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    t.pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
     return t;
 }
 
@@ -139,7 +182,7 @@ bool TestPptxLibreOffice::requireTools()
 {
     if (m_tools.ok())
         return true;
-    const QString msg = QStringLiteral("LibreOffice (soffice) and poppler-utils (pdfinfo, pdftotext) are needed");
+    const QString msg = QStringLiteral("LibreOffice (soffice) and poppler-utils (pdfinfo, pdftotext, pdftoppm) are needed");
     if (qEnvironmentVariableIsSet("CI"))
         QTest::qFail(qPrintable(msg), __FILE__, __LINE__);
     else
@@ -264,6 +307,41 @@ void TestPptxLibreOffice::convertsToPdf()
     }
     QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("text missing from the PDF:\n") + missing.join(u'\n')));
     qInfo("%s: %d pages, %d runs found in the PDF", qPrintable(QFileInfo(deckFile).fileName()), shown, checked);
+
+    // Each page looks like our renderer's picture of the slide.
+    const QString prefix = QDir(outDir).filePath(QStringLiteral("page"));
+    QProcess toPng;
+    toPng.start(m_tools.pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("24"), pdf, prefix});
+    QVERIFY(toPng.waitForFinished(60000));
+    QCOMPARE(toPng.exitCode(), 0);
+    const QStringList pagePngs = QDir(outDir).entryList({QStringLiteral("page-*.png")}, QDir::Files, QDir::Name);
+    QCOMPARE(pagePngs.size(), shown);
+    AssetStore assets(QFileInfo(deckFile).absolutePath());
+    const SlideRenderer renderer(ComponentLibrary::builtin(), *m_engine, assets);
+    RenderOptions options;
+    options.fitOverflowingText = true;
+    int page = 0;
+    QStringList different;
+    for (int i = 0; i < deck.slides.size(); ++i) {
+        if (deck.slides.at(i).hidden)
+            continue;
+        const QImage lo(QDir(outDir).filePath(pagePngs.at(page++)));
+        QVERIFY(!lo.isNull());
+        const QImage ours = renderer.renderSlide(deck, i, kCompareWidth * 4, options)
+                                .scaled(kCompareWidth, qRound(kCompareWidth * deck.size.height() / deck.size.width()),
+                                        Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const double mean = meanDifference(ours, lo);
+        // 24 px wide: each pixel is a 40 pt block, so a lost or moved shape stands out.
+        const QImage coarse = ours.scaled(24, qRound(24 * deck.size.height() / deck.size.width()),
+                                          Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const double worst = worstBlockDifference(coarse, lo);
+        if (mean > kMaxMeanDifference || worst > kMaxBlockDifference)
+            different.append(QStringLiteral("slide %1 (%2): mean difference %3, worst 40 pt block %4")
+                                 .arg(i + 1).arg(deck.slides.at(i).id).arg(mean, 0, 'f', 1).arg(worst, 0, 'f', 1));
+        qInfo("slide %d: difference from LibreOffice: mean %.1f, worst block %.1f", i + 1, mean, worst);
+    }
+    QVERIFY2(different.isEmpty(), qPrintable(QStringLiteral("LibreOffice shows these slides differently from the renderer:\n")
+                                             + different.join(u'\n')));
 }
 
 void TestPptxLibreOffice::firstSlideRendersToPng()
