@@ -7,6 +7,7 @@
 #include "text/fontresolver.h"
 #include "text/textlayout.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -95,6 +96,7 @@ private slots:
     void unwritableTargetReportsError();
     void cancelLeavesNoFile();
     void emptyDeckIsRefused();
+    void repeatedImageIsEmbeddedOnce();
     void exportSpeed();
 
 private:
@@ -219,6 +221,57 @@ void TestPdfExport::emptyDeckIsRefused()
     QVERIFY(!exportPdf(m_renderer, deck, dir.filePath(QStringLiteral("deck.pdf")), &error));
     QVERIFY(error.contains(QStringLiteral("no slides")));
     QCOMPARE(filesIn(dir.path()), QStringList());
+}
+
+void TestPdfExport::repeatedImageIsEmbeddedOnce()
+{
+    // A noisy 400 × 400 photo-like image (does not compress away).
+    QImage photo(400, 400, QImage::Format_RGB32);
+    quint32 seed = 12345;
+    for (int y = 0; y < photo.height(); ++y) {
+        for (int x = 0; x < photo.width(); ++x) {
+            seed = seed * 1664525u + 1013904223u;
+            photo.setPixel(x, y, seed >> 8);
+        }
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    photo.save(&buffer, "PNG");
+    Deck deck = threeSlideDeck({960, 540});
+    deck.assets[QStringLiteral("photo")] = Asset{{}, QStringLiteral("data:image/png;base64,") + QString::fromLatin1(bytes.toBase64()),
+                                                 QStringLiteral("image/png"), {}};
+    Element image;
+    image.id = QStringLiteral("img");
+    image.kind = ElementKind::Image;
+    image.src = QStringLiteral("asset:photo");
+    image.frame = Frame{40, 100, 300, 300, 0};
+    for (Slide &slide : deck.slides)
+        slide.elements.append(image);
+    Deck one = deck;
+    one.slides.resize(1);
+
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(exportPdf(m_renderer, one, dir.filePath(QStringLiteral("one.pdf")), &error), qPrintable(error));
+    QVERIFY2(exportPdf(m_renderer, deck, dir.filePath(QStringLiteral("three.pdf")), &error), qPrintable(error));
+    const qint64 oneSize = QFileInfo(dir.filePath(QStringLiteral("one.pdf"))).size();
+    const qint64 threeSize = QFileInfo(dir.filePath(QStringLiteral("three.pdf"))).size();
+    QVERIFY2(oneSize > 400 * 400, "the image is embedded");
+    QVERIFY2(threeSize < oneSize * 3 / 2, qPrintable(QStringLiteral("one slide %1 B, three slides %2 B").arg(oneSize).arg(threeSize)));
+
+    QPdfDocument pdf;
+    QCOMPARE(pdf.load(dir.filePath(QStringLiteral("three.pdf"))), QPdfDocument::Error::None);
+    QCOMPARE(pdf.pageCount(), 3);
+    const QImage page = pdf.render(2, QSize(960, 540)).convertToFormat(QImage::Format_RGB32);
+    int background = 0;
+    for (int y = 110; y < 390; y += 4) {
+        for (int x = 50; x < 330; x += 4) {
+            if (near(page.pixelColor(x, y), kBackgrounds[2], 2))
+                ++background;
+        }
+    }
+    QVERIFY2(background < 50, "the image is drawn on the last page too");
 }
 
 void TestPdfExport::exportSpeed()
