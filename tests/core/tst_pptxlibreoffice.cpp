@@ -154,6 +154,8 @@ private slots:
     void convertsToPdf_data();
     void convertsToPdf();
     void firstSlideRendersToPng();
+    void featuresSurviveImport_data();
+    void featuresSurviveImport();
 
 private:
     bool requireTools();
@@ -370,6 +372,51 @@ void TestPptxLibreOffice::firstSlideRendersToPng()
         }
     }
     QVERIFY2(differing > samples / 100, qPrintable(QStringLiteral("%1 of %2 samples differ").arg(differing).arg(samples)));
+}
+
+void TestPptxLibreOffice::featuresSurviveImport_data()
+{
+    QTest::addColumn<QString>("caseName");
+    QTest::addColumn<QStringList>("expected"); // substrings of LibreOffice's flat ODP after import
+    QTest::newRow("alt text on pictures and placeholders")
+        << QStringLiteral("shapes-images-groups")
+        << QStringList{QStringLiteral("<svg:desc>A blue gradient photo, cropped</svg:desc>"),
+                       QStringLiteral("<svg:desc>Missing picture</svg:desc>")};
+    QTest::newRow("hidden slide stays hidden")
+        << QStringLiteral("shapes-images-groups") << QStringList{QStringLiteral("presentation:visibility=\"hidden\"")};
+    QTest::newRow("element names become shape names")
+        << QStringLiteral("shapes-images-groups")
+        << QStringList{QStringLiteral("draw:name=\"rounded\""), QStringLiteral("draw:name=\"Badge\"")};
+    QTest::newRow("external and slide hyperlinks")
+        << QStringLiteral("text-and-lists")
+        << QStringList{QStringLiteral("xlink:href=\"https://example.com/report?q=1&amp;x=2\""),
+                       QStringLiteral("xlink:href=\"#closing\"")};
+    QTest::newRow("speaker notes") << QStringLiteral("text-and-lists")
+                                   << QStringList{QStringLiteral("Welcome everyone."), QStringLiteral("Keep it short.")};
+}
+
+void TestPptxLibreOffice::featuresSurviveImport()
+{
+    QFETCH(QString, caseName);
+    QFETCH(QStringList, expected);
+    if (!requireTools())
+        return;
+    const QString deckFile = QStringLiteral(SLIDESPEC_TEST_DATA_DIR "/pptx/") + caseName + QStringLiteral("/deck.json");
+    const QString outDir = m_work.filePath(QStringLiteral("import-") + caseName);
+    QString fodp = outDir + QStringLiteral("/deck.fodp");
+    if (!QFileInfo::exists(fodp)) { // converted once per case
+        QVERIFY(QDir().mkpath(outDir));
+        Deck deck;
+        const QString pptx = exportDeck(deckFile, outDir, &deck);
+        QVERIFY(!pptx.isEmpty());
+        fodp = convert(pptx, QStringLiteral("fodp"), outDir);
+        QVERIFY2(!fodp.isEmpty(), "LibreOffice could not import the exported PPTX");
+    }
+    QFile file(fodp);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString content = QString::fromUtf8(file.readAll());
+    for (const QString &e : expected)
+        QVERIFY2(content.contains(e), qPrintable(QStringLiteral("LibreOffice's import lacks ") + e));
 }
 
 int main(int argc, char **argv)
