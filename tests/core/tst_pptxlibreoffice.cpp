@@ -391,6 +391,8 @@ void TestPptxLibreOffice::featuresSurviveImport_data()
         << QStringLiteral("text-and-lists")
         << QStringList{QStringLiteral("xlink:href=\"https://example.com/report?q=1&amp;x=2\""),
                        QStringLiteral("xlink:href=\"#closing\"")};
+    QTest::newRow("overflowing text shrinks on open")
+        << QStringLiteral("shapes-images-groups") << QStringList{QStringLiteral("shrink-to-fit=\"true\"")};
     QTest::newRow("speaker notes") << QStringLiteral("text-and-lists")
                                    << QStringList{QStringLiteral("Welcome everyone."), QStringLiteral("Keep it short.")};
 }
