@@ -453,10 +453,20 @@ private:
     bool m_overwrite = false;
 };
 
+/*! Drops Qt's note about XDG_RUNTIME_DIR on headless machines: noise for a
+ *  command-line tool that never uses a runtime directory. */
+void messageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+        return;
+    err() << qFormatLogMessage(type, context, message) << '\n' << Qt::flush;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    qInstallMessageHandler(messageHandler);
     // The CLI never needs a display: fonts and painting work offscreen.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -161,7 +161,7 @@ private slots:
         const QString bad = writeFile(dir, QStringLiteral("bad.json"), deck);
         const QString fixed = dir.filePath(QStringLiteral("fixed.json"));
         const Run r = cli({QStringLiteral("validate"), QStringLiteral("--fix"), fixed, bad});
-        QVERIFY2(r.exitCode == 0, r.out + r.err);
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
         QCOMPARE(cli({QStringLiteral("validate"), fixed}).exitCode, 0);
         QCOMPARE(readFile(bad), deck); // the input is never touched
     }
