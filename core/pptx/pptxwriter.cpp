@@ -1112,6 +1112,12 @@ void DeckWriter::writeXfrm(XmlWriter &x, const QRectF &rect, double rotation, bo
     x.end();
 }
 
+/*! A locked element cannot be moved, resized or rotated in PowerPoint either. */
+static XmlWriter &lockAttrs(XmlWriter &x)
+{
+    return x.attr("noMove", 1).attr("noResize", 1).attr("noRot", 1);
+}
+
 static QString elementName(const Element &e, const char *fallback, int id)
 {
     if (!e.name.trimmed().isEmpty())
@@ -1175,7 +1181,10 @@ void DeckWriter::writeGroup(XmlWriter &x, const Element &e, const QString &name,
     x.start("p:grpSp");
     x.start("p:nvGrpSpPr");
     writeNvProps(x, id, name, e.alt, e.decorative);
-    x.empty("p:cNvGrpSpPr");
+    x.start("p:cNvGrpSpPr");
+    if (e.locked)
+        lockAttrs(x.start("a:grpSpLocks")).attr("noUngrp", 1).end();
+    x.end();
     x.empty("p:nvPr");
     x.end();
     // Child offset and extent equal the group's: children keep slide coordinates.
@@ -1208,6 +1217,8 @@ void DeckWriter::writeShape(XmlWriter &x, const Element &e, SlideContext &ctx)
     x.start("p:cNvSpPr");
     if (isTextBox)
         x.attr("txBox", 1);
+    if (e.locked)
+        lockAttrs(x.start("a:spLocks")).end();
     x.end();
     x.empty("p:nvPr");
     x.end();
@@ -1259,7 +1270,10 @@ void DeckWriter::writeLine(XmlWriter &x, const Element &e, SlideContext &ctx)
     x.start("p:cxnSp");
     x.start("p:nvCxnSpPr");
     writeNvProps(x, id, elementName(e, "Line", id), e.alt, e.decorative);
-    x.empty("p:cNvCxnSpPr");
+    x.start("p:cNvCxnSpPr");
+    if (e.locked)
+        lockAttrs(x.start("a:cxnSpLocks")).end();
+    x.end();
     x.empty("p:nvPr");
     x.end();
     x.start("p:spPr");
@@ -1499,7 +1513,10 @@ void DeckWriter::writePlaceholderShape(XmlWriter &x, const Element &e, SlideCont
     x.start("p:sp");
     x.start("p:nvSpPr");
     writeNvProps(x, id, why, e.alt, e.decorative);
-    x.empty("p:cNvSpPr");
+    x.start("p:cNvSpPr");
+    if (e.locked)
+        lockAttrs(x.start("a:spLocks")).end();
+    x.end();
     x.empty("p:nvPr");
     x.end();
     x.start("p:spPr");
@@ -1551,7 +1568,10 @@ void DeckWriter::writePicture(XmlWriter &x, const Element &e, SlideContext &ctx)
     x.start("p:pic");
     x.start("p:nvPicPr");
     writeNvProps(x, id, elementName(e, "Picture", id), e.alt, e.decorative);
-    x.start("p:cNvPicPr").start("a:picLocks").attr("noChangeAspect", 1).end().end();
+    x.start("p:cNvPicPr").start("a:picLocks").attr("noChangeAspect", 1);
+    if (e.locked)
+        lockAttrs(x);
+    x.end().end();
     x.empty("p:nvPr");
     x.end();
     x.start("p:blipFill");

@@ -545,6 +545,7 @@ private slots:
     void unknownComponentBecomesPlaceholder();
     void groupsKeepSlideCoordinates();
     void untrustedStringsStayWellFormed();
+    void lockedElementsAreLocked();
     void layoutMapping_data();
     void layoutMapping();
     void slidesReferenceTheirLayout();
@@ -1071,6 +1072,33 @@ void TestPptxWriter::untrustedStringsStayWellFormed()
     QCOMPARE(slide.first(QStringLiteral("a:t"))->text, QStringLiteral("abcde</a:t><a:t>f"));
     QCOMPARE(slide.first(QStringLiteral("p:sp"))->first(QStringLiteral("p:cNvPr"))->attr(QStringLiteral("descr")), QStringLiteral("alttext & \"quotes\""));
     QCOMPARE(xml(pkg, QStringLiteral("docProps/core.xml")).first(QStringLiteral("dc:title"))->text, QStringLiteral("Badtitle"));
+}
+
+void TestPptxWriter::lockedElementsAreLocked()
+{
+    Deck deck;
+    Slide s;
+    Element text = textElement(QStringLiteral("t"), {0, 0, 100, 50}, {para({run(QStringLiteral("Locked"))})});
+    text.locked = true;
+    s.elements.append(text);
+    Element line = shapeElement(QStringLiteral("l"), ShapeKind::Line, {0, 100, 100, 0});
+    line.locked = true;
+    s.elements.append(line);
+    Element pic = imageElement(QStringLiteral("p"), pngDataUri(10, 10), {0, 200, 50, 50});
+    pic.locked = true;
+    s.elements.append(pic);
+    s.elements.append(shapeElement(QStringLiteral("free"), ShapeKind::Rectangle, {200, 0, 50, 50}));
+    deck.slides.append(s);
+    const QByteArray bytes = writeDeck(deck);
+    checkPackage(bytes, deck);
+    const Node slide = xml(unzip(bytes), QStringLiteral("ppt/slides/slide1.xml"));
+    for (const char *lock : {"a:spLocks", "a:cxnSpLocks", "a:picLocks"}) {
+        const QVector<const Node *> locks = slide.all(QLatin1String(lock));
+        QCOMPARE(locks.size(), 1);
+        QCOMPARE(locks[0]->attr(QStringLiteral("noMove")), QStringLiteral("1"));
+        QCOMPARE(locks[0]->attr(QStringLiteral("noResize")), QStringLiteral("1"));
+    }
+    QCOMPARE(slide.all(QStringLiteral("p:sp")).size(), 2); // the free rectangle has no lock
 }
 
 void TestPptxWriter::layoutMapping_data()
