@@ -34,6 +34,11 @@ QFont makeFont(const ResolvedRunStyle &st)
     font.setItalic(st.italic);
     font.setUnderline(st.underline);
     font.setKerning(true);
+    // No ligatures ("fi", "ti"): PowerPoint does not apply them by default,
+    // and Qt's PDF writer cannot map a ligature glyph back to its letters,
+    // so text copied from an exported PDF would lose them. Any letter
+    // spacing turns ligatures off in Qt; 100 % spacing changes nothing else.
+    font.setLetterSpacing(QFont::PercentageSpacing, 100);
     font.setHintingPreference(QFont::PreferNoHinting);
     font.setStyleStrategy(QFont::PreferAntialias);
     return font;
@@ -94,6 +99,11 @@ void TextLayoutResult::draw(QPainter *painter) const
         if (!block.bullet.isEmpty()) {
             painter->save();
             QFont font(makeFont(block.bulletStyle), pointDevice());
+            // QPainter resolves point sizes at its device's DPI: scale so one
+            // point stays one unit, as for the laid-out text.
+            if (const QPaintDevice *device = painter->device(); device && device->logicalDpiY() > 0
+                && device->logicalDpiY() != 72)
+                font.setPointSizeF(font.pointSizeF() * 72.0 / device->logicalDpiY());
             painter->setFont(font);
             painter->setPen(block.bulletStyle.color.isValid() ? block.bulletStyle.color : QColor(Qt::black));
             painter->drawText(block.bulletOrigin, block.bullet);
