@@ -22,7 +22,8 @@ using namespace slidespec;
 
 namespace {
 
-const char *const kSlideTexts[] = {"Opening slide", "Middle slide", "Closing slide"};
+// Words with "fi", "ffi", "fl", "ti": ligatures would make them unextractable.
+const char *const kSlideTexts[] = {"Opening office time", "Middle fluffy retention", "Closing affirmation"};
 const QColor kBackgrounds[] = {QColor(0xc0, 0x30, 0x30), QColor(0x30, 0xa0, 0x40), QColor(0x20, 0x40, 0xb0)};
 
 /*! Three slides of \a size: a coloured background, a white box and a title. */
@@ -34,7 +35,8 @@ Deck threeSlideDeck(QSizeF size)
     deck.size = size;
     deck.brand.colors[QStringLiteral("background")] = Qt::white;
     deck.brand.colors[QStringLiteral("text")] = Qt::black;
-    deck.brand.fonts[QStringLiteral("body")] = FontRole{QStringLiteral("DejaVu Sans"), {}, {}};
+    // Lato ligates "ti" and "fi" where ligatures are on.
+    deck.brand.fonts[QStringLiteral("body")] = FontRole{QStringLiteral("Lato"), {}, {}};
     for (int i = 0; i < 3; ++i) {
         Slide slide;
         slide.id = QStringLiteral("s%1").arg(i + 1);

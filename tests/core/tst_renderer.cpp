@@ -150,6 +150,7 @@ private slots:
     void devicePixelRatio();
     void badInputDoesNotCrash();
     void paintUsesSlidePoints();
+    void paintDoesNotDependOnDeviceDpi();
     void pngEncoderRoundTrips_data();
     void pngEncoderRoundTrips();
     void pngExport();
@@ -606,6 +607,36 @@ void TestRenderer::paintUsesSlidePoints()
     QCOMPARE(canvas.pixelColor(100, 100), QColor(Qt::red));
     QCOMPARE(canvas.pixelColor(400, 250), QColor(0x20, 0x30, 0x40));
     QCOMPARE(canvas.pixelColor(540, 330), QColor(Qt::black));
+}
+
+void TestRenderer::paintDoesNotDependOnDeviceDpi()
+{
+    // Bullets, text and shapes on a 96 dpi image (as an editor view paints)
+    // match the 72 dpi export render pixel for pixel.
+    const Deck deck = loadDeck(deckJson(QStringLiteral(R"("elements": [
+        {"id": "t", "type": "text", "frame": {"x": 40, "y": 40, "w": 500, "h": 200},
+         "text": {"paragraphs": [{"runs": [{"text": "First point"}], "list": "bullet"},
+                                 {"runs": [{"text": "Second point"}], "list": "number"}],
+                  "style": {"size": 28, "color": "#000000"}}},
+        {"id": "r", "type": "shape", "shape": "ellipse", "frame": {"x": 600, "y": 100, "w": 200, "h": 100}, "fill": "#0050c8"}])")));
+    const QImage exported = m_renderer.renderSlide(deck, 0, 960);
+    QImage view(960, 540, QImage::Format_RGB32);
+    view.setDotsPerMeterX(3780); // 96 dpi
+    view.setDotsPerMeterY(3780);
+    QVERIFY(view.logicalDpiY() == 96);
+    view.fill(Qt::white);
+    {
+        QPainter painter(&view);
+        m_renderer.paint(&painter, deck, 0, {});
+    }
+    int differing = 0;
+    for (int y = 0; y < view.height(); ++y) {
+        for (int x = 0; x < view.width(); ++x) {
+            if (!near(view.pixelColor(x, y), exported.pixelColor(x, y), 8))
+                ++differing;
+        }
+    }
+    QVERIFY2(differing < 20, qPrintable(QStringLiteral("%1 pixels differ").arg(differing)));
 }
 
 namespace {
