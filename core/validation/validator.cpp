@@ -1516,9 +1516,15 @@ QVector<Issue> Validator::validateDeck(const Deck &deck) const
     QVector<Issue> issues;
     const QVector<QString> keys = titleKeys(deck);
     const quint64 generation = d->useKit(deck.brand);
-    for (int i = 0; i < deck.slides.size(); ++i)
-        d->checkSlide(deck, i, keys, generation, issues);
-    sortIssues(issues);
+    // Slides come in index order, so sorting each slide's few issues sorts them all.
+    QVector<Issue> slideIssues;
+    for (int i = 0; i < deck.slides.size(); ++i) {
+        slideIssues.clear();
+        d->checkSlide(deck, i, keys, generation, slideIssues);
+        sortIssues(slideIssues);
+        for (Issue &is : slideIssues)
+            issues.append(std::move(is));
+    }
     return issues;
 }
 
