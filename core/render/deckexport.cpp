@@ -139,8 +139,11 @@ bool exportPngs(const SlideRenderer &renderer, const Deck &deck, const QString &
     // Slides are painted here, one after another; PNG compression, the
     // larger cost, runs in worker threads, a few slides behind. Images are
     // reused from a ring one longer than the number of slides in flight.
-    const int window = std::max(1, QThread::idealThreadCount());
     const int heightPx = std::max(1, int(std::lround(widthPx * deck.size.height() / deck.size.width())));
+    // Fewer slides in flight for huge images: at most ~512 MB of them.
+    const qint64 imageBytes = qint64(widthPx) * heightPx * 4;
+    const int window = int(std::clamp<qint64>((qint64(512) << 20) / std::max<qint64>(imageBytes, 1) - 1, 1,
+                                              std::max(1, QThread::idealThreadCount())));
     std::vector<QImage> images(size_t(window) + 1);
     QThreadPool pool; // after images: destroyed (and waited for) first
     pool.setMaxThreadCount(window);
