@@ -329,8 +329,10 @@ void TestPptxLibreOffice::convertsToPdf()
             continue;
         const QImage lo(QDir(outDir).filePath(pagePngs.at(page++)));
         QVERIFY(!lo.isNull());
-        const QImage ours = renderer.renderSlide(deck, i, kCompareWidth * 4, options)
-                                .scaled(kCompareWidth, qRound(kCompareWidth * deck.size.height() / deck.size.width()),
+        const QImage full = renderer.renderSlide(deck, i, kCompareWidth * 4, options);
+        if (!m_work.autoRemove()) // SLIDESPEC_KEEP_TEST_OUTPUT: keep our picture beside LibreOffice's
+            full.save(QDir(outDir).filePath(QStringLiteral("ours-%1.png").arg(i + 1, 2, 10, QLatin1Char('0'))));
+        const QImage ours = full.scaled(kCompareWidth, qRound(kCompareWidth * deck.size.height() / deck.size.width()),
                                         Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         const double mean = meanDifference(ours, lo);
         // 24 px wide: each pixel is a 40 pt block, so a lost or moved shape stands out.
