@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QPdfDocument>
 #include <QPdfSelection>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -99,6 +100,8 @@ private slots:
     void cancelLeavesNoFile();
     void emptyDeckIsRefused();
     void repeatedImageIsEmbeddedOnce();
+    void sampleDecksExport_data();
+    void sampleDecksExport();
     void exportSpeed();
 
 private:
@@ -274,6 +277,51 @@ void TestPdfExport::repeatedImageIsEmbeddedOnce()
         }
     }
     QVERIFY2(background < 50, "the image is drawn on the last page too");
+}
+
+void TestPdfExport::sampleDecksExport_data()
+{
+    QTest::addColumn<QString>("fileName");
+    const QDir samples(QStringLiteral(SLIDESPEC_RESOURCES_DIR "/samples"));
+    const QStringList decks = samples.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (decks.isEmpty())
+        QSKIP("no sample decks in resources/samples");
+    for (const QString &deck : decks)
+        QTest::newRow(qPrintable(deck)) << samples.filePath(deck);
+}
+
+void TestPdfExport::sampleDecksExport()
+{
+    QFETCH(QString, fileName);
+    const SpecResult<Deck> r = SpecJson::readDeckFile(fileName);
+    QVERIFY2(r.ok(), qPrintable(r.errorString()));
+    const Deck &deck = *r.value;
+    AssetStore assets(QFileInfo(fileName).absolutePath());
+    const SlideRenderer renderer(ComponentLibrary::builtin(), m_text, assets);
+
+    QTemporaryDir dir;
+    QString error;
+    const QString pdfName = dir.filePath(QStringLiteral("sample.pdf"));
+    QVERIFY2(exportPdf(renderer, deck, pdfName, &error), qPrintable(error));
+    QPdfDocument pdf;
+    QCOMPARE(pdf.load(pdfName), QPdfDocument::Error::None);
+    QCOMPARE(pdf.pageCount(), deck.slides.size());
+    QVERIFY2(pdf.getAllText(0).text().contains(deck.slides[0].title().section(u' ', 0, 0)),
+             qPrintable(pdf.getAllText(0).text()));
+
+    QStringList written;
+    QVERIFY2(exportPngs(renderer, deck, dir.filePath(QStringLiteral("png/")), 480, &error, {}, &written), qPrintable(error));
+    QCOMPARE(written.size(), deck.slides.size());
+    for (const QString &png : std::as_const(written)) {
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(480, 270));
+        // Something is drawn: more than the background colour.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height() && colours.size() < 3; y += 3)
+            for (int x = 0; x < image.width() && colours.size() < 3; x += 3)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() >= 3, qPrintable(png));
+    }
 }
 
 void TestPdfExport::exportSpeed()
