@@ -67,15 +67,37 @@ QString contentType(const char *suffix)
     return QString::fromLatin1(kCtPml) + QLatin1String(suffix);
 }
 
+// ST_Coordinate's range; PowerPoint refuses files with coordinates outside it.
+constexpr double kMaxCoordinatePoints = 27273042316900.0 / kEmuPerPoint;
+
+/*! Points to EMU, with non-finite values as 0 and everything clamped to
+ *  ST_Coordinate, so hostile numbers cannot make an unreadable file. */
 std::int64_t emu(double points)
 {
-    return pointsToEmu(points);
+    if (!std::isfinite(points))
+        return 0;
+    return pointsToEmu(std::clamp(points, -kMaxCoordinatePoints, kMaxCoordinatePoints));
+}
+
+/*! round(\a value × \a factor) clamped to [\a lo, \a hi]; non-finite values give \a lo. */
+std::int64_t scaledInt(double value, double factor, std::int64_t lo, std::int64_t hi)
+{
+    const double v = value * factor;
+    if (!std::isfinite(v))
+        return lo;
+    return std::llround(std::clamp(v, double(lo), double(hi)));
+}
+
+/*! \a value if finite, else \a fallback. */
+double finiteOr(double value, double fallback)
+{
+    return std::isfinite(value) ? value : fallback;
 }
 
 /*! Rotation in 60000ths of a degree, normalised to [0, 360°). */
 std::int64_t angle(double degrees)
 {
-    double d = std::fmod(degrees, 360.0);
+    double d = std::fmod(finiteOr(degrees, 0.0), 360.0);
     if (d < 0)
         d += 360.0;
     std::int64_t a = std::llround(d * 60000.0);
@@ -1233,7 +1255,8 @@ void DeckWriter::writeShape(XmlWriter &x, const Element &e, SlideContext &ctx)
     x.start("a:prstGeom").attr("prst", geometry);
     if (qstrcmp(geometry, "roundRect") == 0) {
         const double side = std::min(e.frame.w, e.frame.h);
-        const std::int64_t adj = side > 0 ? std::clamp<std::int64_t>(std::llround(e.cornerRadius / side * 100000.0), 0, 50000) : 0;
+        const double ratio = side > 0 ? finiteOr(e.cornerRadius / side, 0.0) : 0.0;
+        const std::int64_t adj = std::llround(std::clamp(ratio, 0.0, 0.5) * 100000.0);
         x.start("a:avLst").start("a:gd").attr("name", "adj").attr("fmla", QStringLiteral("val %1").arg(adj)).end().end();
     } else {
         x.empty("a:avLst");
@@ -1321,7 +1344,7 @@ void DeckWriter::writeRun(XmlWriter &x, const TextRun &run, const TextStyle &bod
 
     x.start("a:r");
     x.start("a:rPr").attr("lang", "en-US")
-        .attr("sz", std::clamp<std::int64_t>(std::llround(st.size * 100), 100, 400000))
+        .attr("sz", scaledInt(st.size, 100, 100, 400000))
         .attr("b", st.bold ? 1 : 0).attr("i", st.italic ? 1 : 0);
     if (st.underline)
         x.attr("u", "sng");
@@ -1355,7 +1378,10 @@ void DeckWriter::writeRun(XmlWriter &x, const TextRun &run, const TextStyle &bod
 void DeckWriter::writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameSize, SlideContext &ctx,
                                QSizeF presetInset)
 {
-    const double scale = body.isEmpty() ? 1.0 : m_textLayout.fitScale(body, m_kit, frameSize);
+    const bool measurable = std::isfinite(frameSize.width()) && std::isfinite(frameSize.height())
+        && frameSize.width() > 0 && frameSize.height() > 0 && frameSize.width() <= kMaxCoordinatePoints
+        && frameSize.height() <= kMaxCoordinatePoints;
+    const double scale = body.isEmpty() || !measurable ? 1.0 : m_textLayout.fitScale(body, m_kit, frameSize);
     x.start("p:txBody");
     x.start("a:bodyPr").attr("rot", 0).attr("spcFirstLastPara", 0).attr("vertOverflow", "overflow")
         .attr("horzOverflow", "overflow").attr("vert", "horz").attr("wrap", "square")
@@ -1369,7 +1395,7 @@ void DeckWriter::writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameS
     if (scale < 1.0) {
         // PowerPoint shows each run at sz × fontScale: the same shrink the
         // shared layout computed, so the text fits when the file is opened.
-        x.start("a:normAutofit").attr("fontScale", std::clamp<std::int64_t>(std::llround(scale * 100000), 1000, 99999)).end();
+        x.start("a:normAutofit").attr("fontScale", scaledInt(scale, 100000, 1000, 99999)).end();
     } else {
         x.empty("a:noAutofit");
     }
@@ -1381,7 +1407,7 @@ void DeckWriter::writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameS
         const TextStyle style = p && !p->runs.isEmpty() ? body.style.overriddenBy(p->runs.last().style) : body.style;
         const ResolvedRunStyle st = resolveRunStyle(style, m_kit, fonts);
         x.start("a:endParaRPr").attr("lang", "en-US")
-            .attr("sz", std::clamp<std::int64_t>(std::llround(st.size * 100), 100, 400000)).attr("dirty", 0);
+            .attr("sz", scaledInt(st.size, 100, 100, 400000)).attr("dirty", 0);
         if (st.color.isValid()) {
             x.start("a:solidFill");
             writeColor(x, st.color);
@@ -1417,13 +1443,13 @@ void DeckWriter::writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameS
         }
         x.attr("algn", algn);
         if (std::abs(p.lineSpacing - 1.0) > 1e-6)
-            x.start("a:lnSpc").start("a:spcPct").attr("val", std::llround(std::max(0.0, p.lineSpacing) * 100000)).end().end();
+            x.start("a:lnSpc").start("a:spcPct").attr("val", std::llround(std::clamp(finiteOr(p.lineSpacing, 1.0), 0.0, 132.0) * 100000)).end().end();
         // The shared layout ignores space before the first paragraph and
         // after the last one; so does the export.
         x.start("a:spcBef").start("a:spcPts")
-            .attr("val", pi > 0 ? std::clamp<std::int64_t>(std::llround(p.spaceBefore * 100), 0, 158400) : 0).end().end();
+            .attr("val", pi > 0 ? scaledInt(p.spaceBefore, 100, 0, 158400) : 0).end().end();
         x.start("a:spcAft").start("a:spcPts")
-            .attr("val", pi + 1 < body.paragraphs.size() ? std::clamp<std::int64_t>(std::llround(p.spaceAfter * 100), 0, 158400) : 0)
+            .attr("val", pi + 1 < body.paragraphs.size() ? scaledInt(p.spaceAfter, 100, 0, 158400) : 0)
             .end().end();
         if (p.list == ListKind::Bullet) {
             static const char *kBullets[] = {"\u2022", "\u2013", "\u25E6"};

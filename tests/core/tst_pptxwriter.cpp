@@ -19,10 +19,12 @@
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QRegularExpression>
 #include <QXmlStreamReader>
 
 #include <zip.h>
 
+#include <limits>
 #include <map>
 #include <set>
 
@@ -546,6 +548,7 @@ private slots:
     void groupsKeepSlideCoordinates();
     void untrustedStringsStayWellFormed();
     void lockedElementsAreLocked();
+    void hostileNumbersStayInRange();
     void layoutMapping_data();
     void layoutMapping();
     void slidesReferenceTheirLayout();
@@ -1099,6 +1102,43 @@ void TestPptxWriter::lockedElementsAreLocked()
         QCOMPARE(locks[0]->attr(QStringLiteral("noResize")), QStringLiteral("1"));
     }
     QCOMPARE(slide.all(QStringLiteral("p:sp")).size(), 2); // the free rectangle has no lock
+}
+
+void TestPptxWriter::hostileNumbersStayInRange()
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    Deck deck;
+    Slide s;
+    TextStyle huge;
+    huge.size = 1e300;
+    Element t = textElement(QStringLiteral("t"), {1e300, -1e300, inf, nan, nan}, {para({run(QStringLiteral("x"), huge)})});
+    t.text->paragraphs[0].lineSpacing = nan;
+    t.text->paragraphs[0].spaceBefore = -inf;
+    t.text->paragraphs[0].spaceAfter = 1e308;
+    t.text->insets = {nan, -5, inf, 1e300};
+    s.elements.append(t);
+    Element r = shapeElement(QStringLiteral("r"), ShapeKind::RoundedRectangle, {0, 0, 10, 10, inf});
+    r.cornerRadius = nan;
+    r.stroke = Stroke{ColorRef::fromColor(Qt::black), 1e300, DashStyle::Solid, {}};
+    s.elements.append(r);
+    deck.slides.append(s);
+    const QByteArray bytes = writeDeck(deck);
+    checkPackage(bytes, deck);
+    const QByteArray slide = unzip(bytes).part(QStringLiteral("ppt/slides/slide1.xml"));
+    // Every number written is an integer inside ST_Coordinate's range.
+    const QRegularExpression number(QStringLiteral("=\"(-?\\d+)\""));
+    QRegularExpressionMatchIterator it = number.globalMatch(QString::fromUtf8(slide));
+    int count = 0;
+    while (it.hasNext()) {
+        const QString value = it.next().captured(1);
+        bool ok = false;
+        const qlonglong v = value.toLongLong(&ok);
+        QVERIFY2(ok && v >= -27273042329600LL && v <= 27273042316900LL, qPrintable(value));
+        ++count;
+    }
+    QVERIFY(count > 20);
+    QVERIFY(!slide.contains("nan") && !slide.contains("inf"));
 }
 
 void TestPptxWriter::layoutMapping_data()
