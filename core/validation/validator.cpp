@@ -55,6 +55,28 @@ QString num(double v, int decimals = 1)
 
 QString hexRgb(QRgb c) { return colorToHex(QColor::fromRgb(c | 0xff000000u)); }
 
+/*! \a outer contains \a inner, edges included; unlike QRectF::contains()
+ *  a zero-height line or zero-width rule counts. */
+bool encloses(const QRectF &outer, const QRectF &inner)
+{
+    return inner.left() >= outer.left() && inner.right() <= outer.right() && inner.top() >= outer.top()
+        && inner.bottom() <= outer.bottom();
+}
+
+/*! \a a and \a b share at least a point; degenerate rectangles included. */
+bool touches(const QRectF &a, const QRectF &b)
+{
+    return a.left() <= b.right() && b.left() <= a.right() && a.top() <= b.bottom() && b.top() <= a.bottom();
+}
+
+/*! \a a and \a b share an area (not just an edge). */
+bool overlapsArea(const QRectF &a, const QRectF &b)
+{
+    return a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom();
+}
+
+QRectF grownBy(const QRectF &r, double d) { return r.adjusted(-d, -d, d, d); }
+
 bool isDecorRole(const QString &role)
 {
     return role == QLatin1String("background") || role == QLatin1String("decoration");
@@ -521,7 +543,7 @@ private:
             && (e.kind == ElementKind::Text || (e.kind == ElementKind::Shape && e.shape != ShapeKind::Line));
         p.decorative = isDecorRole(e.role) || (e.kind == ElementKind::Image && e.decorative)
             || (e.kind == ElementKind::Shape && e.shape == ShapeKind::Line);
-        p.fullBleed = p.bounds.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(m_slideRect);
+        p.fullBleed = encloses(grownBy(p.bounds, kTolerance), m_slideRect);
         if (e.fill && (e.kind == ElementKind::Text || (e.kind == ElementKind::Shape && e.shape != ShapeKind::Line))) {
             if (const auto c = m_kit.resolve(*e.fill)) {
                 p.fill = c->rgba();
@@ -670,8 +692,7 @@ private:
         for (qsizetype i = 0; i < m_topLevel.size(); ++i) {
             const Element &e = *m_topLevel[i];
             QRectF bounds;
-            bool decorative = isDecorRole(e.role) || (e.kind == ElementKind::Image && e.decorative)
-                || (e.kind == ElementKind::Shape && e.shape == ShapeKind::Line && false);
+            const bool decorative = isDecorRole(e.role) || (e.kind == ElementKind::Image && e.decorative);
             bool anyPrim = false;
             for (const Prim &p : std::as_const(m_prims)) {
                 if (p.owner != i)
@@ -684,10 +705,10 @@ private:
                     continue; // empty group: nothing to see
                 bounds = e.frame.boundingRect();
             }
-            const bool fullBleed = bounds.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(m_slideRect);
+            const bool fullBleed = encloses(grownBy(bounds, kTolerance), m_slideRect);
             const QRectF inner = m_slideRect.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance);
             const bool locked = e.locked;
-            if (!bounds.intersects(m_slideRect)) {
+            if (!overlapsArea(bounds, m_slideRect) && !(encloses(m_slideRect, bounds))) {
                 Issue &is = add(QStringLiteral("off-slide"), decorative ? Severity::Warning : Severity::Error, {e.id},
                                 QStringLiteral("%1 is entirely outside %2 (at %3, %4 pt; the slide is %5 \u00d7 %6 pt), "
                                                "so it is never seen. Move it onto the slide or delete it.")
@@ -702,7 +723,7 @@ private:
             }
             if (decorative || fullBleed)
                 continue;
-            if (!inner.contains(bounds)) {
+            if (!encloses(inner, bounds)) {
                 const double left = std::max(0.0, m_slideRect.left() - bounds.left());
                 const double top = std::max(0.0, m_slideRect.top() - bounds.top());
                 const double right = std::max(0.0, bounds.right() - m_slideRect.right());
@@ -728,7 +749,7 @@ private:
                 }
                 continue;
             }
-            if (margins && !safe.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(bounds)) {
+            if (margins && !encloses(grownBy(safe, kTolerance), bounds)) {
                 const double left = std::max(0.0, safe.left() - bounds.left());
                 const double top = std::max(0.0, safe.top() - bounds.top());
                 const double right = std::max(0.0, bounds.right() - safe.right());
@@ -769,7 +790,7 @@ private:
             const QRectF bb = b.bounds.adjusted(kTolerance, kTolerance, -kTolerance, -kTolerance);
             for (qsizetype i = 0; i < j; ++i) {
                 const Prim &a = m_prims[i]; // lower
-                if (a.owner == b.owner || !isContent(a) || !bb.intersects(a.bounds))
+                if (a.owner == b.owner || !isContent(a) || !overlapsArea(bb, a.bounds))
                     continue;
                 double area = 0;
                 QRectF ib;
@@ -780,8 +801,8 @@ private:
                     area = ib.width() * ib.height();
                     if (area < kMinOverlapArea)
                         continue;
-                    bInA = a.bounds.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(b.bounds);
-                    aInB = b.bounds.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(a.bounds);
+                    bInA = encloses(grownBy(a.bounds, kTolerance), b.bounds);
+                    aInB = encloses(grownBy(b.bounds, kTolerance), a.bounds);
                 } else {
                     const QVector<QPointF> inter = intersectQuads(b.quad, a.quad);
                     if (inter.size() < 3)
@@ -881,7 +902,7 @@ private:
         std::optional<QPointF> best;
         for (const QPointF &d : moves) {
             const double len = std::abs(d.x()) + std::abs(d.y());
-            if (len > kMaxNudge || !m_slideRect.contains(m.translated(d)))
+            if (len > kMaxNudge || !encloses(m_slideRect, m.translated(d)))
                 continue;
             if (!best || len < std::abs(best->x()) + std::abs(best->y()))
                 best = d;
@@ -1155,14 +1176,14 @@ private:
             if (const auto &m = m_kit.guidance.safeMargins)
                 area = area.adjusted(m->left, m->top, -m->right, -m->bottom);
             const QRectF old = p.bounds;
-            bool room = area.adjusted(-kTolerance, -kTolerance, kTolerance, kTolerance).contains(grown)
-                || (p.topLevel && m_slideRect.contains(grown) && !area.contains(old));
+            bool room = encloses(grownBy(area, kTolerance), grown)
+                || (p.topLevel && encloses(m_slideRect, grown) && !encloses(area, old));
             if (room && p.topLevel) {
                 for (const Prim &q : std::as_const(m_prims)) {
                     if (&q == &p || q.owner == p.owner || !isContent(q))
                         continue;
                     const QRectF qi = q.bounds.adjusted(kTolerance, kTolerance, -kTolerance, -kTolerance);
-                    if (qi.intersects(grown) && !qi.intersects(old) && !q.bounds.contains(grown)) {
+                    if (overlapsArea(qi, grown) && !overlapsArea(qi, old) && !encloses(q.bounds, grown)) {
                         room = false;
                         break;
                     }
@@ -1274,7 +1295,7 @@ private:
             bool baseHidden = false;
             for (qsizetype k = 0; k <= self; ++k) {
                 const Prim &l = m_prims[k];
-                if (!(l.hasFill || (l.isImage() && l.image && l.image->ok())) || !l.bounds.intersects(qb))
+                if (!(l.hasFill || (l.isImage() && l.image && l.image->ok())) || !touches(l.bounds, qb))
                     continue;
                 Layer layer{&l, false};
                 if (!l.isImage()) {

@@ -268,6 +268,12 @@ void TestValidator::rule_data()
     QTest::newRow("off-slide: rotation pushes corners below the slide")
         << deckJson({text("t", frame(700, 450, 200, 50, 45), "Tilted")}) << "off-slide" << QStringList{"t"}
         << "error";
+    QTest::newRow("off-slide: a flat horizontal line inside the slide is fine")
+        << deckJson({shape("rule", "line", frame(40, 300, 880, 0), R"("stroke":{"color":"brand:border"})")})
+        << "off-slide" << QStringList{} << "";
+    QTest::newRow("off-slide: a flat line below the slide is outside")
+        << deckJson({shape("rule", "line", frame(40, 600, 880, 0), R"("stroke":{"color":"brand:border"})")})
+        << "off-slide" << QStringList{"rule"} << "error";
     QTest::newRow("off-slide: a background bleeding past every edge is fine")
         << deckJson({shape("bg", "rect", frame(-10, -10, 980, 560), R"("fill":"brand:surface")")}) << "off-slide"
         << QStringList{} << "";
