@@ -127,6 +127,7 @@ bool exportPngs(const SlideRenderer &renderer, const Deck &deck, const QString &
     }
     const QStringList names = pngFileNames(deck, target);
     const QString dir = QFileInfo(names.first()).path();
+    const bool dirExisted = QFileInfo(dir).isDir();
     if (!QDir().mkpath(dir)) {
         setError(error, QStringLiteral("cannot create the folder %1").arg(QDir::toNativeSeparators(dir)));
         return false;
@@ -200,6 +201,8 @@ bool exportPngs(const SlideRenderer &renderer, const Deck &deck, const QString &
     }
     for (const QString &fileName : std::as_const(done))
         QFile::remove(fileName);
+    if (!dirExisted)
+        QDir().rmdir(dir); // only when empty
     setError(error, cancelled ? QStringLiteral("the export was cancelled; no files were kept") : failure);
     return false;
 }

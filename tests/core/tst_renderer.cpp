@@ -783,6 +783,12 @@ void TestRenderer::pngExportCancelLeavesNothing()
     QVERIFY(!error.isEmpty());
     QVERIFY(written.isEmpty());
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+
+    // A folder the export created is removed again.
+    calls = 0;
+    QVERIFY(!exportPngs(m_renderer, deck, dir.filePath(QStringLiteral("new/")), 320, &error,
+                        [&](int, int) { return ++calls < 2; }));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("new"))));
 }
 
 void TestRenderer::pngExportFailureReportsError()
