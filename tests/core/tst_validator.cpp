@@ -245,6 +245,15 @@ void TestValidator::rule_data()
         << deckJson({group("g1", frame(100, 120, 300, 60), {text("a", frame(100, 120, 300, 60), "First")}),
                      group("g2", frame(150, 140, 300, 60), {text("b", frame(150, 140, 300, 60), "Second")})})
         << "overlap" << QStringList{"a+b"} << "error";
+    QTest::newRow("overlap: a rotated group turns its child into another element")
+        << deckJson({R"({"id":"g","type":"group","frame":{"x":100,"y":300,"w":300,"h":20,"rotation":90},"children":[)"
+                         + text("spoke", frame(100, 300, 300, 20), "Vertical", R"("size":10)") + "]}",
+                     text("t", frame(230, 350, 60, 30), "Hit", R"("size":10)")})
+        << "overlap" << QStringList{"spoke+t"} << "error";
+    QTest::newRow("overlap: the same group unrotated misses it")
+        << deckJson({group("g", frame(100, 300, 300, 20), {text("spoke", frame(100, 300, 300, 20), "Flat", R"("size":10)")}),
+                     text("t", frame(230, 350, 60, 30), "Miss", R"("size":10)")})
+        << "overlap" << QStringList{} << "";
     QTest::newRow("overlap: an opaque shape hiding text is an error")
         << deckJson({text("t", frame(120, 140, 100, 40), "Hidden"),
                      shape("cover", "rect", frame(100, 120, 200, 100), R"("fill":"brand:primary")")})
@@ -524,6 +533,17 @@ void TestValidator::contrastOnImageHalves_data()
     QTest::newRow("black text across both halves fails") << 220.0 << "#000000" << "stretch" << true;
     // Contain: 200×100 px in a 400×400 frame is drawn 400×200, centred vertically.
     QTest::newRow("contain: black text on the white half passes") << 320.0 << "#000000" << "contain" << false;
+    // Cover: drawn 800×400 from x = -100, so the halves meet at x = 300, not 300 = frame centre by chance:
+    // the frame is 100…500 and the image's centre column lands on its centre.
+    QTest::newRow("cover: black text right of the seam passes") << 320.0 << "#000000" << "cover" << false;
+    QTest::newRow("cover: black text across the seam fails") << 220.0 << "#000000" << "cover" << true;
+    QTest::newRow("cover: white text left of the seam passes") << 120.0 << "#ffffff" << "cover" << false;
+    // The slide's background image is drawn to cover the slide (960×540 from 200×100 px:
+    // scaled 5.4, 1080 wide from x = -60, seam at x = 480).
+    QTest::newRow("slide background image: white text on its black half passes") << 120.0 << "#ffffff" << "background"
+                                                                                    << false;
+    QTest::newRow("slide background image: white text on its white half fails") << 600.0 << "#ffffff"
+                                                                                   << "background" << true;
 }
 
 void TestValidator::contrastOnImageHalves()
@@ -532,16 +552,28 @@ void TestValidator::contrastOnImageHalves()
     QFETCH(QString, color);
     QFETCH(QString, fit);
     QFETCH(bool, fails);
-    const QByteArray img = fit == QLatin1String("contain")
-        ? image("img", frame(100, 0, 400, 400), halfBlackHalfWhite(), R"("alt":"halves","fit":"contain")")
-        : image("img", frame(100, 100, 400, 200), halfBlackHalfWhite(), R"("alt":"halves","fit":"stretch")");
+    QByteArray img;
+    QByteArray background;
+    if (fit == QLatin1String("contain"))
+        img = image("img", frame(100, 0, 400, 400), halfBlackHalfWhite(), R"("alt":"halves","fit":"contain")");
+    else if (fit == QLatin1String("cover"))
+        img = image("img", frame(100, 0, 400, 400), halfBlackHalfWhite(), R"("alt":"halves","fit":"cover")");
+    else if (fit == QLatin1String("stretch"))
+        img = image("img", frame(100, 100, 400, 200), halfBlackHalfWhite(), R"("alt":"halves","fit":"stretch")");
+    else
+        background = R"({"image":")" + halfBlackHalfWhite() + R"("})";
     const QByteArray style = R"("size":12,"color":")" + color.toUtf8() + '"';
     const QByteArray body = R"({"paragraphs":[{"runs":[{"text":"Label"}]}],"style":{)" + style
         + R"(},"insets":{"left":0,"top":0,"right":0,"bottom":0}})";
-    const Deck deck = parseDeck(deckJson({img, rawText("t", frame(x, 180, 160, 20), body)}));
+    QList<QByteArray> elements{rawText("t", frame(x, 180, 160, 20), body)};
+    if (!img.isEmpty())
+        elements.prepend(img);
+    const Deck deck = parseDeck(deckJson(elements, {}, background));
     const QVector<Issue> all = validate(deck);
-    const QVector<Issue> issues = ofRule(all, QStringLiteral("contrast"));
-    QVERIFY2(issues.size() == (fails ? 1 : 0), qPrintable(dump(all)));
+    int count = 0;
+    for (const Issue &i : ofRule(all, QStringLiteral("contrast")))
+        count += i.elementIds == QStringList{QStringLiteral("t")};
+    QVERIFY2(count == (fails ? 1 : 0), qPrintable(dump(all)));
 }
 
 void TestValidator::titles()
