@@ -20,6 +20,9 @@
 #include <QPainter>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace slidespec;
 
 namespace {
@@ -185,6 +188,7 @@ private slots:
     void bundledSamplesHaveNoErrors_data();
     void bundledSamplesHaveNoErrors();
     void oddModelsDoNotCrash();
+    void concurrentValidationAgrees();
     void performance();
 
 private:
@@ -840,6 +844,39 @@ void TestValidator::oddModelsDoNotCrash()
     stale.fix->elementId = QStringLiteral("t");
     stale.fix->kind = QStringLiteral("no-such-fix");
     QVERIFY(!applyFix(deck, stale, &error));
+}
+
+void TestValidator::concurrentValidationAgrees()
+{
+    // The editor validates on a worker thread while the CLI or exporter may
+    // validate too: one validator, several threads, the same answers.
+    const QStringList cases = QDir(QStringLiteral(SLIDESPEC_TEST_DATA_DIR "/validation")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QVector<Deck> decks;
+    for (const QString &c : cases) {
+        const auto r = SpecJson::readDeckFile(QStringLiteral(SLIDESPEC_TEST_DATA_DIR "/validation/") + c + QStringLiteral("/deck.json"));
+        if (r.ok())
+            decks.append(*r.value);
+    }
+    QVERIFY(decks.size() >= 2);
+    Validator validator(ComponentLibrary::builtin(), m_engine, m_assets);
+    QVector<QByteArray> expected;
+    for (const Deck &d : std::as_const(decks))
+        expected.append(issuesToJson(validator.validateDeck(d)));
+    validator.clearCache();
+    std::atomic<int> mismatches{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 20; ++round) {
+                const int i = (t + round) % int(decks.size());
+                if (issuesToJson(validator.validateDeck(decks[i])) != expected[i])
+                    ++mismatches;
+            }
+        });
+    }
+    for (std::thread &th : threads)
+        th.join();
+    QCOMPARE(mismatches.load(), 0);
 }
 
 void TestValidator::performance()
