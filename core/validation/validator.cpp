@@ -1183,7 +1183,10 @@ private:
                     if (&q == &p || q.owner == p.owner || !isContent(q))
                         continue;
                     const QRectF qi = q.bounds.adjusted(kTolerance, kTolerance, -kTolerance, -kTolerance);
-                    if (overlapsArea(qi, grown) && !overlapsArea(qi, old) && !encloses(q.bounds, grown)) {
+                    const QRectF qo = grownBy(q.bounds, kTolerance);
+                    const bool newCollision = overlapsArea(qi, grown) && !overlapsArea(qi, old) && !encloses(qo, grown);
+                    const bool leavesContainer = encloses(qo, old) && !encloses(qo, grown);
+                    if (newCollision || leavesContainer) {
                         room = false;
                         break;
                     }

@@ -651,6 +651,10 @@ void TestValidator::applyFixResolves_data()
         << deckJson({text("t", frame(100, 440, 300, 60), "A paragraph that is much too long for its box, sadly, and it goes on and on for a while longer."),
                      text("below", frame(100, 500, 300, 30), "Footer", R"("size":12)")})
         << "text-overflow" << "scale-font";
+    QTest::newRow("text-overflow: shrink rather than grow out of the card beneath")
+        << deckJson({shape("card", "rect", frame(80, 180, 340, 90), R"("fill":"brand:surface")"),
+                     text("t", frame(100, 200, 300, 60), "A paragraph that is much too long for its box, sadly, and it goes on and on for a while longer.")})
+        << "text-overflow" << "scale-font";
     QTest::newRow("contrast: switch to the best brand colour")
         << deckJson({text("t", frame(100, 200, 400, 60), "Grey", R"("size":12,"color":"#999999")")}) << "contrast"
         << "set-text-color";
