@@ -59,28 +59,37 @@ constexpr qsizetype kMaxKeptScratch = 64 * 1024 * 1024;
 quint32 adler32(const uchar *data, qsizetype size)
 {
     constexpr quint32 kBase = 65521;
-    constexpr qsizetype kBlock = 5552 / 16 * 16; // largest block without overflow
+    constexpr qsizetype kBlock = 5552 / 16 * 16; // a and b stay below 2^32
     quint32 a = 1, b = 0;
     while (size > 0) {
         qsizetype n = std::min(size, kBlock);
         size -= n;
-        // Sixteen bytes at a time: a += Σd, b += 16·a + Σ(16 − i)·d[i]. The
-        // sums are independent of a and b, so the loop vectorises.
-        for (; n >= 16; n -= 16, data += 16) {
-            quint32 sum = 0, weighted = 0;
+        // Over N chunks of 16 bytes d[k][i]:
+        //   a += Σ d,  b += 16·N·a + 16·Σ_k (sum of the chunks before k) + Σ_i (16 − i)·Σ_k d[k][i].
+        // Per-lane sums keep the loop free of reductions, so it vectorises.
+        const qsizetype chunks = n / 16;
+        quint32 lane[16] = {};
+        quint32 before[16] = {};
+        for (qsizetype k = 0; k < chunks; ++k, data += 16) {
             for (int i = 0; i < 16; ++i) {
-                sum += data[i];
-                weighted += quint32(16 - i) * data[i];
+                before[i] += lane[i];
+                lane[i] += data[i];
             }
-            b += 16 * a + weighted;
-            a += sum;
         }
-        for (; n > 0; --n) {
-            a += *data++;
-            b += a;
+        quint64 sum = 0, prefix = 0, weighted = 0;
+        for (int i = 0; i < 16; ++i) {
+            sum += lane[i];
+            prefix += before[i];
+            weighted += quint64(16 - i) * lane[i];
         }
-        a %= kBase;
-        b %= kBase;
+        quint64 b64 = b + quint64(16) * quint64(chunks) * a + 16 * prefix + weighted;
+        quint64 a64 = a + sum;
+        for (n -= chunks * 16; n > 0; --n) {
+            a64 += *data++;
+            b64 += a64;
+        }
+        a = quint32(a64 % kBase);
+        b = quint32(b64 % kBase);
     }
     return (b << 16) | a;
 }
