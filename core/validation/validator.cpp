@@ -832,14 +832,19 @@ private:
                     const bool seeThrough = !b.hasText && !b.isImage() && !b.hasFill;
                     if (seeThrough)
                         continue; // an outline frame around a
-                    kind = QStringLiteral("hidden");
-                    severity = a.hasText || a.isImage() ? Severity::Error : Severity::Warning;
+                    const bool translucent = !b.hasText && !b.isImage() && qAlpha(b.fill) < 255;
+                    kind = translucent ? QStringLiteral("tinted") : QStringLiteral("hidden");
+                    severity = (a.hasText || a.isImage()) && !translucent ? Severity::Error : Severity::Warning;
                 } else {
                     kind = QStringLiteral("partial");
                     severity = a.hasText || b.hasText ? Severity::Error : Severity::Warning;
                 }
                 QString message;
-                if (kind == QLatin1String("hidden")) {
+                if (kind == QLatin1String("tinted")) {
+                    message = QStringLiteral("%1 lies under the translucent %2 on %3, which tints it and lowers its "
+                                             "contrast. Bring it to the front, or send the shape behind it.")
+                                  .arg(capitalised(describe(a)), describe(b), where());
+                } else if (kind == QLatin1String("hidden")) {
                     message = QStringLiteral("%1 is completely covered by %2 on %3. Move one of them, or send the "
                                              "cover backwards if it is meant as a background.")
                                   .arg(capitalised(describe(a)), describe(b), where());
@@ -870,7 +875,8 @@ private:
                         old.severity = severity;
                         old.message = message;
                         old.data.insert(QStringLiteral("kind"), kind);
-                        old.fix = kind != QLatin1String("hidden") ? nudgeFix(a, b) : std::nullopt;
+                        old.fix = kind != QLatin1String("hidden") && kind != QLatin1String("tinted") ? nudgeFix(a, b)
+                                                                                                   : std::nullopt;
                     }
                     continue;
                 }
@@ -880,7 +886,7 @@ private:
                 is.data.insert(QStringLiteral("area"), round1(area));
                 is.data.insert(QStringLiteral("width"), round1(ib.width()));
                 is.data.insert(QStringLiteral("height"), round1(ib.height()));
-                if (kind != QLatin1String("hidden"))
+                if (kind != QLatin1String("hidden") && kind != QLatin1String("tinted"))
                     is.fix = nudgeFix(a, b);
             }
         }

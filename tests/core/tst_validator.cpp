@@ -262,6 +262,10 @@ void TestValidator::rule_data()
         << deckJson({text("t", frame(120, 140, 100, 40), "Hidden"),
                      shape("cover", "rect", frame(100, 120, 200, 100), R"("fill":"brand:primary")")})
         << "overlap" << QStringList{"t+cover"} << "error";
+    QTest::newRow("overlap: a translucent shape over text is a warning")
+        << deckJson({text("t", frame(120, 140, 100, 40), "Tinted"),
+                     shape("scrim", "rect", frame(100, 120, 200, 100), R"("fill":"#0b5cad40")")})
+        << "overlap" << QStringList{"t+scrim"} << "warning";
     QTest::newRow("overlap: an outline frame around text is fine")
         << deckJson({text("t", frame(120, 140, 100, 40), "Framed"),
                      shape("frame", "rect", frame(100, 120, 200, 100), R"("stroke":{"color":"brand:primary"})")})
