@@ -19,12 +19,33 @@ class TextLayoutEngine;
 /*!
  * \brief Checks slides for layout, accessibility and brand problems.
  *
- * Rules and their ids (stable, matched by tools and tests):
- * \c overlap, \c off-slide, \c safe-margin, \c text-overflow, \c contrast,
- * \c min-font-size, \c image-alt, \c slide-title-missing,
- * \c slide-title-duplicate, \c brand-color, \c brand-font,
- * \c brand-token-unknown, \c asset-missing, \c image-broken,
- * \c component-unknown.
+ * Rules, their stable ids (tools and tests match on them), severity and fix:
+ *
+ * | id                      | severity                                   | fix                    |
+ * |-------------------------|--------------------------------------------|------------------------|
+ * | overlap                 | error with text or a hidden picture, else warning; data.kind: text-over-text, text-boxes, partial, hidden, tinted | move, when a nudge of ≤ 24 pt separates two unrotated top-level boxes |
+ * | off-slide               | error (warning for decorations entirely off) | move                 |
+ * | safe-margin             | warning                                    | move                   |
+ * | text-overflow           | error                                      | resize, else scale-font|
+ * | contrast                | error                                      | set-text-color, or set-param on a component |
+ * | min-font-size           | error                                      | set-font-size          |
+ * | image-alt               | error                                      | —                      |
+ * | slide-title-missing     | warning                                    | —                      |
+ * | slide-title-duplicate   | warning                                    | —                      |
+ * | brand-color             | warning                                    | replace-color          |
+ * | brand-font              | warning                                    | replace-font           |
+ * | brand-token-unknown     | error                                      | —                      |
+ * | asset-missing           | error                                      | —                      |
+ * | image-broken            | error                                      | —                      |
+ * | component-unknown       | error                                      | —                      |
+ *
+ * What counts: elements with the role "background" or "decoration",
+ * decorative images and anything covering the whole slide may bleed off the
+ * edges; they, lines and invisible boxes (empty text, shapes with neither
+ * fill nor outline) never overlap. Content on a shape or picture that
+ * holds it entirely is layering, not overlap; text on text always overlaps.
+ * Parts of one group or component instance are not checked against each
+ * other. Safe margins come from the kit's guidance.safeMargins.
  *
  * Components are checked through their expanded primitives
  * (ComponentLibrary::expand) and reported against the instance; groups are
