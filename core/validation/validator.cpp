@@ -694,11 +694,15 @@ private:
             QRectF bounds;
             const bool decorative = isDecorRole(e.role) || (e.kind == ElementKind::Image && e.decorative);
             bool anyPrim = false;
+            bool textual = false;
+            bool pictures = false;
             for (const Prim &p : std::as_const(m_prims)) {
                 if (p.owner != i)
                     continue;
                 bounds = anyPrim ? bounds.united(p.bounds) : p.bounds;
                 anyPrim = true;
+                textual = textual || p.hasText;
+                pictures = pictures || p.isImage();
             }
             if (!anyPrim) {
                 if (e.kind == ElementKind::Group)
@@ -723,7 +727,15 @@ private:
             }
             if (decorative || fullBleed)
                 continue;
+            // A shape or picture without text that runs to an edge is a bleed,
+            // placed there on purpose (a band, a half-page photo).
+            const bool bleed = anyPrim && !textual
+                && (bounds.left() <= m_slideRect.left() + kTolerance || bounds.top() <= m_slideRect.top() + kTolerance
+                    || bounds.right() >= m_slideRect.right() - kTolerance
+                    || bounds.bottom() >= m_slideRect.bottom() - kTolerance);
             if (!encloses(inner, bounds)) {
+                if (bleed && !pictures)
+                    continue;
                 const double left = std::max(0.0, m_slideRect.left() - bounds.left());
                 const double top = std::max(0.0, m_slideRect.top() - bounds.top());
                 const double right = std::max(0.0, bounds.right() - m_slideRect.right());
@@ -733,10 +745,15 @@ private:
                 if (top > 0) sides << QStringLiteral("%1 pt past the top edge").arg(num(top));
                 if (right > 0) sides << QStringLiteral("%1 pt past the right edge").arg(num(right));
                 if (bottom > 0) sides << QStringLiteral("%1 pt past the bottom edge").arg(num(bottom));
-                Issue &is = add(QStringLiteral("off-slide"), Severity::Error, {e.id},
-                                QStringLiteral("%1 sticks out of %2 (%3) and will be cut off. Move it inside the "
-                                               "slide or make it smaller.")
-                                    .arg(capitalised(describeElement(e)), where(), sides.join(QStringLiteral(", "))));
+                Issue &is = add(QStringLiteral("off-slide"), bleed ? Severity::Warning : Severity::Error, {e.id},
+                                bleed ? QStringLiteral("%1 runs off %2 (%3), so the slide edge crops it. Fine for a "
+                                                       "deliberate bleed; otherwise move it inside the slide.")
+                                            .arg(capitalised(describeElement(e)), where(),
+                                                 sides.join(QStringLiteral(", ")))
+                                      : QStringLiteral("%1 sticks out of %2 (%3) and will be cut off. Move it inside "
+                                                       "the slide or make it smaller.")
+                                            .arg(capitalised(describeElement(e)), where(),
+                                                 sides.join(QStringLiteral(", "))));
                 is.data.insert(QStringLiteral("outside"), QStringLiteral("partly"));
                 is.data.insert(QStringLiteral("left"), round1(left));
                 is.data.insert(QStringLiteral("top"), round1(top));
@@ -749,7 +766,7 @@ private:
                 }
                 continue;
             }
-            if (margins && !encloses(grownBy(safe, kTolerance), bounds)) {
+            if (margins && !bleed && !encloses(grownBy(safe, kTolerance), bounds)) {
                 const double left = std::max(0.0, safe.left() - bounds.left());
                 const double top = std::max(0.0, safe.top() - bounds.top());
                 const double right = std::max(0.0, bounds.right() - safe.right());

@@ -24,7 +24,7 @@ class TextLayoutEngine;
  * | id                      | severity                                   | fix                    |
  * |-------------------------|--------------------------------------------|------------------------|
  * | overlap                 | error with text or a hidden picture, else warning; data.kind: text-over-text, text-boxes, partial, hidden, tinted | move, when a nudge of ≤ 24 pt separates two unrotated top-level boxes |
- * | off-slide               | error (warning for decorations entirely off) | move                 |
+ * | off-slide               | error; warning for a picture bleeding off an edge or a decoration entirely off | move |
  * | safe-margin             | warning                                    | move                   |
  * | text-overflow           | error                                      | resize, else scale-font|
  * | contrast                | error                                      | set-text-color, or set-param on a component |
@@ -41,7 +41,8 @@ class TextLayoutEngine;
  *
  * What counts: elements with the role "background" or "decoration",
  * decorative images and anything covering the whole slide may bleed off the
- * edges; they, lines and invisible boxes (empty text, shapes with neither
+ * edges, and so may shapes without text that run to an edge (bands, bleeds;
+ * they are exempt from the safe margins too); they, lines and invisible boxes (empty text, shapes with neither
  * fill nor outline) never overlap. Content on a shape or picture that
  * holds it entirely is layering, not overlap; text on text always overlaps.
  * Parts of one group or component instance are not checked against each

@@ -297,6 +297,18 @@ void TestValidator::rule_data()
     QTest::newRow("off-slide: a decoration bleeding off a corner is fine")
         << deckJson({shape("d", "ellipse", frame(880, -60, 150, 150), R"("role":"decoration","fill":"brand:accent")")})
         << "off-slide" << QStringList{} << "";
+    QTest::newRow("off-slide: a plain band bleeding off the top is fine")
+        << deckJson({shape("band", "rect", frame(-10, -10, 980, 100), R"("fill":"brand:primary")")}) << "off-slide"
+        << QStringList{} << "";
+    QTest::newRow("off-slide: a photo bleeding off the side is only a warning")
+        << deckJson({image("photo", frame(700, 100, 300, 300), solidPng(Qt::darkGreen), R"("alt":"Trees")")})
+        << "off-slide" << QStringList{"photo"} << "warning";
+    QTest::newRow("safe-margin: a band running to the slide edge is a bleed")
+        << deckJson({shape("band", "rect", frame(0, 0, 960, 100), R"("fill":"brand:primary")")}, margins)
+        << "safe-margin" << QStringList{} << "";
+    QTest::newRow("safe-margin: a shape in the margin away from the edge is a warning")
+        << deckJson({shape("box", "rect", frame(20, 200, 100, 100), R"("fill":"brand:primary")")}, margins)
+        << "safe-margin" << QStringList{"box"} << "warning";
     QTest::newRow("safe-margin: content inside the margins is fine")
         << deckJson({text("t", frame(100, 200, 300, 60), "In")}, margins) << "safe-margin" << QStringList{} << "";
     QTest::newRow("safe-margin: content in the margin is a warning")
