@@ -41,10 +41,11 @@ class TextLayoutEngine;
  *
  * What counts: elements with the role "background" or "decoration",
  * decorative images and anything covering the whole slide may bleed off the
- * edges, and so may shapes without text that run to an edge (bands, bleeds;
- * they are exempt from the safe margins too); they, lines and invisible boxes (empty text, shapes with neither
- * fill nor outline) never overlap. Content on a shape or picture that
- * holds it entirely is layering, not overlap; text on text always overlaps.
+ * edges and never overlap anything; neither do lines and invisible boxes
+ * (empty text, shapes with neither fill nor outline). Shapes without text
+ * that run to a slide edge (bands) may bleed off it and ignore the safe
+ * margins. Content on a shape or picture that holds it entirely is
+ * layering, not overlap; text on text always overlaps.
  * Parts of one group or component instance are not checked against each
  * other. Safe margins come from the kit's guidance.safeMargins.
  *
