@@ -559,8 +559,12 @@ QStringList DocumentController::paste(QString *error)
     }
     const SpecResult<QVector<Element>> result = ElementClipboard::fromMimeData(mime);
     if (!result.ok()) {
-        if (error)
-            *error = result.errorString();
+        if (error) {
+            QStringList lines;
+            for (const SpecError &e : result.errors)
+                lines.append(e.toString());
+            *error = lines.join(u'\n');
+        }
         return {};
     }
     // Pasting onto the slide the elements came from offsets them, so the
