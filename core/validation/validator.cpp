@@ -193,6 +193,16 @@ struct ImageEntry
 
 using ImagePtr = std::shared_ptr<const ImageEntry>;
 
+/*! What the checks need from a text layout: plain values, safe to keep and
+ *  share between threads. */
+struct TextMeasure
+{
+    bool overflows = false;
+    double requiredHeight = 0;
+    QRectF inkRect;                               //!< frame-local
+    QVector<TextLayoutResult::RunBox> runBoxes;   //!< frame-local
+};
+
 /*! One drawable primitive of a slide, in paint order, with its geometry in slide points. */
 struct Prim
 {
@@ -355,15 +365,17 @@ struct ValidatorCore
     mutable QMutex mutex;
     mutable std::deque<ImagePtr> images; //!< most recent last
 
-    /*! The last layout of each text element: comparing a body is much
+    /*! The last measurements of each text element: comparing a body is much
      *  cheaper than building the engine's cache key, and most text does not
-     *  change between two validations (a drag moves one element). */
+     *  change between two validations (a drag moves one element). Only plain
+     *  numbers are kept, never the engine's result: that holds font engines
+     *  of the thread that made it. */
     struct LayoutMemo
     {
         TextBody body;
         QSizeF size;
         quint64 generation = 0;
-        std::shared_ptr<const TextLayoutResult> result;
+        TextMeasure measure;
     };
     mutable QHash<QString, LayoutMemo> layouts; //!< by element (or part) id
     mutable BrandKit layoutKit;                 //!< the kit of the current generation
@@ -382,21 +394,28 @@ struct ValidatorCore
         return kitGeneration;
     }
 
-    std::shared_ptr<const TextLayoutResult> layout(const Element &e, const BrandKit &kit, quint64 generation) const
+    TextMeasure layout(const Element &e, const BrandKit &kit, quint64 generation) const
     {
         const QSizeF size(e.frame.w, e.frame.h);
         {
             QMutexLocker lock(&mutex);
             const auto it = layouts.constFind(e.id);
             if (it != layouts.constEnd() && it->generation == generation && it->size == size && it->body == *e.text)
-                return it->result;
+                return it->measure;
         }
-        std::shared_ptr<const TextLayoutResult> result = text.layout(*e.text, kit, size);
+        TextMeasure m;
+        {
+            const std::shared_ptr<const TextLayoutResult> result = text.layout(*e.text, kit, size);
+            m.overflows = result->overflows();
+            m.requiredHeight = result->requiredHeight();
+            m.inkRect = result->inkRect();
+            m.runBoxes = result->runBoxes();
+        }
         QMutexLocker lock(&mutex);
         if (layouts.size() > 50000)
             layouts.clear();
-        layouts.insert(e.id, LayoutMemo{*e.text, size, generation, result});
-        return result;
+        layouts.insert(e.id, LayoutMemo{*e.text, size, generation, m});
+        return m;
     }
 
     ImagePtr image(const Deck &deck, const QString &src) const;
@@ -590,7 +609,7 @@ private:
     Quad inkQuad(const Prim &p) const
     {
         const auto layout = m_d.layout(*p.e, m_kit, m_generation);
-        return mapRect(p.toSlide, layout->inkRect());
+        return mapRect(p.toSlide, layout.inkRect);
     }
 
     // ---- background, titles -----------------------------------------------
@@ -1130,7 +1149,7 @@ private:
     {
         const Element &e = *p.e;
         const TextBody &body = *e.text;
-        const std::shared_ptr<const TextLayoutResult> layout = m_d.layout(e, m_kit, m_generation);
+        const TextMeasure layout = m_d.layout(e, m_kit, m_generation);
 
         // Fonts and sizes, per run.
         const double minSize = m_kit.guidance.minFontSize;
@@ -1166,16 +1185,16 @@ private:
             }
         }
 
-        if (layout->overflows())
-            reportOverflow(p, *layout, smallest);
-        checkContrast(p, *layout);
+        if (layout.overflows)
+            reportOverflow(p, layout, smallest);
+        checkContrast(p, layout);
     }
 
-    void reportOverflow(const Prim &p, const TextLayoutResult &layout, double smallest)
+    void reportOverflow(const Prim &p, const TextMeasure &layout, double smallest)
     {
         const Element &e = *p.e;
         const QSizeF size(e.frame.w, e.frame.h);
-        const double required = layout.requiredHeight();
+        const double required = layout.requiredHeight;
         const double over = required - size.height();
         const double fit = m_d.text.fitScale(*e.text, m_kit, size);
         Issue &is = add(QStringLiteral("text-overflow"), Severity::Error, {p.reportId},
@@ -1300,7 +1319,7 @@ private:
         return scratch[idx].first;
     }
 
-    void checkContrast(const Prim &p, const TextLayoutResult &layout)
+    void checkContrast(const Prim &p, const TextMeasure &layout)
     {
         const qsizetype self = &p - m_prims.constData();
         const ContrastLevel level = m_kit.guidance.contrast;
@@ -1312,7 +1331,7 @@ private:
         bool any = false;
         double worstMargin = 0;
 
-        for (const TextLayoutResult::RunBox &box : layout.runBoxes()) {
+        for (const TextLayoutResult::RunBox &box : layout.runBoxes) {
             if (!box.style.color.isValid() || box.rect.isEmpty())
                 continue;
             const Quad q = mapRect(p.toSlide, box.rect);
