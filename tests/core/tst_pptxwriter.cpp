@@ -644,7 +644,8 @@ void TestPptxWriter::slideSize()
     deck.size = size;
     deck.slides.append(Slide{});
     const Package pkg = unzip(writeDeck(deck));
-    const Node *sz = xml(pkg, QStringLiteral("ppt/presentation.xml")).first(QStringLiteral("p:sldSz"));
+    const Node pres = xml(pkg, QStringLiteral("ppt/presentation.xml"));
+    const Node *sz = pres.first(QStringLiteral("p:sldSz"));
     QVERIFY(sz);
     QCOMPARE(sz->attr(QStringLiteral("cx")).toLongLong(), cx);
     QCOMPARE(sz->attr(QStringLiteral("cy")).toLongLong(), cy);
