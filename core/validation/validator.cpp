@@ -497,6 +497,7 @@ public:
             if (p.hasText)
                 checkText(p);
         }
+        reportSubstitutedFonts();
     }
 
 private:
@@ -1051,6 +1052,40 @@ private:
         }
     }
 
+    /*! Remembers \a p when the family \a spec asks for first is not installed. */
+    void noteSubstitution(const Prim &p, const QString &spec)
+    {
+        auto known = m_substitutes.constFind(spec);
+        if (known == m_substitutes.constEnd()) {
+            const FontResolver &fonts = m_d.text.fonts();
+            const QStringList wanted = FontResolver::requestedFamilies(spec, m_kit);
+            QString missing;
+            if (!wanted.isEmpty() && !fonts.isInstalled(wanted.first()))
+                missing = wanted.first();
+            known = m_substitutes.insert(spec, missing);
+            if (!missing.isEmpty() && !m_substituted.count(missing))
+                m_substituted[missing].first = fonts.resolve(spec, m_kit);
+        }
+        if (known->isEmpty())
+            return;
+        QStringList &ids = m_substituted[*known].second;
+        if (!ids.contains(p.reportId))
+            ids.append(p.reportId);
+    }
+
+    void reportSubstitutedFonts()
+    {
+        for (const auto &[wanted, used] : m_substituted) {
+            Issue &is = add(QStringLiteral("font-substituted"), Severity::Info, used.second,
+                            QStringLiteral("The font \u201c%1\u201d is not installed here, so text on %2 is measured, "
+                                           "drawn and exported with \u201c%3\u201d. Install %1 to see the deck as "
+                                           "designed; line breaks may differ where it is installed.")
+                                .arg(wanted, where(), used.first));
+            is.data.insert(QStringLiteral("font"), wanted);
+            is.data.insert(QStringLiteral("substitute"), used.first);
+        }
+    }
+
     void checkFontSpec(const Prim &p, const QString &spec)
     {
         const QString key = p.reportId + u'\x1e' + spec;
@@ -1162,6 +1197,8 @@ private:
                     checkFontSpec(p, *r.style.font);
                 if (!hasInk(r.text))
                     continue;
+                noteSubstitution(p, r.style.font ? *r.style.font
+                                                 : body.style.font.value_or(FontResolver::defaultFontSpec()));
                 const double s = r.style.size.value_or(body.style.size.value_or(kDefaultFontSize));
                 if (smallest < 0 || s < smallest)
                     smallest = s;
@@ -1527,6 +1564,8 @@ private:
     QRgb m_bgColor = 0xffffffff;
     QSet<QString> m_colorSeen;
     QSet<QString> m_fontSeen;
+    QHash<QString, QString> m_substitutes;  //!< font spec → its missing first family, or ""
+    std::map<QString, std::pair<QString, QStringList>> m_substituted; //!< missing family → (used, element ids)
 };
 
 QVector<QString> titleKeys(const Deck &deck)

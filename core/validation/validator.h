@@ -38,6 +38,7 @@ class TextLayoutEngine;
  * | asset-missing           | error                                      | —                      |
  * | image-broken            | error                                      | —                      |
  * | component-unknown       | error                                      | —                      |
+ * | font-substituted        | info: a family is not installed here       | —                      |
  *
  * What counts: elements with the role "background" or "decoration",
  * decorative images and anything covering the whole slide may bleed off the

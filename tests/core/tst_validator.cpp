@@ -449,6 +449,13 @@ void TestValidator::rule_data()
         << deckJson({text("t", frame(100, 200, 400, 60), "Text", R"("font":"DejaVu Serif")")}) << "brand-font"
         << QStringList{} << "";
 
+    QTest::newRow("font-substituted: a family that is not installed is a note")
+        << deckJson({text("t", frame(100, 200, 400, 60), "Text", R"("font":"No Such Family Sans")")})
+        << "font-substituted" << QStringList{"t"} << "info";
+    QTest::newRow("font-substituted: installed families say nothing")
+        << deckJson({text("t", frame(100, 200, 400, 60), "Text", R"("font":"DejaVu Serif")")})
+        << "font-substituted" << QStringList{} << "";
+
     // titles (one slide)
     QTest::newRow("slide-title-missing: a slide without a title element")
         << deckJson({text("t", frame(100, 200, 400, 60), "Body only")}, {}, {}, {}, false) << "slide-title-missing"
