@@ -14,6 +14,7 @@
 #include "text/textlayout.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -232,10 +233,14 @@ QString TestPptxLibreOffice::exportDeck(const QString &deckFile, const QString &
     const QString pptx = QDir(outDir).filePath(QStringLiteral("deck.pptx"));
     QString error;
     QStringList warnings;
+    QElapsedTimer timer;
+    timer.start();
     if (!writer.writeFile(*deckOut, pptx, &error, {}, &warnings)) {
         qWarning("export failed: %s", qPrintable(error));
         return {};
     }
+    qInfo("exported %lld slides in %lld ms, %lld bytes", qlonglong(deckOut->slides.size()), timer.elapsed(),
+          QFileInfo(pptx).size());
     for (const QString &w : warnings)
         qInfo("export warning: %s", qPrintable(w));
     return pptx;
