@@ -6,6 +6,7 @@
 #include <QMutexLocker>
 #include <QPainter>
 #include <QTextLayout>
+#include <QThread>
 
 #include <cmath>
 
@@ -116,12 +117,18 @@ TextLayoutEngine::TextLayoutEngine(const FontResolver *fonts)
     : m_fonts(fonts)
 {}
 
-TextLayoutEngine::~TextLayoutEngine() = default;
+TextLayoutEngine::~TextLayoutEngine()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const ThreadCache &cache : std::as_const(m_caches))
+        QObject::disconnect(cache.finished);
+}
 
 void TextLayoutEngine::clearCache()
 {
     QMutexLocker lock(&m_mutex);
-    m_cache.clear();
+    for (ThreadCache &cache : m_caches)
+        cache.layouts.clear();
 }
 
 std::shared_ptr<const TextLayoutResult> TextLayoutEngine::layout(const TextBody &body, const BrandKit &kit,
@@ -147,17 +154,30 @@ std::shared_ptr<const TextLayoutResult> TextLayoutEngine::layout(const TextBody 
             key += r.text.toUtf8();
         }
     }
+    QThread *thread = QThread::currentThread();
     {
         QMutexLocker lock(&m_mutex);
-        const auto it = m_cache.constFind(key);
-        if (it != m_cache.constEnd())
-            return *it;
+        const auto cache = m_caches.constFind(thread);
+        if (cache != m_caches.constEnd()) {
+            const auto it = cache->layouts.constFind(key);
+            if (it != cache->layouts.constEnd())
+                return *it;
+        }
     }
     std::shared_ptr<const TextLayoutResult> result = compute(body, kit, frameSize, fontScale);
     QMutexLocker lock(&m_mutex);
-    if (m_cache.size() > 20000)
-        m_cache.clear();
-    m_cache.insert(key, result);
+    auto cache = m_caches.find(thread);
+    if (cache == m_caches.end()) {
+        cache = m_caches.insert(thread, ThreadCache{});
+        // Direct: runs in the finishing thread, before its font engines go.
+        cache->finished = QObject::connect(thread, &QThread::finished, thread, [this, thread] {
+            QMutexLocker purgeLock(&m_mutex);
+            m_caches.remove(thread);
+        }, Qt::DirectConnection);
+    }
+    if (cache->layouts.size() > 20000)
+        cache->layouts.clear();
+    cache->layouts.insert(key, result);
     return result;
 }
 

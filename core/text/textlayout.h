@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QHash>
+#include <QMetaObject>
 #include <QMutex>
 #include <QRectF>
 #include <QVector>
@@ -14,6 +15,7 @@
 
 class QPainter;
 class QTextLayout;
+class QThread;
 
 namespace slidespec {
 
@@ -104,7 +106,11 @@ private:
  * what the export contains. Layout uses design metrics at 72 dpi, so one
  * point is one unit at every zoom and on every device.
  *
- * Results are cached by content; the engine is thread-safe.
+ * Results are cached by content, per thread: Qt's font engines belong to the
+ * thread that made them, so a result may be drawn only in the thread that
+ * asked for it, while its measurements (heights, run boxes) may be read
+ * anywhere. The engine itself is thread-safe, and forgets a thread's layouts
+ * when that thread finishes.
  */
 class TextLayoutEngine
 {
@@ -128,9 +134,16 @@ private:
     std::shared_ptr<const TextLayoutResult> compute(const TextBody &body, const BrandKit &kit,
                                                     QSizeF frameSize, double fontScale) const;
 
+    using Cache = QHash<QByteArray, std::shared_ptr<const TextLayoutResult>>;
+    struct ThreadCache
+    {
+        Cache layouts;
+        QMetaObject::Connection finished; //!< purges the cache when the thread ends
+    };
+
     const FontResolver *m_fonts;
     mutable QMutex m_mutex;
-    mutable QHash<QByteArray, std::shared_ptr<const TextLayoutResult>> m_cache;
+    mutable QHash<QThread *, ThreadCache> m_caches;
 };
 
 } // namespace slidespec

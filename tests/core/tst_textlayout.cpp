@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QTest>
+#include <QThread>
 
 using namespace slidespec;
 
@@ -166,6 +167,36 @@ private slots:
         QCOMPARE(a.get(), b.get());
         const auto c = m_engine.layout(body({QStringLiteral("cached")}), kit(), QSizeF(201, 50));
         QVERIFY(a.get() != c.get());
+    }
+
+    void eachThreadDrawsItsOwnLayouts()
+    {
+        const TextBody b = body({QStringLiteral("threads")});
+        const auto mine = m_engine.layout(b, kit(), QSizeF(200, 50));
+        std::shared_ptr<const TextLayoutResult> theirs[2];
+        QImage images[2];
+        QThread *threads[2];
+        for (int i = 0; i < 2; ++i) {
+            threads[i] = QThread::create([&, i] {
+                theirs[i] = m_engine.layout(b, kit(), QSizeF(200, 50));
+                images[i] = QImage(200, 50, QImage::Format_ARGB32);
+                images[i].fill(Qt::white);
+                for (int round = 0; round < 50; ++round) {
+                    QPainter p(&images[i]);
+                    theirs[i]->draw(&p);
+                }
+            });
+            threads[i]->start();
+        }
+        for (QThread *thread : threads) {
+            QVERIFY(thread->wait(30000));
+            delete thread;
+        }
+        QVERIFY(theirs[0].get() != mine.get() && theirs[1].get() != mine.get() && theirs[0].get() != theirs[1].get());
+        QCOMPARE(theirs[0]->requiredHeight(), mine->requiredHeight());
+        QCOMPARE(images[0], images[1]);
+        // The main thread's cache is untouched by the finished threads.
+        QCOMPARE(m_engine.layout(b, kit(), QSizeF(200, 50)).get(), mine.get());
     }
 
     void drawingAtAnyScaleStaysInsideTheBox()
