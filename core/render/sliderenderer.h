@@ -46,9 +46,9 @@ struct RenderOptions
  * instances through ComponentLibrary::expand(), images through AssetStore.
  * The renderer keeps references to the three; they must outlive it.
  * paint() and renderSlide() are const; the renderer's caches are guarded by
- * a mutex. Qt's text drawing is not thread-safe for shared layouts, so paint
- * one deck from one thread at a time (the PNG exporter paints on the calling
- * thread and compresses in parallel).
+ * a mutex. Any thread may paint: TextLayoutEngine keeps each thread's text
+ * layouts apart, as Qt's font engines require (the PNG exporter paints on
+ * the calling thread and compresses in parallel).
  */
 class SlideRenderer
 {
