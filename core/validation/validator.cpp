@@ -863,8 +863,15 @@ private:
                     const QVector<QPointF> ink = intersectQuads(inkQuad(b), inkQuad(a));
                     if (ink.size() < 3 || polygonArea(ink) < kMinOverlapArea)
                         kind = QStringLiteral("text-boxes");
-                } else if (bInA && a.e->kind != ElementKind::Text) {
+                } else if (bInA && !a.hasText) {
                     continue; // layering: b sits on a card, shape or picture beneath
+                } else if (bInA) {
+                    // b sits inside a text box or labelled shape: fine beside the
+                    // letters, not on them.
+                    const QVector<QPointF> ink = intersectQuads(b.quad, inkQuad(a));
+                    if (ink.size() < 3 || polygonArea(ink) < kMinOverlapArea)
+                        continue;
+                    kind = QStringLiteral("covers-text");
                 } else if (aInB) {
                     const bool seeThrough = !b.hasText && !b.isImage() && !b.hasFill;
                     if (seeThrough)
@@ -881,6 +888,10 @@ private:
                     message = QStringLiteral("%1 lies under the translucent %2 on %3, which tints it and lowers its "
                                              "contrast. Bring it to the front, or send the shape behind it.")
                                   .arg(capitalised(describe(a)), describe(b), where());
+                } else if (kind == QLatin1String("covers-text")) {
+                    message = QStringLiteral("%1 covers letters of %2 on %3. Move it beside the text, or make room "
+                                             "for it (shorter text, a larger box).")
+                                  .arg(capitalised(describe(b)), describe(a), where());
                 } else if (kind == QLatin1String("hidden")) {
                     message = QStringLiteral("%1 is completely covered by %2 on %3. Move one of them, or send the "
                                              "cover backwards if it is meant as a background.")

@@ -23,7 +23,7 @@ class TextLayoutEngine;
  *
  * | id                      | severity                                   | fix                    |
  * |-------------------------|--------------------------------------------|------------------------|
- * | overlap                 | error with text or a hidden picture, else warning; data.kind: text-over-text, text-boxes, partial, hidden, tinted | move, when a nudge of ≤ 24 pt separates two unrotated top-level boxes |
+ * | overlap                 | error with text or a hidden picture, else warning; data.kind: text-over-text, text-boxes, covers-text, partial, hidden, tinted | move, when a nudge of ≤ 24 pt separates two unrotated top-level boxes |
  * | off-slide               | error; warning for a picture bleeding off an edge or a decoration entirely off | move |
  * | safe-margin             | warning                                    | move                   |
  * | text-overflow           | error                                      | resize, else scale-font|

@@ -258,6 +258,18 @@ void TestValidator::rule_data()
         << deckJson({group("g", frame(100, 300, 300, 20), {text("spoke", frame(100, 300, 300, 20), "Flat", R"("size":10)")}),
                      text("t", frame(230, 350, 60, 30), "Miss", R"("size":10)")})
         << "overlap" << QStringList{} << "";
+    QTest::newRow("overlap: an icon in the empty part of a text box is fine")
+        << deckJson({text("t", frame(100, 120, 500, 100), "Short"),
+                     shape("icon", "ellipse", frame(520, 140, 40, 40), R"("fill":"brand:accent")")})
+        << "overlap" << QStringList{} << "";
+    QTest::newRow("overlap: an icon on the letters of a text box is an error")
+        << deckJson({text("t", frame(100, 120, 500, 100), "Short"),
+                     shape("icon", "ellipse", frame(105, 122, 40, 40), R"("fill":"brand:accent")")})
+        << "overlap" << QStringList{"t+icon"} << "error";
+    QTest::newRow("overlap: a filled empty text box under a shape is layering")
+        << deckJson({text("box", frame(100, 120, 500, 100), " ", {}, R"("fill":"brand:surface")"),
+                     shape("icon", "ellipse", frame(105, 122, 40, 40), R"("fill":"brand:accent")")})
+        << "overlap" << QStringList{} << "";
     QTest::newRow("overlap: an opaque shape hiding text is an error")
         << deckJson({text("t", frame(120, 140, 100, 40), "Hidden"),
                      shape("cover", "rect", frame(100, 120, 200, 100), R"("fill":"brand:primary")")})
