@@ -596,9 +596,10 @@ QByteArray DeckWriter::run(QString *error, const PptxWriter::Progress &progress,
 
     m_slideW = emu(m_deck.size.width());
     m_slideH = emu(m_deck.size.height());
-    if (m_slideW < 914400 / 10 || m_slideH < 914400 / 10 || m_slideW > 51206400 || m_slideH > 51206400) {
+    // ST_SlideSizeCoordinate: 1 in to 56 in per side.
+    if (m_slideW < 914400 || m_slideH < 914400 || m_slideW > 51206400 || m_slideH > 51206400) {
         *error = QStringLiteral("The slide size %1 × %2 pt is outside what PowerPoint supports "
-                                "(7.2 pt to 4032 pt per side). Change the deck's size.")
+                                "(72 pt to 4032 pt per side). Change the deck's size.")
                      .arg(m_deck.size.width()).arg(m_deck.size.height());
         return {};
     }

@@ -532,6 +532,8 @@ private slots:
     void structure();
     void slideSize_data();
     void slideSize();
+    void unsupportedSlideSizeFails_data();
+    void unsupportedSlideSizeFails();
     void themeCarriesBrand();
     void textRunsAndParagraphs();
     void hyperlinks();
@@ -650,6 +652,25 @@ void TestPptxWriter::slideSize()
     QCOMPARE(sz->attr(QStringLiteral("cx")).toLongLong(), cx);
     QCOMPARE(sz->attr(QStringLiteral("cy")).toLongLong(), cy);
     QCOMPARE(sz->attr(QStringLiteral("type")), type);
+}
+
+void TestPptxWriter::unsupportedSlideSizeFails_data()
+{
+    QTest::addColumn<QSizeF>("size");
+    QTest::newRow("narrower than one inch") << QSizeF(50, 540);
+    QTest::newRow("taller than 56 inches") << QSizeF(960, 5000);
+    QTest::newRow("not a number") << QSizeF(std::numeric_limits<double>::quiet_NaN(), 540);
+}
+
+void TestPptxWriter::unsupportedSlideSizeFails()
+{
+    QFETCH(QSizeF, size);
+    Deck deck;
+    deck.size = size;
+    deck.slides.append(Slide{});
+    QString error;
+    QVERIFY(writeDeck(deck, {}, nullptr, &error).isEmpty());
+    QVERIFY(error.contains(QLatin1String("72 pt to 4032 pt")));
 }
 
 void TestPptxWriter::themeCarriesBrand()
