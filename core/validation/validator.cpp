@@ -418,6 +418,34 @@ struct ValidatorCore
         return m;
     }
 
+    /*! The last expansion of each component instance: expanding a
+     *  component instantiates its template, comparing the instance is cheap. */
+    struct ExpandMemo
+    {
+        Element instance;
+        QVector<Element> parts;
+        QString error;
+    };
+    mutable QHash<QString, ExpandMemo> expansions; //!< by instance id
+
+    QVector<Element> expand(const Element &instance, QString *error) const
+    {
+        {
+            QMutexLocker lock(&mutex);
+            const auto it = expansions.constFind(instance.id);
+            if (it != expansions.constEnd() && it->instance == instance) {
+                *error = it->error;
+                return it->parts;
+            }
+        }
+        ExpandMemo memo{instance, components.expand(instance, error), *error};
+        QMutexLocker lock(&mutex);
+        if (expansions.size() > 50000)
+            expansions.clear();
+        expansions.insert(instance.id, memo);
+        return memo.parts;
+    }
+
     ImagePtr image(const Deck &deck, const QString &src) const;
     void checkSlide(const Deck &deck, int index, const QVector<QString> &titleKeys, quint64 generation,
                     QVector<Issue> &out) const;
@@ -526,7 +554,7 @@ private:
         }
         if (e.kind == ElementKind::Component) {
             QString error;
-            QVector<Element> parts = m_d.components.expand(e, &error);
+            QVector<Element> parts = m_d.expand(e, &error);
             if (parts.isEmpty() && !error.isEmpty()) {
                 Issue &is = add(QStringLiteral("component-unknown"), Severity::Error, {e.id},
                                 QStringLiteral("Component %1 on slide %2 cannot be drawn: %3. Choose a component "
@@ -1615,6 +1643,7 @@ void Validator::clearCache()
     QMutexLocker lock(&d->mutex);
     d->images.clear();
     d->layouts.clear();
+    d->expansions.clear();
 }
 
 QVector<Issue> Validator::validateSlide(const Deck &deck, int slideIndex) const
