@@ -88,6 +88,12 @@ std::int64_t scaledInt(double value, double factor, std::int64_t lo, std::int64_
     return std::llround(std::clamp(v, double(lo), double(hi)));
 }
 
+/*! A text inset in EMU: ST_Coordinate32, not negative. */
+std::int64_t inset(double points)
+{
+    return std::clamp<std::int64_t>(emu(points), 0, 2147483647);
+}
+
 /*! \a value if finite, else \a fallback. */
 double finiteOr(double value, double fallback)
 {
@@ -1095,7 +1101,7 @@ void DeckWriter::writeStroke(XmlWriter &x, const std::optional<Stroke> &stroke, 
         x.start("a:ln").empty("a:noFill").end();
         return;
     }
-    x.start("a:ln").attr("w", emu(stroke->width));
+    x.start("a:ln").attr("w", std::min<std::int64_t>(emu(stroke->width), 20116800)); // ST_LineWidth: ≤ 1584 pt
     x.start("a:solidFill");
     writeColor(x, *c);
     x.end();
@@ -1386,10 +1392,10 @@ void DeckWriter::writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameS
     x.start("p:txBody");
     x.start("a:bodyPr").attr("rot", 0).attr("spcFirstLastPara", 0).attr("vertOverflow", "overflow")
         .attr("horzOverflow", "overflow").attr("vert", "horz").attr("wrap", "square")
-        .attr("lIns", emu(std::max(0.0, body.insets.left - presetInset.width())))
-        .attr("tIns", emu(std::max(0.0, body.insets.top - presetInset.height())))
-        .attr("rIns", emu(std::max(0.0, body.insets.right - presetInset.width())))
-        .attr("bIns", emu(std::max(0.0, body.insets.bottom - presetInset.height())))
+        .attr("lIns", inset(body.insets.left - presetInset.width()))
+        .attr("tIns", inset(body.insets.top - presetInset.height()))
+        .attr("rIns", inset(body.insets.right - presetInset.width()))
+        .attr("bIns", inset(body.insets.bottom - presetInset.height()))
         .attr("numCol", 1).attr("rtlCol", 0)
         .attr("anchor", body.anchor == VAnchor::Middle ? "ctr" : body.anchor == VAnchor::Bottom ? "b" : "t")
         .attr("anchorCtr", 0);

@@ -1161,6 +1161,18 @@ void TestPptxWriter::hostileNumbersStayInRange()
     }
     QVERIFY(count > 20);
     QVERIFY(!slide.contains("nan") && !slide.contains("inf"));
+    // Narrower ranges: line width (ST_LineWidth) and text insets (ST_Coordinate32).
+    const Node root = xml(unzip(bytes), QStringLiteral("ppt/slides/slide1.xml"));
+    for (const Node *ln : root.all(QStringLiteral("a:ln"))) {
+        if (ln->hasAttr(QStringLiteral("w")))
+            QVERIFY(ln->attr(QStringLiteral("w")).toLongLong() <= 20116800);
+    }
+    for (const Node *bodyPr : root.all(QStringLiteral("a:bodyPr"))) {
+        for (const char *name : {"lIns", "tIns", "rIns", "bIns"}) {
+            const qlonglong v = bodyPr->attr(QLatin1String(name)).toLongLong();
+            QVERIFY2(v >= 0 && v <= 2147483647, name);
+        }
+    }
 }
 
 void TestPptxWriter::layoutMapping_data()
