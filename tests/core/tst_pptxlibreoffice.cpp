@@ -2,8 +2,11 @@
 // The real-client check of the PPTX writer: every sample deck and every
 // golden deck of tests/data/pptx is exported, converted to PDF by
 // LibreOffice, and the PDF must have one page per shown slide and contain
-// the text of every run. Needs soffice, pdfinfo and pdftotext; without them
-// the test skips, or fails when the CI environment variable is set.
+// the text of every run, and each page must look like our renderer's
+// picture of the slide. Needs soffice and poppler-utils (pdfinfo, pdftotext,
+// pdftoppm); without them the test skips, or fails when the CI environment
+// variable is set. SLIDESPEC_KEEP_TEST_OUTPUT=1 keeps the PPTX, PDF and PNG
+// files (the path is printed) for a look by eye.
 
 #include "components/componentlibrary.h"
 #include "format/specjson.h"
