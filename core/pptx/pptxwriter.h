@@ -23,7 +23,13 @@ class TextLayoutEngine;
  * as literal sRGB values, fonts as the families FontResolver picks, so
  * PowerPoint and LibreOffice show what the renderer shows. Text that
  * overflows its frame is shrunk with the shared TextLayoutEngine's
- * fitScale() and written as `normAutofit fontScale`.
+ * fitScale() and written as `normAutofit fontScale`; run sizes stay the
+ * design sizes, since PowerPoint multiplies them by fontScale (ECMA-376
+ * 21.1.2.1.3), so the text fits when the file is opened.
+ *
+ * Slides refer to the master's layout matching Slide::layout (see
+ * layoutIndex()); elements are written with explicit geometry and do not
+ * use the layouts' placeholders.
  *
  * Output is deterministic: the same deck gives byte-identical files (fixed
  * part order, fixed zip timestamps, no volatile metadata).
