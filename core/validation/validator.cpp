@@ -1283,36 +1283,16 @@ private:
         is.data.insert(QStringLiteral("availableHeight"), round1(size.height()));
         is.data.insert(QStringLiteral("overflowPt"), round1(over));
         is.data.insert(QStringLiteral("fitScale"), fit);
-        if (!editable(p))
+        if (!editable(p)) {
+            is.fix = growComponentFix(p, over);
             return;
+        }
 
         // Prefer growing the box when there is room below it.
-        if (e.frame.rotation == 0) {
+        if (e.frame.rotation == 0 && p.topLevel) {
             const double newH = std::ceil(required + 1.0);
             const QRectF grown(e.frame.x, e.frame.y, e.frame.w, newH);
-            QRectF area = m_slideRect;
-            if (const auto &m = m_kit.guidance.safeMargins)
-                area = area.adjusted(m->left, m->top, -m->right, -m->bottom);
-            const QRectF old = p.bounds;
-            bool room = encloses(grownBy(area, kTolerance), grown)
-                || (p.topLevel && encloses(m_slideRect, grown) && !encloses(area, old));
-            if (room && p.topLevel) {
-                for (const Prim &q : std::as_const(m_prims)) {
-                    if (&q == &p || q.owner == p.owner || !isContent(q))
-                        continue;
-                    const QRectF qi = q.bounds.adjusted(kTolerance, kTolerance, -kTolerance, -kTolerance);
-                    const QRectF qo = grownBy(q.bounds, kTolerance);
-                    const bool newCollision = overlapsArea(qi, grown) && !overlapsArea(qi, old) && !encloses(qo, grown);
-                    const bool leavesContainer = encloses(qo, old) && !encloses(qo, grown);
-                    if (newCollision || leavesContainer) {
-                        room = false;
-                        break;
-                    }
-                }
-            } else {
-                room = false;
-            }
-            if (room) {
+            if (roomToGrow(p.bounds, grown, p.owner)) {
                 Fix f;
                 f.kind = QStringLiteral("resize");
                 f.elementId = e.id;
@@ -1333,6 +1313,59 @@ private:
             f.description = QStringLiteral("Shrink the text to %1 %").arg(num(fit * 100));
             is.fix = f;
         }
+    }
+
+    /*! Whether a top-level box at \a old may grow to \a grown: it stays on the
+     *  slide (and inside the safe margins unless it already reached into
+     *  them), collides with nothing new and leaves no card it sits in. */
+    bool roomToGrow(const QRectF &old, const QRectF &grown, int owner) const
+    {
+        QRectF area = m_slideRect;
+        if (const auto &m = m_kit.guidance.safeMargins)
+            area = area.adjusted(m->left, m->top, -m->right, -m->bottom);
+        if (!encloses(grownBy(area, kTolerance), grown) && !(encloses(m_slideRect, grown) && !encloses(area, old)))
+            return false;
+        for (const Prim &q : std::as_const(m_prims)) {
+            if (q.owner == owner || !isContent(q))
+                continue;
+            const QRectF qi = q.bounds.adjusted(kTolerance, kTolerance, -kTolerance, -kTolerance);
+            const QRectF qo = grownBy(q.bounds, kTolerance);
+            const bool newCollision = overlapsArea(qi, grown) && !overlapsArea(qi, old) && !encloses(qo, grown);
+            const bool leavesContainer = encloses(qo, old) && !encloses(qo, grown);
+            if (newCollision || leavesContainer)
+                return false;
+        }
+        return true;
+    }
+
+    /*! For text overflowing in a component part: making the instance taller,
+     *  when that gives the part room (checked by expanding it again). */
+    std::optional<Fix> growComponentFix(const Prim &p, double over) const
+    {
+        if (!p.inComponent || p.owner < 0 || p.owner >= m_topLevel.size())
+            return std::nullopt;
+        const Element &inst = *m_topLevel[p.owner];
+        if (inst.id != p.reportId || inst.locked || inst.frame.rotation != 0)
+            return std::nullopt;
+        const double newH = std::ceil(inst.frame.h + over + 1.0);
+        const QRectF grown(inst.frame.x, inst.frame.y, inst.frame.w, newH);
+        if (!roomToGrow(inst.frame.rect(), grown, p.owner))
+            return std::nullopt;
+        Element candidate = inst;
+        candidate.frame.h = newH;
+        QString error;
+        const QVector<Element> parts = m_d.components.expand(candidate, &error);
+        const auto part = std::find_if(parts.begin(), parts.end(), [&](const Element &x) { return x.id == p.partId; });
+        if (part == parts.end() || !part->text
+            || m_d.text.layout(*part->text, m_kit, QSizeF(part->frame.w, part->frame.h))->overflows())
+            return std::nullopt;
+        Fix f;
+        f.kind = QStringLiteral("resize");
+        f.elementId = inst.id;
+        f.params.insert(QStringLiteral("w"), inst.frame.w);
+        f.params.insert(QStringLiteral("h"), newH);
+        f.description = QStringLiteral("Make %1 %2 pt tall").arg(inst.id, num(newH));
+        return f;
     }
 
     /*! A layer that may paint under a run: a filled shape or text box, or an image. */

@@ -26,7 +26,7 @@ class TextLayoutEngine;
  * | overlap                 | error with text or a hidden picture, else warning; data.kind: text-over-text, text-boxes, covers-text, partial, hidden, tinted | move, when a nudge of ≤ 24 pt separates two unrotated top-level boxes |
  * | off-slide               | error; warning for a picture bleeding off an edge or a decoration entirely off | move |
  * | safe-margin             | warning                                    | move                   |
- * | text-overflow           | error                                      | resize, else scale-font|
+ * | text-overflow           | error                                      | resize (the box, or a component instance when that makes room for its part), else scale-font |
  * | contrast                | error                                      | set-text-color, or set-param on a component |
  * | min-font-size           | error                                      | set-font-size          |
  * | image-alt               | error                                      | —                      |

@@ -690,6 +690,10 @@ void TestValidator::applyFixResolves_data()
         << deckJson({shape("card", "rect", frame(80, 180, 340, 90), R"("fill":"brand:surface")"),
                      text("t", frame(100, 200, 300, 60), "A paragraph that is much too long for its box, sadly, and it goes on and on for a while longer.")})
         << "text-overflow" << "scale-font";
+    QTest::newRow("text-overflow: make a component instance taller for its part")
+        << deckJson({R"({"id":"c1","type":"component","component":"card","frame":{"x":100,"y":120,"w":280,"h":150},
+                         "params":{"title":"Card","body":"A body that is much longer than the card was made for: it goes on for several lines and then some more. And more, and more, and more, and more text."}})"})
+        << "text-overflow" << "resize";
     QTest::newRow("contrast: switch to the best brand colour")
         << deckJson({text("t", frame(100, 200, 400, 60), "Grey", R"("size":12,"color":"#999999")")}) << "contrast"
         << "set-text-color";
