@@ -6,6 +6,7 @@
 #include "text/fontresolver.h"
 #include "text/textlayout.h"
 #include "validation/contrast.h"
+#include "validation/geometry_p.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -24,6 +25,8 @@
 
 namespace slidespec {
 
+using namespace ValidationGeometry;
+
 namespace {
 
 constexpr double kTolerance = 0.5;       //!< points: closer than this counts as touching
@@ -32,8 +35,6 @@ constexpr double kMaxNudge = 24.0;       //!< points: an overlap this shallow is
 constexpr int kSampleMaxSide = 256;      //!< images are sampled at most this many pixels a side
 constexpr int kMaxCachedImages = 64;
 constexpr double kSampleStep = 4.0;      //!< points between contrast samples
-
-using Quad = std::array<QPointF, 4>;
 
 double round1(double v) { return std::round(v * 10.0) / 10.0; }
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
@@ -55,120 +56,9 @@ QString num(double v, int decimals = 1)
 
 QString hexRgb(QRgb c) { return colorToHex(QColor::fromRgb(c | 0xff000000u)); }
 
-/*! \a outer contains \a inner, edges included; unlike QRectF::contains()
- *  a zero-height line or zero-width rule counts. */
-bool encloses(const QRectF &outer, const QRectF &inner)
-{
-    return inner.left() >= outer.left() && inner.right() <= outer.right() && inner.top() >= outer.top()
-        && inner.bottom() <= outer.bottom();
-}
-
-/*! \a a and \a b share at least a point; degenerate rectangles included. */
-bool touches(const QRectF &a, const QRectF &b)
-{
-    return a.left() <= b.right() && b.left() <= a.right() && a.top() <= b.bottom() && b.top() <= a.bottom();
-}
-
-/*! \a a and \a b share an area (not just an edge). */
-bool overlapsArea(const QRectF &a, const QRectF &b)
-{
-    return a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom();
-}
-
-QRectF grownBy(const QRectF &r, double d) { return r.adjusted(-d, -d, d, d); }
-
 bool isDecorRole(const QString &role)
 {
     return role == QLatin1String("background") || role == QLatin1String("decoration");
-}
-
-QTransform rotationAbout(const Frame &f)
-{
-    QTransform t;
-    if (f.rotation == 0)
-        return t;
-    const QPointF c = f.center();
-    t.translate(c.x(), c.y());
-    t.rotate(f.rotation);
-    t.translate(-c.x(), -c.y());
-    return t;
-}
-
-QRectF quadBounds(const Quad &q)
-{
-    double x0 = q[0].x(), x1 = x0, y0 = q[0].y(), y1 = y0;
-    for (const QPointF &p : q) {
-        x0 = std::min(x0, p.x());
-        x1 = std::max(x1, p.x());
-        y0 = std::min(y0, p.y());
-        y1 = std::max(y1, p.y());
-    }
-    return QRectF(QPointF(x0, y0), QPointF(x1, y1));
-}
-
-Quad mapRect(const QTransform &t, const QRectF &r)
-{
-    return {t.map(r.topLeft()), t.map(r.topRight()), t.map(r.bottomRight()), t.map(r.bottomLeft())};
-}
-
-double polygonArea(const QVector<QPointF> &poly)
-{
-    double a = 0;
-    for (qsizetype i = 0, n = poly.size(); i < n; ++i) {
-        const QPointF &p = poly[i];
-        const QPointF &q = poly[(i + 1) % n];
-        a += p.x() * q.y() - q.x() * p.y();
-    }
-    return std::abs(a) / 2;
-}
-
-/*! The intersection of two convex quads (Sutherland–Hodgman). */
-QVector<QPointF> intersectQuads(const Quad &subject, const Quad &clip)
-{
-    QVector<QPointF> out(subject.begin(), subject.end());
-    // Orientation of the clip polygon decides which side is "inside".
-    double orient = 0;
-    for (int i = 0; i < 4; ++i) {
-        const QPointF &a = clip[size_t(i)];
-        const QPointF &b = clip[size_t((i + 1) % 4)];
-        orient += a.x() * b.y() - b.x() * a.y();
-    }
-    const double sign = orient >= 0 ? 1.0 : -1.0;
-    for (int i = 0; i < 4 && !out.isEmpty(); ++i) {
-        const QPointF a = clip[size_t(i)];
-        const QPointF b = clip[size_t((i + 1) % 4)];
-        auto side = [&](const QPointF &p) {
-            return sign * ((b.x() - a.x()) * (p.y() - a.y()) - (b.y() - a.y()) * (p.x() - a.x()));
-        };
-        QVector<QPointF> input;
-        input.swap(out);
-        for (qsizetype k = 0, n = input.size(); k < n; ++k) {
-            const QPointF &cur = input[k];
-            const QPointF &prev = input[(k + n - 1) % n];
-            const double sc = side(cur);
-            const double sp = side(prev);
-            if (sc >= 0) {
-                if (sp < 0)
-                    out.append(prev + (cur - prev) * (sp / (sp - sc)));
-                out.append(cur);
-            } else if (sp >= 0) {
-                out.append(prev + (cur - prev) * (sp / (sp - sc)));
-            }
-        }
-    }
-    return out;
-}
-
-/*! Where an image of \a natural size is drawn inside \a frame with \a fit (as SlideRenderer draws it). */
-QRectF drawnRect(const QRectF &frame, QSizeF natural, ImageFit fit)
-{
-    if (fit == ImageFit::Stretch || natural.width() <= 0 || natural.height() <= 0)
-        return frame;
-    const double s = fit == ImageFit::Contain
-        ? std::min(frame.width() / natural.width(), frame.height() / natural.height())
-        : std::max(frame.width() / natural.width(), frame.height() / natural.height());
-    const QSizeF size(natural.width() * s, natural.height() * s);
-    return QRectF(frame.center() - QPointF(size.width() / 2, size.height() / 2), size);
 }
 
 /*! A decoded image, downsampled for sampling, or why it could not be had. */
@@ -1704,212 +1594,6 @@ QVector<Issue> Validator::validateDeck(const Deck &deck) const
             issues.append(std::move(is));
     }
     return issues;
-}
-
-// ---------------------------------------------------------------------------
-// Fixes
-
-namespace {
-
-void translate(Element &e, double dx, double dy)
-{
-    e.frame.x += dx;
-    e.frame.y += dy;
-    for (Element &c : e.children)
-        translate(c, dx, dy);
-}
-
-double floorTenth(double v) { return std::floor(v * 10.0 + 1e-6) / 10.0; }
-
-bool replaceColor(Element &e, const QString &from, const QString &to)
-{
-    const std::optional<ColorRef> target = ColorRef::parse(to);
-    if (!target)
-        return false;
-    bool changed = false;
-    auto swap = [&](std::optional<ColorRef> &ref) {
-        if (ref && ref->toString().compare(from, Qt::CaseInsensitive) == 0) {
-            ref = *target;
-            changed = true;
-        }
-    };
-    swap(e.fill);
-    if (e.stroke && e.stroke->color.toString().compare(from, Qt::CaseInsensitive) == 0) {
-        e.stroke->color = *target;
-        changed = true;
-    }
-    if (e.text) {
-        swap(e.text->style.color);
-        for (Paragraph &p : e.text->paragraphs) {
-            for (TextRun &r : p.runs)
-                swap(r.style.color);
-        }
-    }
-    for (auto &[k, v] : e.params) {
-        if (v.compare(from, Qt::CaseInsensitive) == 0) {
-            v = to;
-            changed = true;
-        }
-    }
-    for (Element &c : e.children)
-        changed = replaceColor(c, from, to) || changed;
-    return changed;
-}
-
-bool replaceFont(Element &e, const QString &from, const QString &to)
-{
-    bool changed = false;
-    auto swap = [&](std::optional<QString> &font) {
-        if (font && font->compare(from, Qt::CaseInsensitive) == 0) {
-            font = to;
-            changed = true;
-        }
-    };
-    if (e.text) {
-        swap(e.text->style.font);
-        for (Paragraph &p : e.text->paragraphs) {
-            for (TextRun &r : p.runs)
-                swap(r.style.font);
-        }
-    }
-    for (auto &[k, v] : e.params) {
-        if (v.compare(from, Qt::CaseInsensitive) == 0) {
-            v = to;
-            changed = true;
-        }
-    }
-    for (Element &c : e.children)
-        changed = replaceFont(c, from, to) || changed;
-    return changed;
-}
-
-bool fail(QString *error, const QString &why)
-{
-    if (error)
-        *error = why;
-    return false;
-}
-
-} // namespace
-
-bool applyFix(Deck &deck, const Issue &issue, QString *error)
-{
-    if (!issue.fix)
-        return fail(error, QStringLiteral("the issue \u201c%1\u201d has no automatic fix").arg(issue.ruleId));
-    const Fix &fix = *issue.fix;
-    Slide *slide = nullptr;
-    for (Slide &s : deck.slides) {
-        if (s.id == issue.slideId) {
-            slide = &s;
-            break;
-        }
-    }
-    if (!slide && issue.slideIndex >= 0 && issue.slideIndex < deck.slides.size())
-        slide = &deck.slides[issue.slideIndex];
-    if (!slide)
-        return fail(error, QStringLiteral("the slide \u201c%1\u201d is no longer in the deck").arg(issue.slideId));
-
-    const QVariantMap &pm = fix.params;
-    if (fix.elementId.isEmpty()) {
-        if (fix.kind != QLatin1String("replace-color"))
-            return fail(error, QStringLiteral("the fix \u201c%1\u201d needs an element").arg(fix.kind));
-        const auto to = ColorRef::parse(pm.value(QStringLiteral("to")).toString());
-        const QString from = pm.value(QStringLiteral("from")).toString();
-        if (!to || !slide->background.color
-            || slide->background.color->toString().compare(from, Qt::CaseInsensitive) != 0)
-            return fail(error, QStringLiteral("the slide background no longer uses %1").arg(from));
-        slide->background.color = *to;
-        return true;
-    }
-    Element *e = slide->findElement(fix.elementId);
-    if (!e)
-        return fail(error, QStringLiteral("the element \u201c%1\u201d is no longer on the slide").arg(fix.elementId));
-
-    if (fix.kind == QLatin1String("move")) {
-        translate(*e, pm.value(QStringLiteral("dx")).toDouble(), pm.value(QStringLiteral("dy")).toDouble());
-        return true;
-    }
-    if (fix.kind == QLatin1String("resize")) {
-        const double w = pm.value(QStringLiteral("w")).toDouble();
-        const double h = pm.value(QStringLiteral("h")).toDouble();
-        if (!(w > 0) || !(h > 0))
-            return fail(error, QStringLiteral("the fix has no valid size"));
-        e->frame.w = w;
-        e->frame.h = h;
-        return true;
-    }
-    if (fix.kind == QLatin1String("replace-color")) {
-        if (!replaceColor(*e, pm.value(QStringLiteral("from")).toString(), pm.value(QStringLiteral("to")).toString()))
-            return fail(error, QStringLiteral("%1 no longer uses %2").arg(e->id, pm.value(QStringLiteral("from")).toString()));
-        return true;
-    }
-    if (fix.kind == QLatin1String("set-param")) {
-        const QString name = pm.value(QStringLiteral("name")).toString();
-        if (e->kind != ElementKind::Component || name.isEmpty())
-            return fail(error, QStringLiteral("%1 is not a component instance").arg(e->id));
-        e->params[name] = pm.value(QStringLiteral("value")).toString();
-        return true;
-    }
-    if (fix.kind == QLatin1String("replace-font")) {
-        if (!replaceFont(*e, pm.value(QStringLiteral("from")).toString(), pm.value(QStringLiteral("to")).toString()))
-            return fail(error, QStringLiteral("%1 no longer uses %2").arg(e->id, pm.value(QStringLiteral("from")).toString()));
-        return true;
-    }
-    if (!e->text)
-        return fail(error, QStringLiteral("%1 has no text").arg(e->id));
-    TextBody &body = *e->text;
-    if (fix.kind == QLatin1String("scale-font")) {
-        const double scale = pm.value(QStringLiteral("scale")).toDouble();
-        if (!(scale > 0) || scale > 1)
-            return fail(error, QStringLiteral("the fix has no valid scale"));
-        body.style.size = floorTenth(body.style.size.value_or(kDefaultFontSize) * scale);
-        for (Paragraph &p : body.paragraphs) {
-            for (TextRun &r : p.runs) {
-                if (r.style.size)
-                    r.style.size = floorTenth(*r.style.size * scale);
-            }
-        }
-        return true;
-    }
-    if (fix.kind == QLatin1String("set-font-size")) {
-        const double size = pm.value(QStringLiteral("size")).toDouble();
-        if (!(size > 0))
-            return fail(error, QStringLiteral("the fix has no valid size"));
-        if (body.style.size.value_or(kDefaultFontSize) < size)
-            body.style.size = size;
-        for (Paragraph &p : body.paragraphs) {
-            for (TextRun &r : p.runs) {
-                if (r.style.size && *r.style.size < size)
-                    r.style.size = size;
-            }
-        }
-        return true;
-    }
-    if (fix.kind == QLatin1String("set-text-color")) {
-        const auto color = ColorRef::parse(pm.value(QStringLiteral("color")).toString());
-        if (!color)
-            return fail(error, QStringLiteral("the fix has no valid colour"));
-        const QStringList runs = pm.value(QStringLiteral("runs")).toStringList();
-        if (runs.isEmpty()) {
-            body.style.color = *color;
-            for (Paragraph &p : body.paragraphs) {
-                for (TextRun &r : p.runs)
-                    r.style.color.reset();
-            }
-            return true;
-        }
-        for (const QString &pr : runs) {
-            const QStringList parts = pr.split(u':');
-            const int pi = parts.value(0).toInt();
-            const int ri = parts.value(1).toInt();
-            if (parts.size() != 2 || pi < 0 || pi >= body.paragraphs.size() || ri < 0
-                || ri >= body.paragraphs[pi].runs.size())
-                return fail(error, QStringLiteral("%1 no longer has the run %2").arg(e->id, pr));
-            body.paragraphs[pi].runs[ri].style.color = *color;
-        }
-        return true;
-    }
-    return fail(error, QStringLiteral("unknown fix \u201c%1\u201d").arg(fix.kind));
 }
 
 } // namespace slidespec
