@@ -7,6 +7,7 @@
 #include "text/fontresolver.h"
 #include "text/textlayout.h"
 #include "validation/contrast.h"
+#include "validation/geometry_p.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -169,6 +170,8 @@ public:
     {}
 
 private slots:
+    void quadIntersection_data();
+    void quadIntersection();
     void rule_data();
     void rule();
     void textOverTextSaysWhetherLettersCollide_data();
@@ -199,6 +202,45 @@ private:
     AssetStore m_assets;
     Validator m_validator;
 };
+
+void TestValidator::quadIntersection_data()
+{
+    QTest::addColumn<QRectF>("a");
+    QTest::addColumn<double>("rotationA");
+    QTest::addColumn<QRectF>("b");
+    QTest::addColumn<double>("rotationB");
+    QTest::addColumn<double>("area");
+    QTest::newRow("disjoint boxes") << QRectF(0, 0, 10, 10) << 0.0 << QRectF(20, 0, 10, 10) << 0.0 << 0.0;
+    QTest::newRow("boxes sharing a quarter") << QRectF(0, 0, 10, 10) << 0.0 << QRectF(5, 5, 10, 10) << 0.0 << 25.0;
+    QTest::newRow("box inside box") << QRectF(0, 0, 10, 10) << 0.0 << QRectF(2, 2, 4, 4) << 0.0 << 16.0;
+    // A square and the same square turned 45° meet in a regular octagon: 2(√2 − 1) s².
+    QTest::newRow("square and its 45 degree turn") << QRectF(0, 0, 10, 10) << 0.0 << QRectF(0, 0, 10, 10) << 45.0
+                                                   << 2 * (std::sqrt(2.0) - 1) * 100;
+    QTest::newRow("a square turned 90 degrees about its centre covers itself")
+        << QRectF(0, 0, 10, 10) << 90.0 << QRectF(0, 0, 10, 10) << 0.0 << 100.0;
+    QTest::newRow("thin diagonal bar misses a corner box") << QRectF(100, 200, 200, 20) << 45.0
+                                                           << QRectF(250, 135, 28, 28) << 0.0 << 0.0;
+}
+
+void TestValidator::quadIntersection()
+{
+    using namespace ValidationGeometry;
+    QFETCH(QRectF, a);
+    QFETCH(double, rotationA);
+    QFETCH(QRectF, b);
+    QFETCH(double, rotationB);
+    QFETCH(double, area);
+    const Frame fa{a.x(), a.y(), a.width(), a.height(), rotationA};
+    const Frame fb{b.x(), b.y(), b.width(), b.height(), rotationB};
+    const Quad qa = mapRect(fa.transform(), QRectF(0, 0, a.width(), a.height()));
+    const Quad qb = mapRect(fb.transform(), QRectF(0, 0, b.width(), b.height()));
+    const QVector<QPointF> ab = intersectQuads(qa, qb);
+    const QVector<QPointF> ba = intersectQuads(qb, qa);
+    const double got = ab.size() < 3 ? 0.0 : polygonArea(ab);
+    const double gotReverse = ba.size() < 3 ? 0.0 : polygonArea(ba);
+    QVERIFY2(std::abs(got - area) < 1e-6, qPrintable(QString::number(got)));
+    QVERIFY2(std::abs(gotReverse - area) < 1e-6, qPrintable(QString::number(gotReverse)));
+}
 
 void TestValidator::rule_data()
 {
