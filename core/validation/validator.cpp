@@ -21,7 +21,6 @@
 #include <cmath>
 #include <deque>
 #include <map>
-#include <set>
 
 namespace slidespec {
 
