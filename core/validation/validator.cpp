@@ -392,7 +392,8 @@ public:
     SlideChecker(const ValidatorCore &d, const Deck &deck, int index, const QVector<QString> &titleKeys,
                  quint64 generation, QVector<Issue> &out)
         : m_d(d), m_deck(deck), m_kit(deck.brand), m_slide(deck.slides.at(index)), m_index(index),
-          m_titleKeys(titleKeys), m_generation(generation), m_out(out), m_slideRect(QPointF(0, 0), deck.size)
+          m_titleKeys(titleKeys), m_generation(generation), m_out(out), m_slideRect(QPointF(0, 0), deck.size),
+          m_where(QStringLiteral("slide %1").arg(index + 1))
     {}
 
     void run()
@@ -403,6 +404,7 @@ public:
             m_topLevel.append(order[i]);
             addElement(*order[i], QTransform(), int(i), QString(), true, 0);
         }
+        m_descriptions.resize(m_prims.size());
         checkBackground();
         checkTitles();
         checkBounds();
@@ -505,7 +507,16 @@ private:
         return m_out.last();
     }
 
-    QString where() const { return QStringLiteral("slide %1").arg(m_index + 1); }
+    const QString &where() const { return m_where; }
+
+    /*! describe() of \a p, made once per slide check. */
+    const QString &described(const Prim &p) const
+    {
+        QString &d = m_descriptions[&p - m_prims.constData()];
+        if (d.isEmpty())
+            d = describe(p);
+        return d;
+    }
 
     /*! Whether a fix may change \a p's element directly (not a component part, not locked). */
     static bool editable(const Prim &p) { return !p.inComponent && !p.e->locked; }
@@ -804,29 +815,29 @@ private:
                 if (kind == QLatin1String("tinted")) {
                     message = QStringLiteral("%1 lies under the translucent %2 on %3, which tints it and lowers its "
                                              "contrast. Bring it to the front, or send the shape behind it.")
-                                  .arg(capitalised(describe(a)), describe(b), where());
+                                  .arg(capitalised(described(a)), described(b), where());
                 } else if (kind == QLatin1String("covers-text")) {
                     message = QStringLiteral("%1 covers letters of %2 on %3. Move it beside the text, or make room "
                                              "for it (shorter text, a larger box).")
-                                  .arg(capitalised(describe(b)), describe(a), where());
+                                  .arg(capitalised(described(b)), described(a), where());
                 } else if (kind == QLatin1String("hidden")) {
                     message = QStringLiteral("%1 is completely covered by %2 on %3. Move one of them, or send the "
                                              "cover backwards if it is meant as a background.")
-                                  .arg(capitalised(describe(a)), describe(b), where());
+                                  .arg(capitalised(described(a)), described(b), where());
                 } else if (kind == QLatin1String("text-over-text")) {
                     message = QStringLiteral("%1 overlaps %2 on %3 (%4 \u00d7 %5 pt): text on text is unreadable. "
                                              "Move or resize one of them so they no longer touch.")
-                                  .arg(capitalised(describe(b)), describe(a), where(), num(ib.width()),
+                                  .arg(capitalised(described(b)), described(a), where(), num(ib.width()),
                                        num(ib.height()));
                 } else if (kind == QLatin1String("text-boxes")) {
                     message = QStringLiteral("The box of %1 overlaps the box of %2 on %3 (%4 \u00d7 %5 pt). The "
                                              "letters do not touch yet, but will as soon as the text changes: move "
                                              "or resize one of them so the boxes are apart.")
-                                  .arg(describe(b), describe(a), where(), num(ib.width()), num(ib.height()));
+                                  .arg(described(b), described(a), where(), num(ib.width()), num(ib.height()));
                 } else {
                     message = QStringLiteral("%1 partly overlaps %2 on %3 (%4 \u00d7 %5 pt). Move or resize one "
                                              "of them, or put the upper one fully inside the lower one.")
-                                  .arg(capitalised(describe(b)), describe(a), where(), num(ib.width()),
+                                  .arg(capitalised(described(b)), described(a), where(), num(ib.width()),
                                        num(ib.height()));
                 }
                 const auto key = std::make_pair(a.reportId, b.reportId);
@@ -894,7 +905,7 @@ private:
         if (m_colorSeen.contains(key))
             return;
         m_colorSeen.insert(key);
-        const QString subject = p ? QStringLiteral("%1 on %2").arg(capitalised(describe(*p)), where())
+        const QString subject = p ? QStringLiteral("%1 on %2").arg(capitalised(described(*p)), where())
                                   : QStringLiteral("The background of %1").arg(where());
         const QStringList ids = reportId.isEmpty() ? QStringList{} : QStringList{reportId};
         if (ref.isToken()) {
@@ -1030,7 +1041,7 @@ private:
             Issue &is = add(QStringLiteral("brand-token-unknown"), Severity::Error, {p.reportId},
                             QStringLiteral("%1 on %2 uses the font role \u201c%3\u201d, which the brand kit does not "
                                            "define, so it falls back to another font. Use one of the kit's roles: %4.")
-                                .arg(capitalised(describe(p)), where(), spec,
+                                .arg(capitalised(described(p)), where(), spec,
                                      roles.isEmpty() ? QStringLiteral("(the kit has none)")
                                                      : roles.join(QStringLiteral(", "))));
             is.data.insert(QStringLiteral("token"), spec);
@@ -1054,7 +1065,7 @@ private:
         Issue &is = add(QStringLiteral("brand-font"), Severity::Warning, {p.reportId},
                         QStringLiteral("%1 on %2 uses the font \u201c%3\u201d, which is not one of the brand's fonts. "
                                        "Use a font role of the kit (%4).")
-                            .arg(capitalised(describe(p)), where(), spec,
+                            .arg(capitalised(described(p)), where(), spec,
                                  roles.isEmpty() ? QStringLiteral("the kit has none")
                                                  : QStringLiteral("brand:") + roles.join(QStringLiteral(", brand:"))));
         is.data.insert(QStringLiteral("font"), spec);
@@ -1093,16 +1104,16 @@ private:
         const Element &e = *p.e;
         if (p.image && !p.image->ok())
             reportBrokenImage(*p.image, {p.reportId},
-                              QStringLiteral("The picture of %1 on %2").arg(describe(p), where()));
+                              QStringLiteral("The picture of %1 on %2").arg(described(p), where()));
         else if (e.src.isEmpty())
             add(QStringLiteral("asset-missing"), Severity::Error, {p.reportId},
                 QStringLiteral("%1 on %2 has no picture. Choose an image for it or delete it.")
-                    .arg(capitalised(describe(p)), where()));
+                    .arg(capitalised(described(p)), where()));
         if (!e.decorative && !isDecorRole(e.role) && e.alt.trimmed().isEmpty()) {
             add(QStringLiteral("image-alt"), Severity::Error, {p.reportId},
                 QStringLiteral("%1 on %2 has no alternative text. Describe what it shows for people who cannot "
                                "see it, or mark it decorative if it carries no information.")
-                    .arg(capitalised(describe(p)), where()));
+                    .arg(capitalised(described(p)), where()));
         }
     }
 
@@ -1137,7 +1148,7 @@ private:
                             QStringLiteral("%1 on %2 has text at %3 pt; the brand's minimum is %4 pt, so it is hard "
                                            "to read from the back of a room. Make it at least %4 pt (and shorten the "
                                            "text if it no longer fits).")
-                                .arg(capitalised(describe(p)), where(), num(smallest), num(minSize)));
+                                .arg(capitalised(described(p)), where(), num(smallest), num(minSize)));
             is.data.insert(QStringLiteral("size"), round1(smallest));
             is.data.insert(QStringLiteral("minimum"), round1(minSize));
             if (editable(p)) {
@@ -1166,7 +1177,7 @@ private:
                         QStringLiteral("%1 on %2 does not fit its box: it needs %3 pt of height and has %4 pt "
                                        "(%5 pt short). Shorten the text, enlarge the box, or shrink the font "
                                        "(to %6 % it would fit).")
-                            .arg(capitalised(describe(p)), where(), num(required), num(size.height()), num(over),
+                            .arg(capitalised(described(p)), where(), num(required), num(size.height()), num(over),
                                  num(fit * 100, 1)));
         is.data.insert(QStringLiteral("requiredHeight"), round1(required));
         is.data.insert(QStringLiteral("availableHeight"), round1(size.height()));
@@ -1411,7 +1422,7 @@ private:
         Issue &is = add(QStringLiteral("contrast"), Severity::Error, {p.reportId},
                         QStringLiteral("%1 on %2 has a contrast of %3:1 against its background %4 (text %5); WCAG "
                                        "%6 needs %7:1 for %8 text. Use a %9 text colour or change the background.")
-                            .arg(capitalised(describe(p)), where(), num(worst.ratio, 2), hexRgb(worst.background),
+                            .arg(capitalised(described(p)), where(), num(worst.ratio, 2), hexRgb(worst.background),
                                  hexRgb(worst.text), levelName, num(worst.required, 1),
                                  worst.large ? QStringLiteral("large") : QStringLiteral("normal"),
                                  Contrast::relativeLuminance(worst.background) > 0.18 ? QStringLiteral("darker")
@@ -1517,6 +1528,8 @@ private:
     const quint64 m_generation;
     QVector<Issue> &m_out;
     const QRectF m_slideRect;
+    const QString m_where;
+    mutable QVector<QString> m_descriptions; //!< described(), by prim index
 
     QVector<const Element *> m_topLevel;
     QVector<Prim> m_prims;
