@@ -20,6 +20,9 @@ packages=(
     fonts-dejavu-core fonts-noto-core fonts-crosextra-carlito
     # the real clients the tests check exports with
     libreoffice-impress-nogui poppler-utils
+    # editor: Qt Quick/QML for its UI module, SQLite driver for the local workspace
+    # (the editor's logic library itself needs only qt6-base-dev: QUndoStack is in Qt Gui)
+    qt6-declarative-dev libqt6sql6-sqlite
     # benchmarks: GNU time for peak memory (bench/run.sh installs Node/npm itself if missing)
     time
 )

@@ -246,7 +246,7 @@ SetElementFramesCommand::SetElementFramesCommand(DocumentController *document, i
     QStringList changed;
     for (int i = 0; i < ids.size(); ++i) {
         Element *e = DeckEdit::find(after, ids[i]);
-        if (!e)
+        if (!e || DeckEdit::isLocked(before(), ids[i]))
             continue;
         const Frame &f = frames[i];
         if (!std::isfinite(f.x) || !std::isfinite(f.y) || !std::isfinite(f.w) || !std::isfinite(f.h)
@@ -557,13 +557,13 @@ QStringList moveBy(QVector<Element> &elements, const QStringList &ids, const QVe
     return moved;
 }
 
-/*! The ids of \a ids present in \a elements, and their bounds. */
+/*! The ids of \a ids present in \a elements and not locked, and their bounds. */
 QStringList presentIds(const QVector<Element> &elements, const QStringList &ids, QVector<QRectF> &rects)
 {
     QStringList present;
     for (const QString &id : ids) {
         if (const Element *e = DeckEdit::find(elements, id)) {
-            if (present.contains(id))
+            if (present.contains(id) || DeckEdit::isLocked(elements, id))
                 continue;
             present.append(id);
             rects.append(e->frame.boundingRect());

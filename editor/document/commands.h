@@ -120,7 +120,8 @@ protected:
 };
 
 /*! \brief Moves, resizes or rotates elements; a drag (same non-zero drag
- *  id) merges into one undo step. */
+ *  id) merges into one undo step. Locked elements (or children of a locked
+ *  group) stay where they are; so do they for align and distribute. */
 class SetElementFramesCommand : public SlideElementsCommand
 {
 public:

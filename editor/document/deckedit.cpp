@@ -172,6 +172,17 @@ const Element *find(const QVector<Element> &elements, const QString &id)
     return nullptr;
 }
 
+bool isLocked(const QVector<Element> &elements, const QString &id)
+{
+    for (const Element &e : elements) {
+        if (e.id == id)
+            return e.locked;
+        if (find(e.children, id))
+            return e.locked || isLocked(e.children, id);
+    }
+    return false;
+}
+
 int topLevelIndex(const QVector<Element> &elements, const QString &id)
 {
     for (int i = 0; i < elements.size(); ++i) {

@@ -72,6 +72,9 @@ void updateGroupFrames(QVector<Element> &elements);
 Element *find(QVector<Element> &elements, const QString &id);
 const Element *find(const QVector<Element> &elements, const QString &id);
 
+/*! Whether \a id, or a group holding it, is locked against moving. */
+bool isLocked(const QVector<Element> &elements, const QString &id);
+
 /*! Array index of the top-level element \a id, or -1. */
 int topLevelIndex(const QVector<Element> &elements, const QString &id);
 

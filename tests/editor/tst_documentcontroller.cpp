@@ -133,6 +133,7 @@ private slots:
     void idsStayUnique();
     void groupUngroupRoundTrip();
     void removingGroupChildUpdatesGroup();
+    void lockedElementsStayPut();
     void zOrder_data();
     void zOrder();
     void alignAndDistribute();
@@ -477,6 +478,23 @@ void TestDocumentController::removingGroupChildUpdatesGroup()
     // Positions of the others are kept.
     QCOMPARE(doc.currentSlideData()->elements.size(), 4);
     QCOMPARE(doc.currentSlideData()->elements[2].id, QStringLiteral("b"));
+}
+
+void TestDocumentController::lockedElementsStayPut()
+{
+    DocumentController doc;
+    doc.setDeck(fixtureDeck());
+    QVERIFY(doc.setElementProperty(QStringLiteral("a"), ElementProperty::Locked, true));
+    QVERIFY(doc.setElementProperty(QStringLiteral("g"), ElementProperty::Locked, true));
+    const int steps = doc.undoStack()->count();
+    QVERIFY(!doc.moveElements({QStringLiteral("a")}, 10, 0));
+    QVERIFY(!doc.moveElements({QStringLiteral("g1")}, 10, 0)); // inside a locked group
+    QVERIFY(!doc.alignElements({QStringLiteral("a")}, DeckEdit::Alignment::Right));
+    QCOMPARE(doc.undoStack()->count(), steps);
+    // The unlocked ones of a mixed selection still move.
+    QVERIFY(doc.moveElements({QStringLiteral("a"), QStringLiteral("b")}, 10, 0));
+    QCOMPARE(doc.currentSlideData()->findElement(QStringLiteral("a"))->frame.x, 100.0);
+    QCOMPARE(doc.currentSlideData()->findElement(QStringLiteral("b"))->frame.x, 310.0);
 }
 
 // ---- z-order -------------------------------------------------------------------
