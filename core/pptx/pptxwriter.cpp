@@ -1435,12 +1435,16 @@ void DeckWriter::writeTextBody(XmlWriter &x, const TextBody &body, QSizeF frameS
         const int level = std::clamp(p.level, 0, 8);
         x.start("a:p");
         x.start("a:pPr");
-        const double marL = kListIndentPerLevel * level + (isList ? kListHanging : 0);
+        // The same indents as TextLayoutEngine: the hanging room follows the
+        // unscaled size of the paragraph's first run.
+        const TextStyle firstStyle = p.runs.isEmpty() ? body.style : body.style.overriddenBy(p.runs.first().style);
+        const double hanging = listHanging(p.list, resolveRunStyle(firstStyle, m_kit, fonts).size);
+        const double marL = kListIndentPerLevel * level + hanging;
         if (marL > 0)
             x.attr("marL", emu(marL));
         if (level > 0)
             x.attr("lvl", level);
-        x.attr("indent", isList ? -emu(kListHanging) : 0);
+        x.attr("indent", isList ? -emu(hanging) : 0);
         const char *algn = "l";
         switch (p.align) {
         case HAlign::Left: algn = "l"; break;

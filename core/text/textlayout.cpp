@@ -77,6 +77,16 @@ void appendKey(QByteArray &key, const ResolvedRunStyle &st)
 
 } // namespace
 
+double listHanging(ListKind kind, double fontSize)
+{
+    switch (kind) {
+    case ListKind::None: return 0;
+    case ListKind::Bullet: return std::max(kListHanging, 0.8 * fontSize);
+    case ListKind::Number: return std::max(kListHanging, 2.0 * fontSize); // "10." and a gap, as PowerPoint
+    }
+    return kListHanging;
+}
+
 ResolvedRunStyle resolveRunStyle(const TextStyle &style, const BrandKit &kit, const FontResolver &fonts,
                                  double fontScale)
 {
@@ -201,7 +211,8 @@ std::shared_ptr<const TextLayoutResult> TextLayoutEngine::compute(const TextBody
             p.runs.isEmpty() ? body.style : body.style.overriddenBy(p.runs.first().style), kit, *m_fonts, fontScale);
 
         const bool isList = p.list != ListKind::None;
-        const double indent = kListIndentPerLevel * p.level + (isList ? kListHanging : 0);
+        const double hanging = listHanging(p.list, paraStyle.size / fontScale);
+        const double indent = kListIndentPerLevel * p.level + hanging;
         const double width = std::max(1.0, innerWidth - indent);
 
         if (pi > 0)
@@ -263,7 +274,7 @@ std::shared_ptr<const TextLayoutResult> TextLayoutEngine::compute(const TextBody
                 block.bullet = bulletFor(p.level);
             }
             block.bulletStyle = paraStyle;
-            block.bulletOrigin = QPointF(in.left + indent - kListHanging, y + std::max(0.0, firstAscent));
+            block.bulletOrigin = QPointF(in.left + indent - hanging, y + std::max(0.0, firstAscent));
             previousLevel = p.level;
         } else {
             previousLevel = -1;

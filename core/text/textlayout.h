@@ -24,6 +24,13 @@ constexpr double kListIndentPerLevel = 27.0; //!< 0.375 in per level
 constexpr double kListHanging = 18.0;        //!< 0.25 in for the bullet
 constexpr double kDefaultFontSize = 18.0;
 
+/*!
+ * The hanging indent of a list paragraph whose first run is \a fontSize
+ * points (before any shrink-to-fit: PowerPoint scales fonts, not indents):
+ * room for the bullet or the number and a gap, never less than kListHanging.
+ */
+double listHanging(ListKind kind, double fontSize);
+
 /*! A run's style with everything inherited and resolved. */
 struct ResolvedRunStyle
 {

@@ -760,6 +760,9 @@ void TestPptxWriter::textRunsAndParagraphs()
     const Node *n1 = paras[3]->child(QStringLiteral("a:pPr"));
     QCOMPARE(n1->attr(QStringLiteral("algn")), QStringLiteral("just"));
     QCOMPARE(n1->child(QStringLiteral("a:buAutoNum"))->attr(QStringLiteral("type")), QStringLiteral("arabicPeriod"));
+    // Numbers hang by more than bullets, as TextLayoutEngine lays them out.
+    QVERIFY(n1->attr(QStringLiteral("marL")).toLongLong() > pointsToEmu(kListHanging));
+    QCOMPARE(n1->attr(QStringLiteral("indent")).toLongLong(), -n1->attr(QStringLiteral("marL")).toLongLong());
     QVERIFY(paras[4]->child(QStringLiteral("a:pPr"))->child(QStringLiteral("a:buNone")));
 
     // Element order inside pPr and rPr follows the schema.

@@ -4,6 +4,7 @@
 #include "text/fontresolver.h"
 #include "text/textlayout.h"
 
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QTest>
@@ -118,6 +119,24 @@ private slots:
         QCOMPARE(boxes.size(), 2);
         QCOMPARE(boxes[0].rect.left(), kDefaultTextInsets.left + kListHanging);
         QCOMPARE(boxes[1].rect.left(), kDefaultTextInsets.left + kListHanging + 2 * kListIndentPerLevel);
+    }
+
+    void numbersHaveRoomAtLargeSizes()
+    {
+        for (const double size : {18.0, 40.0}) {
+            const TextBody b = body({QStringLiteral("first"), QStringLiteral("second")}, size, ListKind::Number);
+            const auto r = m_engine.layout(b, kit(), QSizeF(800, 400));
+            const double left = r->runBoxes().first().rect.left();
+            QCOMPARE(left, kDefaultTextInsets.left + listHanging(ListKind::Number, size));
+            // "2." fits in the hanging room with a gap of a quarter em.
+            QFont font(QStringLiteral("DejaVu Sans"));
+            font.setPixelSize(int(size)); // one pixel per point, as the layout measures
+            QVERIFY(listHanging(ListKind::Number, size) > QFontMetricsF(font).horizontalAdvance(QStringLiteral("10.")) + size / 4);
+        }
+        // Shrink-to-fit scales fonts, not indents.
+        const TextBody b = body({QStringLiteral("first")}, 40, ListKind::Number);
+        const auto scaled = m_engine.layout(b, kit(), QSizeF(800, 400), 0.5);
+        QCOMPARE(scaled->runBoxes().first().rect.left(), kDefaultTextInsets.left + listHanging(ListKind::Number, 40));
     }
 
     void anchorsPlaceTextVertically_data()
