@@ -524,12 +524,17 @@ QVector<Element> DocumentController::selectedElements() const
         if (m_selection.contains(e->id))
             out.append(*e);
     }
-    // Selected group children are copied on their own.
+    // Selected group children are copied on their own, unless their group is too.
     for (const QString &id : m_selection) {
-        if (DeckEdit::topLevelIndex(slide->elements, id) < 0) {
-            if (const Element *e = slide->findElement(id))
-                out.append(*e);
-        }
+        if (DeckEdit::topLevelIndex(slide->elements, id) >= 0)
+            continue;
+        const bool groupSelected = std::any_of(m_selection.begin(), m_selection.end(), [&](const QString &other) {
+            const Element *g = slide->findElement(other);
+            return other != id && g && DeckEdit::find(g->children, id);
+        });
+        const Element *e = slide->findElement(id);
+        if (e && !groupSelected)
+            out.append(*e);
     }
     return out;
 }

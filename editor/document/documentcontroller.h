@@ -11,12 +11,11 @@
 #include <QPointF>
 #include <QString>
 #include <QStringList>
+#include <QUndoStack>
 #include <QVector>
 
 #include <memory>
 #include <optional>
-
-class QUndoStack;
 
 namespace slidespec {
 
@@ -49,6 +48,7 @@ class DocumentController : public QObject
     Q_PROPERTY(int currentSlide READ currentSlide WRITE setCurrentSlide NOTIFY currentSlideChanged)
     Q_PROPERTY(QStringList selection READ selection WRITE setSelection NOTIFY selectionChanged)
     Q_PROPERTY(int problemCount READ problemCount NOTIFY issuesChanged)
+    Q_PROPERTY(QUndoStack *undoStack READ undoStack CONSTANT)
 
 public:
     explicit DocumentController(QObject *parent = nullptr);
@@ -59,7 +59,7 @@ public:
     const Deck &deck() const { return m_deck; }
     /*! A new one-slide deck (title template) with the kit at
      *  `:/slidespec/brands/northwind.json`; clears the history. */
-    void newDeck();
+    Q_INVOKABLE void newDeck();
     /*! Replaces the document by \a deck (as if opened from \a filePath);
      *  clears the history and validates every slide. */
     void setDeck(const Deck &deck, const QString &filePath = {});
@@ -96,7 +96,7 @@ public:
     QStringList selection() const { return m_selection; }
     /*! Selects the elements \a ids of the current slide (unknown ids dropped). */
     void setSelection(const QStringList &ids);
-    void clearSelection() { setSelection({}); }
+    Q_INVOKABLE void clearSelection() { setSelection({}); }
 
     // ---- issues ---------------------------------------------------------
 
@@ -114,13 +114,14 @@ public:
     // ---- element edits (current slide) -----------------------------------
 
     /*! A fresh id for a drag: pass it to every step of one drag so the steps
-     *  merge into one undo step. */
-    int beginDrag() { return ++m_lastDragId; }
+     *  merge into one undo step. Also serves as the edit id of a typing
+     *  session (setElementProperty, setElementText). */
+    Q_INVOKABLE int beginDrag() { return ++m_lastDragId; }
     /*! Sets frames of \a ids (same length as \a frames). */
     bool setElementFrames(const QStringList &ids, const QVector<Frame> &frames,
                           FrameChange change = FrameChange::Move, int dragId = 0);
     /*! Moves \a ids by \a dx, \a dy points. */
-    bool moveElements(const QStringList &ids, double dx, double dy, int dragId = 0);
+    Q_INVOKABLE bool moveElements(const QStringList &ids, double dx, double dy, int dragId = 0);
     bool setElementProperty(const QString &id, ElementProperty property, const QVariant &value,
                             int editId = 0, QString *error = nullptr);
     bool setElementText(const QString &id, const TextBody &body, int editId = 0);
@@ -128,16 +129,16 @@ public:
     QString addElement(const Element &element);
     /*! Adds an instance of component \a componentId at \a topLeft. */
     QString addComponent(const QString &componentId, QPointF topLeft = {});
-    bool removeElements(const QStringList &ids);
+    Q_INVOKABLE bool removeElements(const QStringList &ids);
     bool changeZOrder(const QStringList &ids, DeckEdit::ZOrderChange change);
     /*! Groups \a ids; returns the new group's id (selected), or empty. */
-    QString groupElements(const QStringList &ids);
+    Q_INVOKABLE QString groupElements(const QStringList &ids);
     /*! Ungroups the groups among \a ids; selects and returns their children. */
-    QStringList ungroupElements(const QStringList &ids);
+    Q_INVOKABLE QStringList ungroupElements(const QStringList &ids);
     bool alignElements(const QStringList &ids, DeckEdit::Alignment alignment);
     bool distributeElements(const QStringList &ids, DeckEdit::Distribution distribution);
     /*! Duplicates \a ids offset by kDuplicateOffset; selects the copies. */
-    QStringList duplicateElements(const QStringList &ids);
+    Q_INVOKABLE QStringList duplicateElements(const QStringList &ids);
     /*! Pastes \a elements with fresh ids; selects them. */
     QStringList pasteElements(const QVector<Element> &elements, QPointF offset = {});
 
@@ -145,8 +146,8 @@ public:
 
     /*! The selected elements of the current slide, in paint order. */
     QVector<Element> selectedElements() const;
-    bool copySelection();
-    bool cutSelection();
+    Q_INVOKABLE bool copySelection();
+    Q_INVOKABLE bool cutSelection();
     /*! Pastes from the system clipboard; \a error says why not. */
     QStringList paste(QString *error = nullptr);
 
@@ -159,10 +160,10 @@ public:
      *  returns its index, or -1. */
     int addSlideFromTemplate(const QString &templateId, int index = -1, QString *error = nullptr);
     /*! Inserts a copy of slide \a index after it; returns the new index or -1. */
-    int duplicateSlide(int index);
-    bool removeSlide(int index);
-    bool moveSlide(int from, int to);
-    bool setSlideHidden(int index, bool hidden);
+    Q_INVOKABLE int duplicateSlide(int index);
+    Q_INVOKABLE bool removeSlide(int index);
+    Q_INVOKABLE bool moveSlide(int from, int to);
+    Q_INVOKABLE bool setSlideHidden(int index, bool hidden);
 
     // ---- deck -----------------------------------------------------------
 

@@ -802,6 +802,13 @@ void TestDocumentController::clipboardGlue()
 {
     DocumentController doc;
     doc.setDeck(fixtureDeck());
+    // A child whose group is selected too is copied once, with the group.
+    doc.setSelection({QStringLiteral("g1"), QStringLiteral("g")});
+    QCOMPARE(doc.selectedElements().size(), 1);
+    doc.setSelection({QStringLiteral("g1")});
+    QCOMPARE(doc.selectedElements().size(), 1);
+    QCOMPARE(doc.selectedElements().first().id, QStringLiteral("g1"));
+
     doc.setSelection({QStringLiteral("g"), QStringLiteral("a")});
     QVERIFY(doc.copySelection());
     QString error;
