@@ -4,11 +4,13 @@
 //   bench_makedeck export N OUT.json   — N slides, each: a title, three
 //       bullets, a coloured card with a label, an accent bar (the content the
 //       PptxGenJS peer writes too, read from the same JSON);
-//   bench_makedeck validate N M OUT.json — N slides of M elements each, a mix
-//       of text, shapes, cards, images and overlaps, for the validator.
+//   bench_makedeck validate N M OUT.json — N slides of M elements each (a grid
+//       of text, cards, pictures and marks; every tenth slide has a mistake).
 #include "format/specjson.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QImage>
 #include <QTextStream>
 
 using namespace slidespec;
@@ -104,23 +106,39 @@ Deck validateDeck(int slides, int perSlide)
     deck.id = QStringLiteral("bench-validate");
     deck.title = QStringLiteral("Validation benchmark");
     deck.brand = brand();
-    const QString png = QStringLiteral(
-        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNkYPjPwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");
+    // A small chart-like picture, encoded once and embedded as a data URI.
+    QImage picture(64, 48, QImage::Format_RGB32);
+    picture.fill(QColor(0xeef3f8));
+    for (int bar = 0; bar < 4; ++bar) {
+        for (int y = 40 - bar * 8; y < 44; ++y) {
+            for (int x = 6 + bar * 14; x < 16 + bar * 14; ++x)
+                picture.setPixel(x, y, 0x1f4e79);
+        }
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    picture.save(&buffer, "PNG");
+    const QString png = QStringLiteral("data:image/png;base64,") + QString::fromLatin1(bytes.toBase64());
     for (int i = 1; i <= slides; ++i) {
         Slide s;
         s.id = QStringLiteral("v%1").arg(i);
         s.elements.append(text(s.id + QStringLiteral("-title"), QStringLiteral("title"), {40, 24, 880, 48},
                                {QStringLiteral("Slide %1 of the validation benchmark").arg(i)}, 28, true));
+        // A tidy grid of cards, captions, pictures and marks — how real slides
+        // look — with a deliberate mistake on every tenth slide.
         for (int k = 1; k < perSlide; ++k) {
             const QString id = s.id + QStringLiteral("-e%1").arg(k);
-            const int col = k % 6, row = (k / 6) % 5;
-            const Frame f{40.0 + col * 150, 90.0 + row * 88, 140, 80};
+            const int cell = k - 1, col = cell % 6, row = (cell / 6) % 5;
+            const Frame f{40.0 + col * 148, 88.0 + row * 84, 140, 72};
             switch (k % 5) {
             case 0:
                 s.elements.append(shape(id, ShapeKind::RoundedRectangle, f, QStringLiteral("brand:surface")));
                 break;
             case 1:
-                s.elements.append(text(id, QStringLiteral("body"), f, {QStringLiteral("Item %1 with a short caption").arg(k)}, 14, false));
+            case 4:
+                s.elements.append(text(id, QStringLiteral("body"), f,
+                                       {QStringLiteral("Item %1 with a short caption").arg(k)}, 14, false));
                 break;
             case 2: {
                 Element img;
@@ -128,17 +146,17 @@ Deck validateDeck(int slides, int perSlide)
                 img.kind = ElementKind::Image;
                 img.frame = f;
                 img.src = png;
-                img.alt = k % 4 ? QStringLiteral("Chart %1").arg(k) : QString();
+                img.alt = QStringLiteral("Bar chart %1").arg(k);
                 s.elements.append(img);
                 break;
             }
-            case 3:
-                s.elements.append(shape(id, ShapeKind::Ellipse, {f.x + 20, f.y + 10, 60, 60}, QStringLiteral("#d62828")));
-                break;
             default:
-                s.elements.append(text(id, QStringLiteral("body"), {f.x, f.y + 40, 200, 60},
-                                       {QStringLiteral("Overlapping note %1 that runs long enough to wrap").arg(k)}, 12, false));
+                s.elements.append(shape(id, ShapeKind::Ellipse, {f.x + 40, f.y + 6, 60, 60}, QStringLiteral("brand:accent")));
             }
+        }
+        if (i % 10 == 0) {
+            s.elements.append(text(s.id + QStringLiteral("-note"), QStringLiteral("body"), {100, 120, 240, 60},
+                                   {QStringLiteral("A note dropped on top of the grid")}, 12, false));
         }
         deck.slides.append(s);
     }
