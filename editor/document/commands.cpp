@@ -675,33 +675,87 @@ void MoveSlideCommand::undo()
     moveSlide(m_to, m_from);
 }
 
-SetSlideHiddenCommand::SetSlideHiddenCommand(DocumentController *document, int index, bool hidden)
-    : DocumentCommand(document, hidden ? tr("Skip slide") : tr("Show slide"))
+bool setSlideProperty(Slide &slide, SlideProperty property, const QVariant &value, QString *error)
+{
+    switch (property) {
+    case SlideProperty::Hidden:
+        slide.hidden = value.toBool();
+        return true;
+    case SlideProperty::Notes:
+        slide.notes = value.toString();
+        return true;
+    case SlideProperty::BackgroundColor: {
+        if (value.toString().trimmed().isEmpty()) {
+            slide.background.color.reset();
+            return true;
+        }
+        const std::optional<ColorRef> c = colorFrom(value, error);
+        if (!c)
+            return false;
+        slide.background.color = *c;
+        return true;
+    }
+    case SlideProperty::BackgroundImage:
+        slide.background.image = value.toString().trimmed();
+        return true;
+    }
+    setError(error, QStringLiteral("unknown property"));
+    return false;
+}
+
+namespace {
+
+QString slidePropertyText(SlideProperty property, const QVariant &value)
+{
+    switch (property) {
+    case SlideProperty::Hidden: return value.toBool() ? tr("Skip slide") : tr("Show slide");
+    case SlideProperty::Notes: return tr("Edit speaker notes");
+    case SlideProperty::BackgroundColor: return tr("Change background colour");
+    case SlideProperty::BackgroundImage: return tr("Change background image");
+    }
+    return {};
+}
+
+} // namespace
+
+SetSlidePropertyCommand::SetSlidePropertyCommand(DocumentController *document, int index, SlideProperty property,
+                                                 const QVariant &value, int editId)
+    : DocumentCommand(document, slidePropertyText(property, value))
     , m_index(index)
-    , m_hidden(hidden)
+    , m_property(property)
+    , m_editId(editId)
 {
+    if (index < 0 || index >= deck().slides.size()) {
+        m_error = QStringLiteral("there is no slide %1").arg(index + 1);
+        return;
+    }
+    m_before = deck().slides[index];
+    m_after = m_before;
+    m_valid = slidespec::setSlideProperty(m_after, property, value, &m_error);
 }
 
-bool SetSlideHiddenCommand::changesSomething() const
+void SetSlidePropertyCommand::redo()
 {
-    return m_index >= 0 && m_index < deck().slides.size() && deck().slides[m_index].hidden != m_hidden;
+    replaceSlide(m_index, m_after);
 }
 
-void SetSlideHiddenCommand::set(bool hidden)
+void SetSlidePropertyCommand::undo()
 {
-    Slide slide = deck().slides[m_index];
-    slide.hidden = hidden;
-    replaceSlide(m_index, slide);
+    replaceSlide(m_index, m_before);
 }
 
-void SetSlideHiddenCommand::redo()
+int SetSlidePropertyCommand::id() const
 {
-    set(m_hidden);
+    return m_editId == 0 ? -1 : int(CommandId::SetSlideProperty);
 }
 
-void SetSlideHiddenCommand::undo()
+bool SetSlidePropertyCommand::mergeWith(const QUndoCommand *other)
 {
-    set(!m_hidden);
+    const auto *o = static_cast<const SetSlidePropertyCommand *>(other);
+    if (o->m_editId != m_editId || o->m_index != m_index || o->m_property != m_property)
+        return false;
+    m_after = o->m_after;
+    return true;
 }
 
 // ---- deck -----------------------------------------------------------------

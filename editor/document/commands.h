@@ -27,6 +27,7 @@ enum class CommandId {
     ResizeElements,     //!< a drag of a resize handle
     RotateElements,     //!< a drag of the rotation handle
     SetElementProperty, //!< typing into one property of one element
+    SetSlideProperty,   //!< typing into one property of one slide (notes)
 };
 
 /*! \brief What a SetElementFramesCommand does, for its text and merge id. */
@@ -287,19 +288,43 @@ private:
     int m_to;
 };
 
-/*! \brief Skips a slide in the show (or shows it again). */
-class SetSlideHiddenCommand : public DocumentCommand
+/*!
+ * \brief The slide properties SetSlidePropertyCommand sets, and the QVariant
+ * each takes.
+ */
+enum class SlideProperty {
+    Hidden,          //!< bool: skipped in the show
+    Notes,           //!< QString: speaker notes, '\n' between paragraphs
+    BackgroundColor, //!< QString colour, empty for the kit's background
+    BackgroundImage, //!< QString: `asset:ID`, a data URI, or empty for none
+};
+
+/*! Applies \a value to \a slide's \a property. False (with \a error) when
+ *  the value does not suit the property. */
+bool setSlideProperty(Slide &slide, SlideProperty property, const QVariant &value, QString *error = nullptr);
+
+/*! \brief Sets one property of a slide (skip, notes, background). Typing
+ *  notes (same non-zero edit id) merges into one undo step. */
+class SetSlidePropertyCommand : public DocumentCommand
 {
 public:
-    SetSlideHiddenCommand(DocumentController *document, int index, bool hidden);
+    SetSlidePropertyCommand(DocumentController *document, int index, SlideProperty property, const QVariant &value,
+                            int editId = 0);
     void undo() override;
     void redo() override;
-    bool changesSomething() const override;
+    bool changesSomething() const override { return m_valid && !(m_before == m_after); }
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+    const QString &error() const { return m_error; }
 
 private:
-    void set(bool hidden);
     int m_index;
-    bool m_hidden;
+    SlideProperty m_property;
+    int m_editId;
+    bool m_valid = false;
+    Slide m_before;
+    Slide m_after;
+    QString m_error;
 };
 
 /*! \brief Replaces the deck's brand kit (and brandRef): one undo step. */

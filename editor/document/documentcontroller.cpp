@@ -658,7 +658,16 @@ bool DocumentController::moveSlide(int from, int to)
 
 bool DocumentController::setSlideHidden(int index, bool hidden)
 {
-    return push(std::make_unique<SetSlideHiddenCommand>(this, index, hidden));
+    return setSlideProperty(index, SlideProperty::Hidden, hidden);
+}
+
+bool DocumentController::setSlideProperty(int index, SlideProperty property, const QVariant &value, int editId,
+                                           QString *error)
+{
+    auto command = std::make_unique<SetSlidePropertyCommand>(this, index, property, value, editId);
+    if (error)
+        *error = command->error();
+    return push(std::move(command));
 }
 
 // ---- deck -----------------------------------------------------------------------

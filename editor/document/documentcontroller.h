@@ -164,6 +164,10 @@ public:
     Q_INVOKABLE bool removeSlide(int index);
     Q_INVOKABLE bool moveSlide(int from, int to);
     Q_INVOKABLE bool setSlideHidden(int index, bool hidden);
+    /*! Sets a property of slide \a index; notes typed with one \a editId
+     *  (from beginDrag()) merge into one undo step. */
+    bool setSlideProperty(int index, SlideProperty property, const QVariant &value, int editId = 0,
+                          QString *error = nullptr);
 
     // ---- deck -----------------------------------------------------------
 

@@ -264,6 +264,15 @@ void TestDocumentController::everyEditDoesAndUndoesExactly_data()
     QTest::newRow("remove slide") << Edit([](DocumentController &d) { return d.removeSlide(0); });
     QTest::newRow("move slide") << Edit([](DocumentController &d) { return d.moveSlide(0, 1); });
     QTest::newRow("skip slide") << Edit([](DocumentController &d) { return d.setSlideHidden(1, true); });
+    QTest::newRow("speaker notes") << Edit([](DocumentController &d) {
+        return d.setSlideProperty(0, SlideProperty::Notes, QStringLiteral("Say hello\nThen go on"));
+    });
+    QTest::newRow("background colour") << Edit([](DocumentController &d) {
+        return d.setSlideProperty(1, SlideProperty::BackgroundColor, QStringLiteral("brand:surface"));
+    });
+    QTest::newRow("background image") << Edit([](DocumentController &d) {
+        return d.setSlideProperty(0, SlideProperty::BackgroundImage, QStringLiteral("asset:photo"));
+    });
     QTest::newRow("apply brand kit") << Edit([](DocumentController &d) {
         const SpecResult<BrandKit> kit =
             SpecJson::readBrandKitFile(QStringLiteral(":/slidespec/brands/evergreen.json"));
@@ -377,6 +386,16 @@ void TestDocumentController::typingMergesPerEditId()
     QCOMPARE(doc.currentSlideData()->findElement(QStringLiteral("title"))->text->plainText(), QStringLiteral("Hello"));
     doc.undoStack()->undo();
     QVERIFY(doc.deck() == before);
+
+    // Notes typed in one session are one step too.
+    const int notesEdit = doc.beginDrag();
+    QVERIFY(doc.setSlideProperty(0, SlideProperty::Notes, QStringLiteral("H"), notesEdit));
+    QVERIFY(doc.setSlideProperty(0, SlideProperty::Notes, QStringLiteral("Hi"), notesEdit));
+    QCOMPARE(doc.undoStack()->index(), 1);
+    QCOMPARE(doc.deck().slides[0].notes, QStringLiteral("Hi"));
+    QString error;
+    QVERIFY(!doc.setSlideProperty(0, SlideProperty::BackgroundColor, QStringLiteral("blue-ish"), 0, &error));
+    QVERIFY(error.contains(QLatin1String("not a colour")));
 }
 
 // ---- ids --------------------------------------------------------------------
