@@ -280,6 +280,8 @@ bool SetElementFramesCommand::mergeWith(const QUndoCommand *other)
         || o->m_changedIds != m_changedIds)
         return false;
     m_after = o->m_after;
+    // A drag back to where it started leaves no undo step.
+    setObsolete(m_after == m_before);
     return true;
 }
 
@@ -355,6 +357,8 @@ bool SetElementPropertyCommand::mergeWith(const QUndoCommand *other)
         || o->m_property != m_property)
         return false;
     m_after = o->m_after;
+    // A drag back to where it started leaves no undo step.
+    setObsolete(m_after == m_before);
     return true;
 }
 
@@ -755,6 +759,8 @@ bool SetSlidePropertyCommand::mergeWith(const QUndoCommand *other)
     if (o->m_editId != m_editId || o->m_index != m_index || o->m_property != m_property)
         return false;
     m_after = o->m_after;
+    // A drag back to where it started leaves no undo step.
+    setObsolete(m_after == m_before);
     return true;
 }
 

@@ -366,10 +366,21 @@ void TestDocumentController::separateDragsAreSeparateSteps()
     doc.moveElements({QStringLiteral("a")}, 1, 0, second);
     // A resize in the same drag id is a different kind of change: no merge.
     doc.setElementFrames({QStringLiteral("a")}, {Frame{103, 150, 120, 100, 0}}, FrameChange::Resize, second);
+    // A drag that ends where it began leaves no step behind.
+    const int third = doc.beginDrag();
+    const Frame start = doc.currentSlideData()->findElement(QStringLiteral("c"))->frame;
+    doc.moveElements({QStringLiteral("c")}, 5, 5, third);
+    doc.moveElements({QStringLiteral("c")}, -5, -5, third);
+    QCOMPARE(doc.undoStack()->count(), 3);
+    QCOMPARE(doc.currentSlideData()->findElement(QStringLiteral("c"))->frame, start);
     // Without a drag id, nothing merges.
     doc.moveElements({QStringLiteral("a")}, 1, 0);
     doc.moveElements({QStringLiteral("a")}, 1, 0);
     QCOMPARE(doc.undoStack()->count(), 5);
+    for (int i = 0; i < 5; ++i)
+        doc.undoStack()->undo();
+    QVERIFY(!doc.isModified());
+    QCOMPARE(doc.currentSlideData()->findElement(QStringLiteral("a"))->frame.x, 100.0);
 }
 
 void TestDocumentController::typingMergesPerEditId()
