@@ -142,6 +142,20 @@ bool setElementProperty(Element &element, ElementProperty property, const QVaria
         element.cornerRadius = r;
         return true;
     }
+    case ElementProperty::Fit: {
+        const QString fit = value.toString();
+        if (fit == QLatin1String("contain"))
+            element.fit = ImageFit::Contain;
+        else if (fit == QLatin1String("cover"))
+            element.fit = ImageFit::Cover;
+        else if (fit == QLatin1String("stretch"))
+            element.fit = ImageFit::Stretch;
+        else {
+            setError(error, QStringLiteral("the fit must be contain, cover or stretch, not \"%1\"").arg(fit));
+            return false;
+        }
+        return true;
+    }
     }
     setError(error, QStringLiteral("unknown property"));
     return false;
@@ -303,6 +317,7 @@ QString propertyText(ElementProperty property)
     case ElementProperty::Params: return tr("Change component settings");
     case ElementProperty::Src: return tr("Replace image");
     case ElementProperty::CornerRadius: return tr("Change corner radius");
+    case ElementProperty::Fit: return tr("Change image fit");
     }
     return {};
 }

@@ -50,6 +50,7 @@ enum class ElementProperty {
     Params,       //!< QVariantMap: component parameters, replacing them all
     Src,          //!< QString: `asset:ID` or a data URI
     CornerRadius, //!< double, points
+    Fit,          //!< QString: contain, cover or stretch (images)
 };
 
 /*! Applies \a value to \a element's \a property. False (with \a error) when

@@ -214,6 +214,9 @@ void TestDocumentController::everyEditDoesAndUndoesExactly_data()
     QTest::newRow("set corner radius") << Edit([](DocumentController &d) {
         return d.setElementProperty(QStringLiteral("c"), ElementProperty::CornerRadius, 8.0);
     });
+    QTest::newRow("set fit") << Edit([](DocumentController &d) {
+        return d.setElementProperty(QStringLiteral("c"), ElementProperty::Fit, QStringLiteral("cover"));
+    });
     QTest::newRow("add element") << Edit([](DocumentController &d) {
         return !d.addElement(box(QStringLiteral("a"), 10, 10, 20, 20)).isEmpty();
     });
