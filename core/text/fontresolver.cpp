@@ -5,12 +5,7 @@
 
 namespace slidespec {
 
-FontResolver::FontResolver()
-{
-    const QStringList families = QFontDatabase::families();
-    for (const QString &family : families)
-        m_installed.insert(family.toLower());
-}
+FontResolver::FontResolver() = default;
 
 QStringList FontResolver::defaultFallbacks()
 {
@@ -37,7 +32,14 @@ QStringList FontResolver::requestedFamilies(const QString &fontSpec, const Brand
 
 bool FontResolver::isInstalled(const QString &family) const
 {
-    return m_installed.contains(family.toLower());
+    const QString key = family.toLower();
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_installed.constFind(key);
+    if (it != m_installed.constEnd())
+        return *it;
+    const bool installed = !family.isEmpty() && QFontDatabase::hasFamily(family);
+    m_installed.insert(key, installed);
+    return installed;
 }
 
 QString FontResolver::resolve(const QString &fontSpec, const BrandKit &kit) const

@@ -3,7 +3,8 @@
 
 #include "model/brandkit.h"
 
-#include <QSet>
+#include <QHash>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,7 @@ public:
      *  what is installed (for reporting off-brand fonts). */
     static QStringList requestedFamilies(const QString &fontSpec, const BrandKit &kit);
 
+    /*! Whether the font database has \a family (case-insensitive). Thread-safe. */
     bool isInstalled(const QString &family) const;
 
     /*! Families tried last, in order: Inter, Lato, DejaVu Sans, Liberation Sans. */
@@ -41,7 +43,10 @@ public:
     static QString defaultFontSpec() { return QStringLiteral("brand:body"); }
 
 private:
-    QSet<QString> m_installed; //!< lower-case family names
+    // Asked of the font database one family at a time: listing every family
+    // makes Qt populate each one, which costs more than a whole export.
+    mutable QMutex m_mutex;
+    mutable QHash<QString, bool> m_installed; //!< lower-case family name → installed
 };
 
 } // namespace slidespec
