@@ -20,9 +20,8 @@ packages=(
     fonts-dejavu-core fonts-noto-core fonts-crosextra-carlito
     # the real clients the tests check exports with
     libreoffice-impress-nogui poppler-utils
-    # editor: Qt Quick/QML for its UI module, SQLite driver for the local workspace
-    # (the editor's logic library itself needs only qt6-base-dev: QUndoStack is in Qt Gui)
     # desktop editor: Qt Quick UI, QML test runner, SQLite workspace, translations
+    # (the editor's logic library itself needs only qt6-base-dev: QUndoStack is in Qt Gui)
     qt6-declarative-dev qt6-declarative-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
