@@ -128,9 +128,9 @@ public:
     std::shared_ptr<const TextLayoutResult> layout(const TextBody &body, const BrandKit &kit,
                                                    QSizeF frameSize, double fontScale = 1.0) const;
 
-    /*! The largest font scale in [0.25, 1] (to 1/1000) at which the text fits
-     *  \a frameSize; 1 when it fits already. What the exporter writes as
-     *  PowerPoint's `normAutofit fontScale`. */
+    /*! The largest font scale in [0.25, 1], in 2.5 % steps, at which the text
+     *  fits \a frameSize; 1 when it fits already, 0.25 when even that does not
+     *  fit. What the exporter writes as PowerPoint's `normAutofit fontScale`. */
     double fitScale(const TextBody &body, const BrandKit &kit, QSizeF frameSize) const;
 
     const FontResolver &fonts() const { return *m_fonts; }

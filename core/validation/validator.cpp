@@ -1173,12 +1173,16 @@ private:
         const double required = layout.requiredHeight;
         const double over = required - size.height();
         const double fit = m_d.text.fitScale(*e.text, m_kit, size);
+        // fitScale() stops at 25 %; say so when even that does not fit.
+        const bool fitsShrunk = !m_d.text.layout(*e.text, m_kit, size, fit)->overflows();
+        const QString shrinkHint = fitsShrunk
+            ? QStringLiteral("(to %1 % it would fit)").arg(num(fit * 100, 1))
+            : QStringLiteral("(even at %1 % it would not fit: shorten it or enlarge the box)").arg(num(fit * 100, 1));
         Issue &is = add(QStringLiteral("text-overflow"), Severity::Error, {p.reportId},
                         QStringLiteral("%1 on %2 does not fit its box: it needs %3 pt of height and has %4 pt "
-                                       "(%5 pt short). Shorten the text, enlarge the box, or shrink the font "
-                                       "(to %6 % it would fit).")
+                                       "(%5 pt short). Shorten the text, enlarge the box, or shrink the font %6.")
                             .arg(capitalised(described(p)), where(), num(required), num(size.height()), num(over),
-                                 num(fit * 100, 1)));
+                                 shrinkHint));
         is.data.insert(QStringLiteral("requiredHeight"), round1(required));
         is.data.insert(QStringLiteral("availableHeight"), round1(size.height()));
         is.data.insert(QStringLiteral("overflowPt"), round1(over));
@@ -1204,7 +1208,7 @@ private:
             }
         }
         const double minSize = m_kit.guidance.minFontSize;
-        const bool fits = !m_d.text.layout(*e.text, m_kit, size, fit)->overflows();
+        const bool fits = fitsShrunk;
         if (fits && fit < 1.0 && (minSize <= 0 || smallest < 0 || smallest * fit + 1e-9 >= minSize)) {
             Fix f;
             f.kind = QStringLiteral("scale-font");
