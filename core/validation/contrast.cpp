@@ -67,6 +67,15 @@ double requiredRatio(ContrastLevel level, bool largeText)
     return largeText ? 3.0 : 4.5;
 }
 
+double apcaRecommendedLc(double sizePt, bool bold)
+{
+    if (sizePt >= 27 || (bold && sizePt >= 18))
+        return 45;
+    if (sizePt >= 18 || (bold && sizePt >= 12))
+        return 60;
+    return 75;
+}
+
 double apcaLc(QRgb text, QRgb background)
 {
     // APCA-W3 0.0.98G-4g.

@@ -36,6 +36,14 @@ double requiredRatio(ContrastLevel level, bool largeText);
  */
 double apcaLc(QRgb text, QRgb background);
 
+/*!
+ * The least APCA |Lc| recommended for text of \a sizePt points (APCA's
+ * simple "bronze" guidance, converted from CSS pixels at 1 pt = 4/3 px):
+ * 75 for body text, 60 from 18 pt (or 12 pt bold), 45 from 27 pt (or 18 pt
+ * bold), the sizes of headlines.
+ */
+double apcaRecommendedLc(double sizePt, bool bold);
+
 /*! \a over (with its alpha) painted on opaque \a under; the result is opaque. */
 QRgb compositeOver(QRgb over, QRgb under);
 

@@ -1343,6 +1343,7 @@ private:
         RunVerdict worst;
         bool any = false;
         double worstMargin = 0;
+        std::optional<RunVerdict> apcaLow; //!< the passing run furthest below APCA's recommendation
 
         for (const TextLayoutResult::RunBox &box : layout.runBoxes) {
             if (!box.style.color.isValid() || box.rect.isEmpty())
@@ -1397,8 +1398,25 @@ private:
             const double ratio = percentileRatio(text, samples, &worstBg, scratch);
             const bool large = Contrast::isLargeText(box.style.size, box.style.bold);
             const double required = Contrast::requiredRatio(level, large);
-            if (ratio + 1e-9 >= required)
+            if (ratio + 1e-9 >= required) {
+                // Passes WCAG; APCA's view is reported as information.
+                const QRgb shown = Contrast::compositeOver(text, worstBg);
+                const double lc = std::abs(Contrast::apcaLc(shown, worstBg));
+                const double wanted = Contrast::apcaRecommendedLc(box.style.size, box.style.bold);
+                if (lc + 1e-9 < wanted && (!apcaLow || lc < apcaLow->ratio)) {
+                    RunVerdict v;
+                    v.paragraph = box.paragraph;
+                    v.run = box.run;
+                    v.ratio = lc;        // Lc, not a WCAG ratio
+                    v.required = wanted;
+                    v.text = shown;
+                    v.background = worstBg;
+                    v.size = box.style.size;
+                    v.bold = box.style.bold;
+                    apcaLow = v;
+                }
                 continue;
+            }
             RunVerdict v;
             v.paragraph = box.paragraph;
             v.run = box.run;
@@ -1418,8 +1436,26 @@ private:
             }
             failing.append(std::move(v));
         }
-        if (!any)
+        if (!any) {
+            if (apcaLow) {
+                Issue &info = add(QStringLiteral("contrast-apca"), Severity::Info, {p.reportId},
+                                  QStringLiteral("%1 on %2 passes WCAG, but its APCA contrast is Lc %3 (text %4 on "
+                                                 "%5); APCA recommends at least Lc %6 for %7 pt%8 text. Consider "
+                                                 "more contrast; this is information, not an error.")
+                                      .arg(capitalised(described(p)), where(), num(apcaLow->ratio, 1),
+                                           hexRgb(apcaLow->text), hexRgb(apcaLow->background),
+                                           num(apcaLow->required), num(apcaLow->size, 1),
+                                           apcaLow->bold ? QStringLiteral(" bold") : QString()));
+                info.data.insert(QStringLiteral("apcaLc"), round1(apcaLow->ratio));
+                info.data.insert(QStringLiteral("apcaRecommended"), apcaLow->required);
+                info.data.insert(QStringLiteral("fontSize"), round1(apcaLow->size));
+                info.data.insert(QStringLiteral("foreground"), hexRgb(apcaLow->text));
+                info.data.insert(QStringLiteral("background"), hexRgb(apcaLow->background));
+                info.data.insert(QStringLiteral("paragraph"), apcaLow->paragraph);
+                info.data.insert(QStringLiteral("run"), apcaLow->run);
+            }
             return;
+        }
 
         const QString levelName = level == ContrastLevel::AAA ? QStringLiteral("AAA") : QStringLiteral("AA");
         const double lc = Contrast::apcaLc(worst.text, worst.background);

@@ -11,6 +11,24 @@ class TestContrast : public QObject
     Q_OBJECT
 
 private slots:
+    void apcaRecommendation_data()
+    {
+        QTest::addColumn<double>("size");
+        QTest::addColumn<bool>("bold");
+        QTest::addColumn<double>("lc");
+        QTest::newRow("body-text") << 14.0 << false << 75.0;
+        QTest::newRow("bold-12pt-is-content-text") << 12.0 << true << 60.0;
+        QTest::newRow("18pt-is-content-text") << 18.0 << false << 60.0;
+        QTest::newRow("bold-18pt-is-a-headline") << 18.0 << true << 45.0;
+        QTest::newRow("27pt-is-a-headline") << 27.0 << false << 45.0;
+    }
+    void apcaRecommendation()
+    {
+        QFETCH(double, size);
+        QFETCH(bool, bold);
+        QFETCH(double, lc);
+        QCOMPARE(Contrast::apcaRecommendedLc(size, bold), lc);
+    }
     void wcagRatio_data();
     void wcagRatio();
     void ratioIsSymmetric();

@@ -170,6 +170,8 @@ public:
     {}
 
 private slots:
+    void apcaIsReportedAsInformation_data();
+    void apcaIsReportedAsInformation();
     void quadIntersection_data();
     void quadIntersection();
     void rule_data();
@@ -580,6 +582,32 @@ void TestValidator::overflowAgreesWithTextLayout()
     Deck grown = deck;
     grown.slides[0].findElement(QStringLiteral("t"))->frame.h = std::ceil(layout->requiredHeight());
     QVERIFY(ofRule(validate(grown), QStringLiteral("text-overflow")).isEmpty());
+}
+
+void TestValidator::apcaIsReportedAsInformation_data()
+{
+    QTest::addColumn<QByteArray>("style");
+    QTest::addColumn<bool>("reported");
+    QTest::newRow("grey-body-text-passes-wcag-but-not-apca") << QByteArray(R"("size":14,"color":"#767676")") << true;
+    QTest::newRow("dark-body-text-passes-both") << QByteArray(R"("size":14,"color":"#1a1a1a")") << false;
+    QTest::newRow("grey-headline-passes-both") << QByteArray(R"("size":32,"color":"#767676")") << false;
+    QTest::newRow("wcag-failure-is-an-error-not-info") << QByteArray(R"("size":14,"color":"#999999")") << false;
+}
+
+void TestValidator::apcaIsReportedAsInformation()
+{
+    QFETCH(QByteArray, style);
+    QFETCH(bool, reported);
+    const Deck deck = parseDeck(deckJson({text("t", frame(100, 200, 400, 60), "Grey", style)}));
+    const QVector<Issue> issues = ofRule(validate(deck), QStringLiteral("contrast-apca"));
+    QCOMPARE(issues.size(), reported ? 1 : 0);
+    if (!reported)
+        return;
+    QCOMPARE(issues[0].severity, Severity::Info);
+    const double lc = issues[0].data.value("apcaLc").toDouble();
+    QCOMPARE(lc, std::round(std::abs(Contrast::apcaLc(qRgb(0x76, 0x76, 0x76), qRgb(255, 255, 255))) * 10) / 10);
+    QVERIFY(lc < issues[0].data.value("apcaRecommended").toDouble());
+    QVERIFY(!issues[0].fix.has_value());
 }
 
 void TestValidator::contrastDataOnPlainBackground()
