@@ -28,6 +28,7 @@ class TextLayoutEngine;
  * | safe-margin             | warning                                    | move                   |
  * | text-overflow           | error                                      | resize (the box, or a component instance when that makes room for its part), else scale-font |
  * | contrast                | error                                      | set-text-color, or set-param on a component |
+ * | contrast-apca           | info: passes WCAG, below APCA's recommended Lc for its size | — |
  * | min-font-size           | error                                      | set-font-size          |
  * | image-alt               | error                                      | —                      |
  * | slide-title-missing     | warning                                    | —                      |
