@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Qt.labs.settings
+import Slidespec.Ui
+
+// The editor's main window: slides on the left, the canvas in the middle,
+// inspector / issues / components on the right, the deck's problem count
+// always in the toolbar.
+ApplicationWindow {
+    id: window
+
+    required property DocumentController document
+    property alias session: editorSession
+    property alias canvas: slideCanvas
+    property string appearance: settings.appearance
+    readonly property bool dark: appearance === "dark"
+
+    width: 1440
+    height: 900
+    visible: true
+    title: (document.filePath.length > 0 ? document.filePath.split("/").pop() : qsTr("Untitled deck"))
+           + (document.modified ? " •" : "") + " — " + qsTr("Slidespec")
+
+    palette {
+        window: window.dark ? "#1f2125" : "#f3f4f6"
+        base: window.dark ? "#2a2d32" : "#ffffff"
+        alternateBase: window.dark ? "#30343a" : "#f7f7f9"
+        text: window.dark ? "#e8e9eb" : "#1b1d21"
+        windowText: window.dark ? "#e8e9eb" : "#1b1d21"
+        button: window.dark ? "#33373d" : "#e9eaee"
+        buttonText: window.dark ? "#e8e9eb" : "#1b1d21"
+        highlight: "#2f6fed"
+        highlightedText: "#ffffff"
+        mid: window.dark ? "#4a4f57" : "#c4c7cd"
+        dark: window.dark ? "#15171a" : "#9ea3ab"
+        light: window.dark ? "#3d4148" : "#ffffff"
+        placeholderText: window.dark ? "#8a8f98" : "#8a8f98"
+    }
+
+    Settings {
+        id: settings
+        category: "ui"
+        property string appearance: "light"
+        property string language: "en"
+        Component.onCompleted: Language.language = language
+    }
+
+    EditorSession {
+        id: editorSession
+        document: window.document
+    }
+
+    Shortcut { sequences: [StandardKey.Undo]; onActivated: window.document.undoStack.undo() }
+    Shortcut { sequences: [StandardKey.Redo]; onActivated: window.document.undoStack.redo() }
+    Shortcut { sequences: [StandardKey.Save]; onActivated: window.save() }
+    Shortcut { sequences: [StandardKey.Copy]; onActivated: window.document.copySelection() }
+    Shortcut { sequences: [StandardKey.Cut]; onActivated: window.document.cutSelection() }
+    Shortcut { sequences: [StandardKey.SelectAll]; onActivated: slideCanvas.selectAll() }
+    Shortcut { sequences: [StandardKey.ZoomIn]; onActivated: slideCanvas.zoomBy(1.25) }
+    Shortcut { sequences: [StandardKey.ZoomOut]; onActivated: slideCanvas.zoomBy(0.8) }
+    Shortcut { sequence: "Ctrl+D"; onActivated: window.document.duplicateElements(window.document.selection) }
+    Shortcut { sequence: "Ctrl+G"; onActivated: window.document.groupElements(window.document.selection) }
+    Shortcut { sequence: "Ctrl+Shift+G"; onActivated: window.document.ungroupElements(window.document.selection) }
+    Shortcut { sequence: "Ctrl+0"; onActivated: slideCanvas.fitToWindow = true }
+
+    function save() {
+        if (!document.save())
+            statusText.text = qsTr("Could not save: the deck has no file yet.")
+        else
+            statusText.text = qsTr("Saved.")
+    }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            spacing: 4
+            ToolButton {
+                text: qsTr("Undo")
+                enabled: window.document.undoStack.canUndo
+                onClicked: window.document.undoStack.undo()
+            }
+            ToolButton {
+                text: qsTr("Redo")
+                enabled: window.document.undoStack.canRedo
+                onClicked: window.document.undoStack.redo()
+            }
+            ToolButton { text: qsTr("Save"); onClicked: window.save() }
+            ToolSeparator {}
+            ToolButton {
+                text: qsTr("Duplicate")
+                enabled: window.document.selection.length > 0
+                onClicked: window.document.duplicateElements(window.document.selection)
+            }
+            ToolButton {
+                text: qsTr("Delete")
+                enabled: window.document.selection.length > 0
+                onClicked: window.document.removeElements(window.document.selection)
+            }
+            ToolSeparator {}
+            ComboBox {
+                id: zoomBox
+                objectName: "zoomBox"
+                model: [qsTr("Fit"), "25 %", "50 %", "75 %", "100 %", "150 %", "200 %", "300 %", "400 %"]
+                readonly property var factors: [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4]
+                displayText: slideCanvas.fitToWindow ? qsTr("Fit (%1 %)").arg(Math.round(slideCanvas.zoom * 100))
+                                                     : Math.round(slideCanvas.zoom * 100) + " %"
+                onActivated: index => {
+                    if (index === 0)
+                        slideCanvas.fitToWindow = true
+                    else
+                        slideCanvas.setZoom(factors[index])
+                }
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                id: problemLabel
+                objectName: "problemCount"
+                text: window.document.problemCount === 0 ? qsTr("No problems")
+                                                         : qsTr("%n problem(s)", "", window.document.problemCount)
+                color: window.document.problemCount === 0 ? (window.dark ? "#7fd18b" : "#1e7b34") : "#d64545"
+                font.bold: true
+                MouseArea {
+                    anchors.fill: parent
+                    onClicked: { rightTabs.currentIndex = 1; issuesPanel.wholeDeck = true }
+                }
+            }
+            ToolSeparator {}
+            ComboBox {
+                id: languageBox
+                model: Language.available
+                currentIndex: Math.max(0, Language.available.indexOf(Language.language))
+                onActivated: index => {
+                    Language.language = Language.available[index]
+                    settings.language = Language.language
+                }
+                implicitWidth: 70
+            }
+            ToolButton {
+                text: window.dark ? qsTr("Light") : qsTr("Dark")
+                onClicked: {
+                    window.appearance = window.dark ? "light" : "dark"
+                    settings.appearance = window.appearance
+                }
+            }
+        }
+    }
+
+    SplitView {
+        anchors.fill: parent
+
+        SlidesPanel {
+            id: slidesPanel
+            session: editorSession
+            SplitView.preferredWidth: 220
+            SplitView.minimumWidth: 150
+        }
+
+        SlideCanvas {
+            id: slideCanvas
+            objectName: "slideCanvas"
+            session: editorSession
+            dark: window.dark
+            SplitView.fillWidth: true
+        }
+
+        ColumnLayout {
+            SplitView.preferredWidth: 320
+            SplitView.minimumWidth: 240
+            spacing: 0
+            TabBar {
+                id: rightTabs
+                Layout.fillWidth: true
+                TabButton { text: qsTr("Inspector") }
+                TabButton { text: qsTr("Issues (%1)").arg(issuesPanel.count) }
+                TabButton { text: qsTr("Components") }
+            }
+            StackLayout {
+                currentIndex: rightTabs.currentIndex
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Inspector { session: editorSession }
+                IssuesPanel { id: issuesPanel; session: editorSession }
+                ComponentPalette { session: editorSession }
+            }
+        }
+    }
+
+    footer: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            anchors.rightMargin: 8
+            Label {
+                text: qsTr("Slide %1 of %2").arg(window.document.currentSlide + 1).arg(window.document.slideCount)
+            }
+            Label { id: statusText; Layout.fillWidth: true; elide: Text.ElideRight }
+            Label {
+                text: qsTr("%n problem(s) in the deck", "", window.document.problemCount)
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import Slidespec.Ui
+
+// The canvas: the current slide painted by the core renderer (SlideView) at
+// any zoom, with selection, move, resize, rotate, smart guides, issue
+// markers and inline text editing on top. Geometry is in slide points;
+// `zoom` is pixels per point.
+Item {
+    id: canvas
+
+    required property EditorSession session
+    readonly property DocumentController document: session.document
+    property bool dark: false
+    property bool fitToWindow: true
+    property real manualZoom: 1
+    readonly property real fitZoom: Math.max(0.05, Math.min((flick.width - 48) / session.slideWidth,
+                                                             (flick.height - 48) / session.slideHeight))
+    readonly property real zoom: fitToWindow ? fitZoom : manualZoom
+    readonly property var selection: document ? document.selection : []
+    property var guides: []
+    property alias page: page
+    property alias textEditor: textEditor
+    readonly property string editingId: textEditor.elementId
+
+    function setZoom(z) {
+        manualZoom = Math.max(0.25, Math.min(4, z))
+        fitToWindow = false
+    }
+    function zoomBy(factor) { setZoom(zoom * factor) }
+    function isSelected(id) { return document.selection.indexOf(id) >= 0 }
+    function elementById(id) {
+        const list = session.elements
+        for (let i = 0; i < list.length; ++i)
+            if (list[i].id === id)
+                return list[i]
+        return null
+    }
+    function selectAll() {
+        document.selection = session.elements.map(e => e.id)
+    }
+    function startTextEdit(id) {
+        const e = elementById(id)
+        if (!e || e.kind !== "text")
+            return
+        document.selection = [id]
+        textEditor.elementId = id
+        textEditor.text = e.text
+        textEditor.visible = true
+        textEditor.forceActiveFocus()
+        textEditor.selectAll()
+    }
+    function commitTextEdit() {
+        if (textEditor.elementId === "")
+            return
+        const id = textEditor.elementId
+        textEditor.elementId = ""
+        textEditor.visible = false
+        const e = elementById(id)
+        if (e && e.text !== textEditor.text)
+            session.setText(id, textEditor.text)
+        keyTarget.forceActiveFocus()
+    }
+    function cancelTextEdit() {
+        textEditor.elementId = ""
+        textEditor.visible = false
+        keyTarget.forceActiveFocus()
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: canvas.dark ? "#17191c" : "#dcdfe4"
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        clip: true
+        contentWidth: Math.max(width, page.width + 48)
+        contentHeight: Math.max(height, page.height + 48)
+        boundsBehavior: Flickable.StopAtBounds
+        interactive: false // panning: scroll bars, wheel, middle button
+        ScrollBar.horizontal: ScrollBar {}
+        ScrollBar.vertical: ScrollBar {}
+
+        WheelHandler {
+            acceptedModifiers: Qt.ControlModifier
+            onWheel: event => canvas.zoomBy(event.angleDelta.y > 0 ? 1.1 : 1 / 1.1)
+        }
+
+        Item {
+            id: page
+            objectName: "page"
+            x: (flick.contentWidth - width) / 2
+            y: (flick.contentHeight - height) / 2
+            width: canvas.session.slideWidth * canvas.zoom
+            height: canvas.session.slideHeight * canvas.zoom
+
+            Rectangle { // drop shadow
+                x: 3; y: 4; width: parent.width; height: parent.height
+                color: "#40000000"
+            }
+
+            SlideView {
+                id: slideView
+                objectName: "slideView"
+                anchors.fill: parent
+                document: canvas.document
+                zoom: canvas.zoom
+            }
+
+            // Issue markers on their elements.
+            Repeater {
+                model: canvas.session.markers
+                delegate: Rectangle {
+                    required property var modelData
+                    objectName: "marker_" + modelData.elementId
+                    x: modelData.x * canvas.zoom - 3
+                    y: modelData.y * canvas.zoom - 3
+                    width: modelData.w * canvas.zoom + 6
+                    height: modelData.h * canvas.zoom + 6
+                    color: "transparent"
+                    border.width: 2
+                    border.color: modelData.severity === "error" ? "#e5484d"
+                                  : modelData.severity === "warning" ? "#f5a524" : "#3e8ef7"
+                    opacity: 0.85
+                    Rectangle {
+                        anchors.right: parent.right
+                        anchors.bottom: parent.top
+                        width: badge.implicitWidth + 8
+                        height: badge.implicitHeight + 2
+                        color: parent.border.color
+                        Text {
+                            id: badge
+                            anchors.centerIn: parent
+                            text: modelData.ruleId
+                            color: "white"
+                            font.pixelSize: 10
+                        }
+                    }
+                }
+            }
+
+            // Pointer: select, rubber band, move, double-click to edit text.
+            MouseArea {
+                id: pointer
+                objectName: "pointer"
+                anchors.fill: parent
+                acceptedButtons: Qt.LeftButton
+                hoverEnabled: false
+                property point pressPos
+                property bool moving: false
+                property bool banding: false
+                property int dragId: 0
+                property var startFrames: ({})
+                property rect startBounds
+                property real appliedDx: 0
+                property real appliedDy: 0
+
+                onPressed: mouse => {
+                    canvas.commitTextEdit()
+                    keyTarget.forceActiveFocus()
+                    pressPos = Qt.point(mouse.x, mouse.y)
+                    moving = false
+                    banding = false
+                    const hit = canvas.session.elementAt(mouse.x / canvas.zoom, mouse.y / canvas.zoom)
+                    const additive = mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)
+                    if (hit === "") {
+                        if (!additive)
+                            canvas.document.clearSelection()
+                        banding = true
+                        band.visible = false
+                        return
+                    }
+                    let sel = canvas.document.selection.slice()
+                    if (additive) {
+                        const i = sel.indexOf(hit)
+                        if (i >= 0) sel.splice(i, 1); else sel.push(hit)
+                        canvas.document.selection = sel
+                        return
+                    }
+                    if (sel.indexOf(hit) < 0)
+                        canvas.document.selection = [hit]
+                    // Prepare a move of the selection.
+                    const frames = {}
+                    let l = 1e9, t = 1e9, r = -1e9, b = -1e9
+                    for (const id of canvas.document.selection) {
+                        const e = canvas.elementById(id)
+                        if (!e) continue
+                        frames[id] = e
+                        l = Math.min(l, e.x); t = Math.min(t, e.y)
+                        r = Math.max(r, e.x + e.w); b = Math.max(b, e.y + e.h)
+                    }
+                    startFrames = frames
+                    startBounds = Qt.rect(l, t, r - l, b - t)
+                    appliedDx = 0
+                    appliedDy = 0
+                    dragId = canvas.document.beginDrag()
+                    moving = true
+                }
+                onPositionChanged: mouse => {
+                    if (banding) {
+                        band.x = Math.min(pressPos.x, mouse.x)
+                        band.y = Math.min(pressPos.y, mouse.y)
+                        band.width = Math.abs(mouse.x - pressPos.x)
+                        band.height = Math.abs(mouse.y - pressPos.y)
+                        band.visible = true
+                        return
+                    }
+                    if (!moving)
+                        return
+                    const dx = (mouse.x - pressPos.x) / canvas.zoom
+                    const dy = (mouse.y - pressPos.y) / canvas.zoom
+                    const snapped = canvas.session.snapRect(canvas.document.selection,
+                                                            startBounds.x + dx, startBounds.y + dy,
+                                                            startBounds.width, startBounds.height, 15,
+                                                            canvas.zoom, mouse.modifiers & Qt.AltModifier)
+                    const tx = snapped.x - startBounds.x
+                    const ty = snapped.y - startBounds.y
+                    canvas.guides = snapped.guides
+                    if (tx !== appliedDx || ty !== appliedDy) {
+                        canvas.document.moveElements(canvas.document.selection, tx - appliedDx, ty - appliedDy, dragId)
+                        appliedDx = tx
+                        appliedDy = ty
+                    }
+                }
+                onReleased: mouse => {
+                    if (banding && band.visible) {
+                        const ids = canvas.session.elementsIn(band.x / canvas.zoom, band.y / canvas.zoom,
+                                                              band.width / canvas.zoom, band.height / canvas.zoom)
+                        if (mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)) {
+                            const sel = canvas.document.selection.slice()
+                            for (const id of ids) if (sel.indexOf(id) < 0) sel.push(id)
+                            canvas.document.selection = sel
+                        } else {
+                            canvas.document.selection = ids
+                        }
+                    }
+                    band.visible = false
+                    banding = false
+                    moving = false
+                    canvas.guides = []
+                }
+                onDoubleClicked: mouse => {
+                    const hit = canvas.session.elementAt(mouse.x / canvas.zoom, mouse.y / canvas.zoom)
+                    if (hit !== "")
+                        canvas.startTextEdit(hit)
+                }
+            }
+
+            // Component drops from the palette.
+            DropArea {
+                anchors.fill: parent
+                keys: ["slidespec/component"]
+                onDropped: drop => {
+                    const id = drop.source ? drop.source.componentId : ""
+                    if (id)
+                        canvas.session.addComponent(id, drop.x / canvas.zoom, drop.y / canvas.zoom)
+                    drop.accept()
+                }
+            }
+
+            // Selection: one box per selected element; handles when one is
+            // selected. The model is the selection (not the element list), so
+            // a box and its handles live on through a drag.
+            Repeater {
+                model: canvas.selection
+                delegate: SelectionBox {
+                    required property string modelData
+                    element: canvas.elementById(modelData) || ({ id: modelData, x: 0, y: 0, w: 0, h: 0,
+                                                                 rotation: 0, locked: true })
+                    host: canvas
+                    visible: canvas.editingId !== modelData
+                    handlesVisible: canvas.selection.length === 1 && !element.locked
+                }
+            }
+
+            // Smart guides while dragging.
+            Repeater {
+                model: canvas.guides
+                delegate: Rectangle {
+                    required property var modelData
+                    color: "#ff2d95"
+                    x: modelData.vertical ? modelData.position * canvas.zoom : modelData.start * canvas.zoom
+                    y: modelData.vertical ? modelData.start * canvas.zoom : modelData.position * canvas.zoom
+                    width: modelData.vertical ? 1 : (modelData.end - modelData.start) * canvas.zoom
+                    height: modelData.vertical ? (modelData.end - modelData.start) * canvas.zoom : 1
+                }
+            }
+
+            Rectangle {
+                id: band
+                objectName: "rubberBand"
+                visible: false
+                color: "#202f6fed"
+                border.color: "#2f6fed"
+            }
+
+            TextArea {
+                id: textEditor
+                objectName: "textEditor"
+                property string elementId: ""
+                readonly property var frame: elementId !== "" ? canvas.elementById(elementId) : null
+                visible: false
+                x: frame ? frame.x * canvas.zoom : 0
+                y: frame ? frame.y * canvas.zoom : 0
+                width: frame ? Math.max(frame.w * canvas.zoom, 40) : 0
+                height: frame ? Math.max(frame.h * canvas.zoom, implicitHeight) : 0
+                rotation: frame ? frame.rotation : 0
+                wrapMode: TextEdit.Wrap
+                font.pixelSize: Math.max(10, 18 * canvas.zoom)
+                color: "#111111"
+                background: Rectangle { color: "#f2ffffff"; border.color: "#2f6fed"; border.width: 2 }
+                Keys.onEscapePressed: canvas.cancelTextEdit()
+                Keys.onPressed: event => {
+                    if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                            && (event.modifiers & Qt.ControlModifier)) {
+                        canvas.commitTextEdit()
+                        event.accepted = true
+                    }
+                }
+                onActiveFocusChanged: if (!activeFocus && visible) canvas.commitTextEdit()
+            }
+        }
+    }
+
+    // Keyboard: arrows move (shift = 10 pt), delete removes.
+    Item {
+        id: keyTarget
+        objectName: "keyTarget"
+        focus: true
+        Keys.onPressed: event => {
+            const sel = canvas.document.selection
+            const step = (event.modifiers & Qt.ShiftModifier) ? 10 : 1
+            let dx = 0, dy = 0
+            switch (event.key) {
+            case Qt.Key_Left: dx = -step; break
+            case Qt.Key_Right: dx = step; break
+            case Qt.Key_Up: dy = -step; break
+            case Qt.Key_Down: dy = step; break
+            case Qt.Key_Delete:
+            case Qt.Key_Backspace:
+                if (sel.length > 0) canvas.document.removeElements(sel)
+                event.accepted = true
+                return
+            case Qt.Key_Escape:
+                canvas.document.clearSelection()
+                event.accepted = true
+                return
+            case Qt.Key_F2:
+            case Qt.Key_Return:
+                if (sel.length === 1) canvas.startTextEdit(sel[0])
+                event.accepted = true
+                return
+            default:
+                return
+            }
+            if (sel.length > 0)
+                canvas.document.moveElements(sel, dx, dy)
+            event.accepted = true
+        }
+    }
+}

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Slidespec.Ui
+
+// The slide strip: thumbnails painted by the core renderer (cache-busted by
+// the model's thumbnailRevision), add from a layout template, duplicate,
+// delete, skip, and reorder by dragging a thumbnail.
+Pane {
+    id: panel
+
+    required property EditorSession session
+    readonly property DocumentController document: session.document
+    padding: 0
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ListView {
+            id: list
+            objectName: "slideList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 6
+            topMargin: 8
+            bottomMargin: 8
+            model: panel.session.slides
+            currentIndex: panel.document.currentSlide
+            ScrollBar.vertical: ScrollBar {}
+
+            delegate: Item {
+                id: row
+                required property int index
+                required property string title
+                required property bool hidden
+                required property int issueCount
+                required property int thumbnailRevision
+                width: ListView.view.width
+                height: thumb.height + 8
+
+                Label {
+                    x: 6
+                    y: 4
+                    width: 18
+                    horizontalAlignment: Text.AlignRight
+                    text: row.index + 1
+                    opacity: row.hidden ? 0.4 : 1
+                }
+                Rectangle {
+                    id: frame
+                    x: 28
+                    y: 4
+                    width: row.width - 40
+                    height: thumb.height
+                    color: "transparent"
+                    border.width: row.index === panel.document.currentSlide ? 3 : 1
+                    border.color: row.index === panel.document.currentSlide ? palette.highlight : palette.mid
+                    Image {
+                        id: thumb
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.margins: 1
+                        y: 1
+                        height: width * panel.session.slideHeight / panel.session.slideWidth
+                        cache: false
+                        sourceSize.width: width
+                        source: "image://slidespec-thumbnail/" + row.index + "/" + row.thumbnailRevision
+                        opacity: row.hidden ? 0.4 : 1
+                    }
+                    Rectangle {
+                        visible: row.issueCount > 0
+                        anchors.right: parent.right
+                        anchors.top: parent.top
+                        anchors.margins: 4
+                        width: Math.max(18, issueLabel.implicitWidth + 8)
+                        height: 18
+                        radius: 9
+                        color: "#e5484d"
+                        Text { id: issueLabel; anchors.centerIn: parent; text: row.issueCount; color: "white"; font.pixelSize: 11 }
+                    }
+                    Label {
+                        visible: row.hidden
+                        anchors.centerIn: parent
+                        text: qsTr("Skipped")
+                        font.bold: true
+                    }
+                }
+                MouseArea {
+                    anchors.fill: parent
+                    property int from: -1
+                    onPressed: from = row.index
+                    onClicked: panel.document.currentSlide = row.index
+                    onReleased: mouse => {
+                        const p = mapToItem(list.contentItem, mouse.x, mouse.y)
+                        const to = list.indexAt(p.x, p.y)
+                        if (from >= 0 && to >= 0 && to !== from) {
+                            panel.document.moveSlide(from, to)
+                            panel.document.currentSlide = to
+                        }
+                        from = -1
+                    }
+                }
+            }
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.margins: 4
+            columns: 2
+            columnSpacing: 2
+            rowSpacing: 2
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Add")
+                onClicked: templateMenu.popup()
+                Menu {
+                    id: templateMenu
+                    Repeater {
+                        model: panel.session.templates
+                        MenuItem {
+                            required property string modelData
+                            text: modelData
+                            onTriggered: panel.session.addSlide(modelData)
+                        }
+                    }
+                }
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Duplicate")
+                onClicked: panel.document.duplicateSlide(panel.document.currentSlide)
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Delete")
+                enabled: panel.document.slideCount > 1
+                onClicked: panel.document.removeSlide(panel.document.currentSlide)
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Skip")
+                checkable: true
+                checked: list.currentItem ? list.currentItem.hidden : false
+                onClicked: panel.document.setSlideHidden(panel.document.currentSlide, checked)
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "panels/thumbnailprovider.h"
+
+#include "document/documentcontroller.h"
+#include "render/sliderenderer.h"
+
+namespace slidespec {
+
+ThumbnailProvider::ThumbnailProvider(DocumentController *document)
+    : QQuickImageProvider(QQuickImageProvider::Image)
+    , m_document(document)
+{
+}
+
+ThumbnailProvider::~ThumbnailProvider() = default;
+
+QImage ThumbnailProvider::requestImage(const QString &id, QSize *size, const QSize &requestedSize)
+{
+    QImage image;
+    if (m_document) {
+        if (!m_renderer || m_rendererAssets != &m_document->assets()) {
+            m_renderer = std::make_unique<SlideRenderer>(m_document->components(), m_document->textEngine(),
+                                                         m_document->assets());
+            m_rendererAssets = &m_document->assets();
+        }
+        const int index = id.section(u'/', 0, 0).toInt();
+        const int width = requestedSize.width() > 0 ? requestedSize.width() : 240;
+        image = m_renderer->renderSlide(m_document->deck(), index, width);
+    }
+    if (size)
+        *size = image.size();
+    return image;
+}
+
+void ThumbnailProvider::install(QQmlEngine *engine, DocumentController *document)
+{
+    engine->removeImageProvider(QLatin1String(kName));
+    engine->addImageProvider(QLatin1String(kName), new ThumbnailProvider(document));
+}
+
+} // namespace slidespec

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPointer>
+#include <QQmlEngine>
+#include <QQuickImageProvider>
+
+#include <memory>
+
+namespace slidespec {
+
+class DocumentController;
+class SlideRenderer;
+
+/*!
+ * \brief Slide thumbnails for `image://slidespec-thumbnail/INDEX/REVISION`,
+ * painted by the core SlideRenderer. The revision (SlideListModel's
+ * thumbnailRevision role) only busts Qt's image cache.
+ *
+ * Runs on the GUI thread (Image.asynchronous false), where the deck lives.
+ */
+class ThumbnailProvider : public QQuickImageProvider
+{
+public:
+    static constexpr const char *kName = "slidespec-thumbnail";
+
+    explicit ThumbnailProvider(DocumentController *document);
+    ~ThumbnailProvider() override;
+
+    QImage requestImage(const QString &id, QSize *size, const QSize &requestedSize) override;
+
+    /*! Adds a provider for \a document to \a engine (replacing an earlier one). */
+    static void install(QQmlEngine *engine, DocumentController *document);
+
+private:
+    QPointer<DocumentController> m_document;
+    std::unique_ptr<SlideRenderer> m_renderer;
+    const void *m_rendererAssets = nullptr;
+};
+
+} // namespace slidespec

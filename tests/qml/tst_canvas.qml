@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Slidespec.Ui
+
+// The canvas and the panels against a real DocumentController opened on
+// tests/qml/data/canvas-deck.json (fresh for every test function).
+Item {
+    id: root
+    width: 1300
+    height: 700
+
+    EditorSession { id: session }
+
+    SlideCanvas {
+        id: canvas
+        x: 0
+        y: 0
+        width: 1000
+        height: 700
+        session: session
+    }
+
+    IssuesPanel {
+        id: issuesPanel
+        x: 1000
+        width: 300
+        height: 700
+        session: session
+    }
+
+    // Stands in for a palette tile being dropped on the canvas.
+    Rectangle {
+        id: dragSource
+        property string componentId: "card"
+        width: 10
+        height: 10
+        visible: false
+        Drag.keys: ["slidespec/component"]
+    }
+
+    TestCase {
+        id: test
+        name: "Canvas"
+        when: windowShown
+
+        property var document: null
+        readonly property real zoom: canvas.zoom
+
+        function init() {
+            document = testDecks.open("canvas-deck.json")
+            verify(document !== null)
+            session.document = document
+            canvas.setZoom(1)
+            wait(20)
+        }
+        function cleanup() {
+            session.document = null
+        }
+
+        function pointer() { return findChild(canvas, "pointer") }
+        function frameOf(id) { return session.element(id) }
+
+        function test_dragMovesElementAndOneUndoRestores() {
+            const p = pointer()
+            verify(p)
+            compare(frameOf("block").x, 100)
+            // Grab the block at its middle and drag by (37, 40) pt in steps.
+            const sx = 200 * zoom, sy = 200 * zoom
+            mousePress(p, sx, sy)
+            for (let i = 1; i <= 5; ++i)
+                mouseMove(p, sx + 37 * zoom * i / 5, sy + 40 * zoom * i / 5)
+            mouseRelease(p, sx + 37 * zoom, sy + 40 * zoom)
+            compare(document.selection, ["block"])
+            fuzzyCompare(frameOf("block").x, 137, 0.01)
+            fuzzyCompare(frameOf("block").y, 190, 0.01)
+            document.undoStack.undo()
+            compare(frameOf("block").x, 100)
+            compare(frameOf("block").y, 150)
+            verify(!document.undoStack.canUndo, "the whole drag was one undo step")
+        }
+
+        function test_clickSelectsShiftClickAddsBandSelects() {
+            const p = pointer()
+            mouseClick(p, 200 * zoom, 200 * zoom)
+            compare(document.selection, ["block"])
+            mouseClick(p, 600 * zoom, 200 * zoom, Qt.LeftButton, Qt.ShiftModifier)
+            compare(document.selection.length, 2)
+            mouseClick(p, 900 * zoom, 500 * zoom)
+            compare(document.selection.length, 0, "a click on empty slide clears")
+            // Rubber band from empty space over both rectangles.
+            mousePress(p, 80 * zoom, 130 * zoom)
+            mouseMove(p, 300 * zoom, 200 * zoom)
+            mouseMove(p, 720 * zoom, 270 * zoom)
+            mouseRelease(p, 720 * zoom, 270 * zoom)
+            compare(document.selection.sort(), ["block", "other"])
+        }
+
+        function test_arrowKeysNudge() {
+            document.selection = ["block"]
+            const keys = findChild(canvas, "keyTarget")
+            keys.forceActiveFocus()
+            keyClick(Qt.Key_Right)
+            keyClick(Qt.Key_Down, Qt.ShiftModifier)
+            fuzzyCompare(frameOf("block").x, 101, 0.01)
+            fuzzyCompare(frameOf("block").y, 160, 0.01)
+        }
+
+        function test_resizeWithHandle() {
+            document.selection = ["block"]
+            const box = findChild(canvas, "selection_block")
+            verify(box)
+            const handle = findChild(box, "handle_1_1")
+            verify(handle)
+            tryVerify(() => handle.visible)
+            // The handle moves with the edge, so the pointer is driven in page coordinates.
+            const page = canvas.page
+            const sx = 300 * zoom, sy = 250 * zoom
+            mousePress(handle, handle.width / 2, handle.height / 2)
+            for (let i = 1; i <= 4; ++i)
+                mouseMove(page, sx + 40 * zoom * i / 4, sy + 45 * zoom * i / 4)
+            mouseRelease(page, sx + 40 * zoom, sy + 45 * zoom)
+            fuzzyCompare(frameOf("block").w, 240, 0.6)
+            fuzzyCompare(frameOf("block").h, 145, 0.6)
+            compare(frameOf("block").x, 100, "the top left stays")
+            document.undoStack.undo()
+            compare(frameOf("block").w, 200)
+            compare(frameOf("block").h, 100)
+            verify(!document.undoStack.canUndo, "one resize, one undo step")
+        }
+
+        function test_dropInsertsComponent() {
+            const count = session.elements.length
+            dragSource.parent = canvas.page
+            dragSource.x = 300 * zoom
+            dragSource.y = 320 * zoom
+            dragSource.Drag.active = true
+            dragSource.Drag.drop()
+            dragSource.Drag.active = false
+            compare(session.elements.length, count + 1)
+            const added = session.elements[session.elements.length - 1]
+            compare(added.kind, "component")
+            fuzzyCompare(added.x, 300, 1)
+            fuzzyCompare(added.y, 320, 1)
+            compare(document.selection, [added.id], "the new instance is selected")
+        }
+
+        // The colour the canvas shows at slide point (x, y).
+        function canvasPixel(x, y) {
+            const view = findChild(canvas, "slideView")
+            const p = view.mapToItem(root, x * zoom, y * zoom)
+            return grabImage(root).pixel(Math.round(p.x), Math.round(p.y))
+        }
+
+        function test_brandColourRestylesCanvas() {
+            // Middle of "block", painted with brand:primary (#1f3a93).
+            compare(canvasPixel(200, 200), Qt.color("#1f3a93"))
+            verify(session.setBrandColor("primary", "#00a651"))
+            wait(50)
+            compare(canvasPixel(200, 200), Qt.color("#00a651"))
+            compare(canvasPixel(600, 200), Qt.color("#e4572e"), "other tokens stay")
+            document.undoStack.undo()
+            wait(50)
+            compare(canvasPixel(200, 200), Qt.color("#1f3a93"))
+        }
+
+        function overlapMarkers() {
+            return session.markers.filter(m => m.ruleId === "overlap").length
+        }
+
+        function test_validationPanelReactsToOverlap() {
+            const list = findChild(issuesPanel, "issueList")
+            verify(list)
+            const before = list.count
+            compare(overlapMarkers(), 0)
+            // Move "other" half over "block".
+            verify(document.moveElements(["other"], -300, 30))
+            tryVerify(() => list.count > before, 2000, "the panel lists the new issue")
+            verify(overlapMarkers() >= 1, "the canvas marks the overlapping elements")
+            let found = false
+            for (let i = 0; i < list.count; ++i) {
+                list.currentIndex = i
+                if (list.currentItem.ruleId === "overlap")
+                    found = true
+            }
+            verify(found)
+            verify(document.problemCount > 0)
+            document.undoStack.undo()
+            tryVerify(() => list.count === before)
+        }
+
+        function test_inlineTextEditIsOneCommand() {
+            const p = pointer()
+            mouseDoubleClickSequence(p, 200 * zoom, 60 * zoom)
+            const editor = findChild(canvas, "textEditor")
+            tryVerify(() => editor.visible)
+            editor.selectAll()
+            keyClick(Qt.Key_H)
+            keyClick(Qt.Key_I)
+            keyClick(Qt.Key_Return, Qt.ControlModifier)
+            verify(!editor.visible)
+            compare(frameOf("title").text, "hi")
+            document.undoStack.undo()
+            compare(frameOf("title").text, "Canvas tests")
+            verify(!document.undoStack.canUndo, "typing was one undo step")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window loads offscreen on a sample deck, shows its slides, canvas
+// and problem count, and leaves a screenshot under the build folder.
+
+#include "document/documentcontroller.h"
+#include "panels/thumbnailprovider.h"
+
+#include <QDir>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QtTest>
+
+Q_IMPORT_QML_PLUGIN(Slidespec_UiPlugin)
+
+using namespace slidespec;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void loadsSampleDeck_data();
+    void loadsSampleDeck();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Slidespec"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+}
+
+void TestMainWindow::loadsSampleDeck_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<QString>("appearance");
+    QTest::newRow("pitch deck opens from the bundled resources, light") << QStringLiteral("pitch-deck") << QStringLiteral("light");
+    QTest::newRow("quarterly review opens, dark appearance") << QStringLiteral("quarterly-review") << QStringLiteral("dark");
+}
+
+void TestMainWindow::loadsSampleDeck()
+{
+    QFETCH(QString, sample);
+    QFETCH(QString, appearance);
+
+    DocumentController document;
+    QString error;
+    QVERIFY2(document.open(QStringLiteral(":/slidespec/samples/%1.json").arg(sample), &error), qPrintable(error));
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    ThumbnailProvider::install(&engine, &document);
+    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Slidespec/Ui/app/Main.qml")));
+    QCOMPARE(engine.rootObjects().size(), 1);
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    QVERIFY(window);
+    // The appearance is a setting; the test sets the window's own property.
+    QVERIFY(window->setProperty("appearance", appearance));
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+
+    auto *canvas = window->findChild<QQuickItem *>(QStringLiteral("slideCanvas"));
+    QVERIFY(canvas);
+    auto *slideList = window->findChild<QQuickItem *>(QStringLiteral("slideList"));
+    QVERIFY(slideList);
+    QTRY_COMPARE(slideList->property("count").toInt(), document.slideCount());
+    auto *problems = window->findChild<QQuickItem *>(QStringLiteral("problemCount"));
+    QVERIFY(problems);
+    QVERIFY(!problems->property("text").toString().isEmpty());
+
+    // Select the first element so the screenshot shows handles.
+    const Slide *slide = document.currentSlideData();
+    QVERIFY(slide && !slide->elements.isEmpty());
+    document.setSelection({slide->elements.last().id});
+    QTest::qWait(200);
+
+    const QImage shot = window->grabWindow();
+    QVERIFY(!shot.isNull());
+    const QString path = QDir(QStringLiteral(SLIDESPEC_SCREENSHOT_DIR))
+                             .absoluteFilePath(QStringLiteral("mainwindow-%1-%2.png").arg(sample, appearance));
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QVERIFY(shot.save(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
