@@ -1,4 +1,298 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>ComponentPalette</name>
+    <message>
+        <location filename="../qml/panels/ComponentPalette.qml" line="20"/>
+        <source>Search components</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message numerus="yes">
+        <location filename="../qml/panels/Inspector.qml" line="45"/>
+        <source>%n elements selected</source>
+        <translation>
+            <numerusform>%n element selected</numerusform>
+            <numerusform>%n elements selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="46"/>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="47"/>
+        <source>Element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="55"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="63"/>
+        <source>X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="69"/>
+        <source>Y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="74"/>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="79"/>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="84"/>
+        <source>Rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="89"/>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="95"/>
+        <source>Fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="99"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="112"/>
+        <source>Off-brand colour: pick a brand token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="114"/>
+        <source>Alt text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="123"/>
+        <source>Decorative (no alt text needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="130"/>
+        <source>Speaker notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="136"/>
+        <source>Notes for the presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="145"/>
+        <source>Brand colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IssuesPanel</name>
+    <message>
+        <location filename="../qml/panels/IssuesPanel.qml" line="22"/>
+        <source>This slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/IssuesPanel.qml" line="23"/>
+        <source>Whole deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/IssuesPanel.qml" line="27"/>
+        <source>The deck has no issues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/IssuesPanel.qml" line="27"/>
+        <source>This slide has no issues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/IssuesPanel.qml" line="63"/>
+        <source>Slide %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/IssuesPanel.qml" line="71"/>
+        <source>Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/app/Main.qml" line="23"/>
+        <source>Untitled deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="24"/>
+        <source>Slidespec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="70"/>
+        <source>Could not save: the deck has no file yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="72"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="80"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="85"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="89"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="92"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="97"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="105"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="107"/>
+        <source>Fit (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="120"/>
+        <source>No problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/Main.qml" line="121"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="141"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="141"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="175"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="176"/>
+        <source>Issues (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="177"/>
+        <source>Components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="196"/>
+        <source>Slide %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/Main.qml" line="200"/>
+        <source>%n problem(s) in the deck</source>
+        <translation>
+            <numerusform>%n problem in the deck</numerusform>
+            <numerusform>%n problems in the deck</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SlidesPanel</name>
+    <message>
+        <location filename="../qml/panels/SlidesPanel.qml" line="87"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/SlidesPanel.qml" line="117"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/SlidesPanel.qml" line="133"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/SlidesPanel.qml" line="138"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/SlidesPanel.qml" line="144"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="25"/>
+        <source>Slidespec desktop editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="29"/>
+        <source>Deck file to open (default: a sample deck).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="36"/>
+        <source>Cannot open %1:
+%2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

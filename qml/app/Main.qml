@@ -65,6 +65,12 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+Shift+G"; onActivated: window.document.ungroupElements(window.document.selection) }
     Shortcut { sequence: "Ctrl+0"; onActivated: slideCanvas.fitToWindow = true }
 
+    /*! Switches the UI language ("en", "de") now and remembers it. */
+    function setLanguage(language) {
+        Language.language = language
+        settings.language = Language.language
+    }
+
     function save() {
         if (!document.save())
             statusText.text = qsTr("Could not save: the deck has no file yet.")
@@ -131,10 +137,7 @@ ApplicationWindow {
                 id: languageBox
                 model: Language.available
                 currentIndex: Math.max(0, Language.available.indexOf(Language.language))
-                onActivated: index => {
-                    Language.language = Language.available[index]
-                    settings.language = Language.language
-                }
+                onActivated: index => window.setLanguage(Language.available[index])
                 implicitWidth: 70
             }
             ToolButton {

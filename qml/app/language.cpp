@@ -21,8 +21,7 @@ void Language::setLanguage(const QString &language)
     if (language == m_language || !available().contains(language))
         return;
     QCoreApplication::removeTranslator(&m_translator);
-    if (language != QLatin1String("en")
-        && m_translator.load(QStringLiteral(":/i18n/slidespec_%1.qm").arg(language)))
+    if (m_translator.load(QStringLiteral(":/i18n/slidespec_%1.qm").arg(language)))
         QCoreApplication::installTranslator(&m_translator);
     m_language = language;
     if (m_engine)

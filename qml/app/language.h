@@ -23,7 +23,7 @@ public:
     explicit Language(QQmlEngine *engine, QObject *parent = nullptr);
     static Language *create(QQmlEngine *engine, QJSEngine *);
 
-    /*! "en" or "de". */
+    /*! "en" or "de"; empty until set (the UI then shows its source strings). */
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
     QStringList available() const { return {QStringLiteral("en"), QStringLiteral("de")}; }
@@ -34,7 +34,7 @@ signals:
 private:
     QQmlEngine *m_engine;
     QTranslator m_translator;
-    QString m_language = QStringLiteral("en");
+    QString m_language; //!< empty until the first setLanguage()
 };
 
 } // namespace slidespec

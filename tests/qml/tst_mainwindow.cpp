@@ -72,7 +72,14 @@ void TestMainWindow::loadsSampleDeck()
     QVERIFY(problems);
     QVERIFY(!problems->property("text").toString().isEmpty());
 
-    // Select the first element so the screenshot shows handles.
+    // The language switches at runtime.
+    QVERIFY(QMetaObject::invokeMethod(window, "setLanguage", Q_ARG(QVariant, QStringLiteral("de"))));
+    QTRY_VERIFY(problems->property("text").toString().contains(QStringLiteral("Probleme"))
+                || problems->property("text").toString().contains(QStringLiteral("Problem ")));
+    QVERIFY(QMetaObject::invokeMethod(window, "setLanguage", Q_ARG(QVariant, QStringLiteral("en"))));
+    QTRY_VERIFY(problems->property("text").toString().contains(QStringLiteral("problem")));
+
+    // Select the last element so the screenshot shows handles.
     const Slide *slide = document.currentSlideData();
     QVERIFY(slide && !slide->elements.isEmpty());
     document.setSelection({slide->elements.last().id});
