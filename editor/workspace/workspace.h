@@ -55,6 +55,9 @@ struct RecoverableSession
  * case-folded copy of the text.
  *
  * Methods return false / empty with \a error set on failure; nothing throws.
+ * Use a Workspace from the thread that opened it (a Qt Sql connection
+ * belongs to one thread); two Workspace objects on one folder are fine
+ * (SQLite WAL).
  */
 class Workspace : public QObject
 {
