@@ -6,9 +6,12 @@
 #include <QMutexLocker>
 #include <QPainter>
 #include <QTextLayout>
-#include <QThread>
 
+#include <algorithm>
 #include <cmath>
+#include <thread>
+#include <unordered_map>
+#include <vector>
 
 namespace slidespec {
 
@@ -123,22 +126,66 @@ void TextLayoutResult::draw(QPainter *painter) const
     }
 }
 
+namespace detail {
+
+/*! Every thread's layouts of one engine. */
+struct LayoutCaches
+{
+    using Cache = QHash<QByteArray, std::shared_ptr<const TextLayoutResult>>;
+    QMutex mutex;
+    std::unordered_map<std::thread::id, Cache> byThread;
+};
+
+} // namespace detail
+
+namespace {
+
+/*!
+ * Runs when a thread exits: C++ thread_local destructors run before the
+ * pthread-key destructors where Qt drops the thread's font engines, so the
+ * thread's layouts go first. (QThread::finished is no use: Qt 6.4 does not
+ * emit it for threads it did not start, and connecting to it leaks them.)
+ */
+struct ThreadExitPurge
+{
+    std::vector<std::weak_ptr<detail::LayoutCaches>> engines;
+
+    ~ThreadExitPurge()
+    {
+        const std::thread::id self = std::this_thread::get_id();
+        for (const std::weak_ptr<detail::LayoutCaches> &weak : engines) {
+            if (const std::shared_ptr<detail::LayoutCaches> caches = weak.lock()) {
+                detail::LayoutCaches::Cache dropped;
+                {
+                    QMutexLocker lock(&caches->mutex);
+                    const auto it = caches->byThread.find(self);
+                    if (it == caches->byThread.end())
+                        continue;
+                    dropped.swap(it->second);
+                    caches->byThread.erase(it);
+                }
+                // `dropped` frees the layouts here, outside the lock.
+            }
+        }
+    }
+};
+
+thread_local ThreadExitPurge t_exitPurge;
+
+} // namespace
+
 TextLayoutEngine::TextLayoutEngine(const FontResolver *fonts)
     : m_fonts(fonts)
+    , m_caches(std::make_shared<detail::LayoutCaches>())
 {}
 
-TextLayoutEngine::~TextLayoutEngine()
-{
-    QMutexLocker lock(&m_mutex);
-    for (const ThreadCache &cache : std::as_const(m_caches))
-        QObject::disconnect(cache.finished);
-}
+TextLayoutEngine::~TextLayoutEngine() = default;
 
 void TextLayoutEngine::clearCache()
 {
-    QMutexLocker lock(&m_mutex);
-    for (ThreadCache &cache : m_caches)
-        cache.layouts.clear();
+    QMutexLocker lock(&m_caches->mutex);
+    for (auto &[thread, cache] : m_caches->byThread)
+        cache.clear();
 }
 
 std::shared_ptr<const TextLayoutResult> TextLayoutEngine::layout(const TextBody &body, const BrandKit &kit,
@@ -164,30 +211,33 @@ std::shared_ptr<const TextLayoutResult> TextLayoutEngine::layout(const TextBody 
             key += r.text.toUtf8();
         }
     }
-    QThread *thread = QThread::currentThread();
+    const std::thread::id thread = std::this_thread::get_id();
     {
-        QMutexLocker lock(&m_mutex);
-        const auto cache = m_caches.constFind(thread);
-        if (cache != m_caches.constEnd()) {
-            const auto it = cache->layouts.constFind(key);
-            if (it != cache->layouts.constEnd())
+        QMutexLocker lock(&m_caches->mutex);
+        const auto cache = m_caches->byThread.find(thread);
+        if (cache != m_caches->byThread.end()) {
+            const auto it = cache->second.constFind(key);
+            if (it != cache->second.constEnd())
                 return *it;
         }
     }
     std::shared_ptr<const TextLayoutResult> result = compute(body, kit, frameSize, fontScale);
-    QMutexLocker lock(&m_mutex);
-    auto cache = m_caches.find(thread);
-    if (cache == m_caches.end()) {
-        cache = m_caches.insert(thread, ThreadCache{});
-        // Direct: runs in the finishing thread, before its font engines go.
-        cache->finished = QObject::connect(thread, &QThread::finished, thread, [this, thread] {
-            QMutexLocker purgeLock(&m_mutex);
-            m_caches.remove(thread);
-        }, Qt::DirectConnection);
+    bool firstInThread = false;
+    {
+        QMutexLocker lock(&m_caches->mutex);
+        auto [cache, inserted] = m_caches->byThread.try_emplace(thread);
+        firstInThread = inserted;
+        if (cache->second.size() > 20000)
+            cache->second.clear();
+        cache->second.insert(key, result);
     }
-    if (cache->layouts.size() > 20000)
-        cache->layouts.clear();
-    cache->layouts.insert(key, result);
+    if (firstInThread) {
+        std::vector<std::weak_ptr<detail::LayoutCaches>> &engines = t_exitPurge.engines;
+        engines.erase(std::remove_if(engines.begin(), engines.end(),
+                                     [](const auto &weak) { return weak.expired(); }),
+                      engines.end());
+        engines.push_back(m_caches);
+    }
     return result;
 }
 

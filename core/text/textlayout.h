@@ -6,8 +6,6 @@
 
 #include <QColor>
 #include <QHash>
-#include <QMetaObject>
-#include <QMutex>
 #include <QRectF>
 #include <QVector>
 
@@ -15,9 +13,12 @@
 
 class QPainter;
 class QTextLayout;
-class QThread;
 
 namespace slidespec {
+
+namespace detail {
+struct LayoutCaches;
+}
 
 /*! List geometry shared by the layout and the PPTX writer (points). */
 constexpr double kListIndentPerLevel = 27.0; //!< 0.375 in per level
@@ -117,7 +118,8 @@ private:
  * thread that made them, so a result may be drawn only in the thread that
  * asked for it, while its measurements (heights, run boxes) may be read
  * anywhere. The engine itself is thread-safe, and forgets a thread's layouts
- * when that thread finishes.
+ * when that thread exits (QThread or not), before Qt's own per-thread data
+ * goes.
  */
 class TextLayoutEngine
 {
@@ -141,16 +143,9 @@ private:
     std::shared_ptr<const TextLayoutResult> compute(const TextBody &body, const BrandKit &kit,
                                                     QSizeF frameSize, double fontScale) const;
 
-    using Cache = QHash<QByteArray, std::shared_ptr<const TextLayoutResult>>;
-    struct ThreadCache
-    {
-        Cache layouts;
-        QMetaObject::Connection finished; //!< purges the cache when the thread ends
-    };
-
     const FontResolver *m_fonts;
-    mutable QMutex m_mutex;
-    mutable QHash<QThread *, ThreadCache> m_caches;
+    // Per-thread caches; shared with the thread-exit hooks that purge them.
+    std::shared_ptr<detail::LayoutCaches> m_caches;
 };
 
 } // namespace slidespec

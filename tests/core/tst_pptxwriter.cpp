@@ -1316,9 +1316,8 @@ void TestPptxWriter::timing()
         const QByteArray bytes = writer.write(deck, &error);
         const qint64 ms = timer.elapsed();
         QVERIFY2(!bytes.isEmpty(), qPrintable(error));
+        // Measured, not asserted: timing belongs to bench/ (docs/benchmarks.md).
         qInfo("PPTX export of %d slides: %lld ms, %lld bytes", count, ms, qlonglong(bytes.size()));
-        // Generous bound: the export must stay interactive on a shared 2-core machine.
-        QVERIFY2(ms < count * 200, qPrintable(QStringLiteral("%1 ms").arg(ms)));
     }
 }
 

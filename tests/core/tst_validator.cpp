@@ -1034,9 +1034,9 @@ void TestValidator::performance()
     const double deckMs = timer.nsecsElapsed() / 1e6;
     qInfo("validateSlide (30 elements): %.3f ms; validateDeck (200 x 30): %.1f ms; %d issues", perSlideMs, deckMs,
           int(issues.size()));
-    QVERIFY2(perSlideMs < 2.0, qPrintable(QString::number(perSlideMs)));
-    // The deck target is 20 ms on a quiet machine; allow for the shared build box.
-    QVERIFY2(deckMs < 60.0, qPrintable(QString::number(deckMs)));
+    // Measured, not asserted: timing belongs to bench/ (docs/benchmarks.md).
+    // What is asserted is that the cached run finds what the first one did.
+    QCOMPARE(issues.size(), m_validator.validateDeck(deck).size());
 }
 
 QTEST_MAIN(TestValidator)
