@@ -188,6 +188,44 @@ QStringList EditorSession::templates() const
     return ids;
 }
 
+namespace {
+
+QString localPath(const QUrl &url)
+{
+    return url.isLocalFile() ? url.toLocalFile() : url.toString(QUrl::PreferLocalFile);
+}
+
+} // namespace
+
+QString EditorSession::openFile(const QUrl &url)
+{
+    if (!m_document)
+        return tr("No document.");
+    QString error;
+    return m_document->open(localPath(url), &error) ? QString() : error;
+}
+
+QString EditorSession::save()
+{
+    if (!m_document)
+        return tr("No document.");
+    QString error;
+    return m_document->save(&error) ? QString() : error;
+}
+
+QString EditorSession::saveAs(const QUrl &url)
+{
+    if (!m_document)
+        return tr("No document.");
+    QString error;
+    return m_document->saveAs(localPath(url), &error) ? QString() : error;
+}
+
+QStringList EditorSession::paste()
+{
+    return m_document ? m_document->paste() : QStringList();
+}
+
 QVariantMap EditorSession::element(const QString &id) const
 {
     const Slide *slide = m_document ? m_document->currentSlideData() : nullptr;

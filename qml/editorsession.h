@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QQmlEngine>
 #include <QStringList>
+#include <QUrl>
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -68,6 +69,17 @@ public:
     double slideHeight() const;
     /*! Layout template ids under `:/slidespec/templates`. */
     QStringList templates() const;
+
+    /*! Opens the deck at \a url (a file URL or path); returns what went
+     *  wrong, or an empty string. */
+    Q_INVOKABLE QString openFile(const QUrl &url);
+    /*! Saves to the deck's file; returns what went wrong, or empty. */
+    Q_INVOKABLE QString save();
+    /*! Saves to \a url and makes it the deck's file; returns what went wrong, or empty. */
+    Q_INVOKABLE QString saveAs(const QUrl &url);
+
+    /*! Pastes elements from the system clipboard onto the current slide. */
+    Q_INVOKABLE QStringList paste();
 
     /*! Everything the inspector shows of element \a id: the elements() map
      *  plus fill, fillOffBrand, alt, decorative, fontSize, hasText. */

@@ -133,7 +133,7 @@
         <translation>Folie %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/panels/IssuesPanel.qml" line="71"/>
+        <location filename="../qml/panels/IssuesPanel.qml" line="72"/>
         <source>Fix</source>
         <translation>Beheben</translation>
     </message>
@@ -141,67 +141,104 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/app/Main.qml" line="23"/>
+        <location filename="../qml/app/Main.qml" line="24"/>
         <source>Untitled deck</source>
         <translation>Unbenannter Foliensatz</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="24"/>
+        <location filename="../qml/app/Main.qml" line="25"/>
         <source>Slidespec</source>
         <translation>Slidespec</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="70"/>
         <source>Could not save: the deck has no file yet.</source>
         <translation>Speichern nicht möglich: Der Foliensatz hat noch keine Datei.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="72"/>
+        <location filename="../qml/app/Main.qml" line="85"/>
+        <location filename="../qml/app/Main.qml" line="105"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="80"/>
+        <location filename="../qml/app/Main.qml" line="85"/>
+        <location filename="../qml/app/Main.qml" line="105"/>
+        <source>Could not save: %1</source>
+        <translation>Speichern nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="90"/>
+        <source>Open deck</source>
+        <translation>Foliensatz öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="91"/>
+        <location filename="../qml/app/Main.qml" line="102"/>
+        <source>Slide specs (*.json)</source>
+        <translation>Foliensätze (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="94"/>
+        <source>Could not open: %1</source>
+        <translation>Öffnen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="99"/>
+        <source>Save deck as</source>
+        <translation>Foliensatz speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="113"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="114"/>
+        <source>Open…</source>
+        <translation>Öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="117"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="85"/>
+        <location filename="../qml/app/Main.qml" line="122"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="89"/>
+        <location filename="../qml/app/Main.qml" line="126"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="92"/>
+        <location filename="../qml/app/Main.qml" line="129"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="97"/>
+        <location filename="../qml/app/Main.qml" line="134"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="105"/>
+        <location filename="../qml/app/Main.qml" line="142"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="107"/>
+        <location filename="../qml/app/Main.qml" line="144"/>
         <source>Fit (%1 %)</source>
         <translation>Einpassen (%1 %)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="120"/>
+        <location filename="../qml/app/Main.qml" line="157"/>
         <source>No problems</source>
         <translation>Keine Probleme</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="121"/>
+        <location filename="../qml/app/Main.qml" line="158"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n Problem</numerusform>
@@ -209,37 +246,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="141"/>
+        <location filename="../qml/app/Main.qml" line="175"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="141"/>
+        <location filename="../qml/app/Main.qml" line="175"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="175"/>
+        <location filename="../qml/app/Main.qml" line="209"/>
         <source>Inspector</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="176"/>
+        <location filename="../qml/app/Main.qml" line="210"/>
         <source>Issues (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="177"/>
+        <location filename="../qml/app/Main.qml" line="211"/>
         <source>Components</source>
         <translation>Komponenten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="196"/>
+        <location filename="../qml/app/Main.qml" line="230"/>
         <source>Slide %1 of %2</source>
         <translation>Folie %1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="200"/>
+        <location filename="../qml/app/Main.qml" line="234"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n Problem im Foliensatz</numerusform>
@@ -295,6 +332,16 @@
         <translation>%1 lässt sich nicht öffnen:
 %2
 </translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::EditorSession</name>
+    <message>
+        <location filename="../qml/editorsession.cpp" line="203"/>
+        <location filename="../qml/editorsession.cpp" line="211"/>
+        <location filename="../qml/editorsession.cpp" line="219"/>
+        <source>No document.</source>
+        <translation>Kein Dokument.</translation>
     </message>
 </context>
 </TS>

@@ -133,7 +133,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/IssuesPanel.qml" line="71"/>
+        <location filename="../qml/panels/IssuesPanel.qml" line="72"/>
         <source>Fix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,67 +141,100 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/app/Main.qml" line="23"/>
+        <location filename="../qml/app/Main.qml" line="24"/>
         <source>Untitled deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="24"/>
+        <location filename="../qml/app/Main.qml" line="25"/>
         <source>Slidespec</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="70"/>
-        <source>Could not save: the deck has no file yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="72"/>
+        <location filename="../qml/app/Main.qml" line="85"/>
+        <location filename="../qml/app/Main.qml" line="105"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="80"/>
+        <location filename="../qml/app/Main.qml" line="85"/>
+        <location filename="../qml/app/Main.qml" line="105"/>
+        <source>Could not save: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="90"/>
+        <source>Open deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="91"/>
+        <location filename="../qml/app/Main.qml" line="102"/>
+        <source>Slide specs (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="94"/>
+        <source>Could not open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="99"/>
+        <source>Save deck as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="113"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="114"/>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="117"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="85"/>
+        <location filename="../qml/app/Main.qml" line="122"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="89"/>
+        <location filename="../qml/app/Main.qml" line="126"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="92"/>
+        <location filename="../qml/app/Main.qml" line="129"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="97"/>
+        <location filename="../qml/app/Main.qml" line="134"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="105"/>
+        <location filename="../qml/app/Main.qml" line="142"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="107"/>
+        <location filename="../qml/app/Main.qml" line="144"/>
         <source>Fit (%1 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="120"/>
+        <location filename="../qml/app/Main.qml" line="157"/>
         <source>No problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="121"/>
+        <location filename="../qml/app/Main.qml" line="158"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -209,37 +242,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="141"/>
+        <location filename="../qml/app/Main.qml" line="175"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="141"/>
+        <location filename="../qml/app/Main.qml" line="175"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="175"/>
+        <location filename="../qml/app/Main.qml" line="209"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="176"/>
+        <location filename="../qml/app/Main.qml" line="210"/>
         <source>Issues (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="177"/>
+        <location filename="../qml/app/Main.qml" line="211"/>
         <source>Components</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="196"/>
+        <location filename="../qml/app/Main.qml" line="230"/>
         <source>Slide %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="200"/>
+        <location filename="../qml/app/Main.qml" line="234"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n problem in the deck</numerusform>
@@ -292,6 +325,16 @@
         <source>Cannot open %1:
 %2
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::EditorSession</name>
+    <message>
+        <location filename="../qml/editorsession.cpp" line="203"/>
+        <location filename="../qml/editorsession.cpp" line="211"/>
+        <location filename="../qml/editorsession.cpp" line="219"/>
+        <source>No document.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

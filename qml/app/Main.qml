@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Qt.labs.settings
 import Slidespec.Ui
@@ -55,6 +56,10 @@ ApplicationWindow {
     Shortcut { sequences: [StandardKey.Undo]; onActivated: window.document.undoStack.undo() }
     Shortcut { sequences: [StandardKey.Redo]; onActivated: window.document.undoStack.redo() }
     Shortcut { sequences: [StandardKey.Save]; onActivated: window.save() }
+    Shortcut { sequences: [StandardKey.SaveAs]; onActivated: saveDialog.open() }
+    Shortcut { sequences: [StandardKey.Open]; onActivated: openDialog.open() }
+    Shortcut { sequences: [StandardKey.New]; onActivated: window.document.newDeck() }
+    Shortcut { sequences: [StandardKey.Paste]; onActivated: editorSession.paste() }
     Shortcut { sequences: [StandardKey.Copy]; onActivated: window.document.copySelection() }
     Shortcut { sequences: [StandardKey.Cut]; onActivated: window.document.cutSelection() }
     Shortcut { sequences: [StandardKey.SelectAll]; onActivated: slideCanvas.selectAll() }
@@ -72,16 +77,42 @@ ApplicationWindow {
     }
 
     function save() {
-        if (!document.save())
-            statusText.text = qsTr("Could not save: the deck has no file yet.")
-        else
-            statusText.text = qsTr("Saved.")
+        if (document.filePath.length === 0 || document.filePath.startsWith(":/")) {
+            saveDialog.open()
+            return
+        }
+        const error = editorSession.save()
+        statusText.text = error.length > 0 ? qsTr("Could not save: %1").arg(error) : qsTr("Saved.")
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Open deck")
+        nameFilters: [qsTr("Slide specs (*.json)")]
+        onAccepted: {
+            const error = editorSession.openFile(selectedFile)
+            statusText.text = error.length > 0 ? qsTr("Could not open: %1").arg(error) : ""
+        }
+    }
+    FileDialog {
+        id: saveDialog
+        title: qsTr("Save deck as")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "json"
+        nameFilters: [qsTr("Slide specs (*.json)")]
+        onAccepted: {
+            const error = editorSession.saveAs(selectedFile)
+            statusText.text = error.length > 0 ? qsTr("Could not save: %1").arg(error) : qsTr("Saved.")
+        }
     }
 
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
             spacing: 4
+            ToolButton { text: qsTr("New"); onClicked: window.document.newDeck() }
+            ToolButton { text: qsTr("Open…"); onClicked: openDialog.open() }
+            ToolSeparator {}
             ToolButton {
                 text: qsTr("Undo")
                 enabled: window.document.undoStack.canUndo

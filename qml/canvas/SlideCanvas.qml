@@ -29,6 +29,10 @@ Item {
         fitToWindow = false
     }
     function zoomBy(factor) { setZoom(zoom * factor) }
+    function panBy(dx, dy) {
+        flick.contentX = Math.max(0, Math.min(flick.contentWidth - flick.width, flick.contentX + dx))
+        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, flick.contentY + dy))
+    }
     function isSelected(id) { return document.selection.indexOf(id) >= 0 }
     function elementById(id) {
         const list = session.elements
@@ -84,9 +88,33 @@ Item {
         ScrollBar.horizontal: ScrollBar {}
         ScrollBar.vertical: ScrollBar {}
 
+        // Ctrl+wheel zooms; the wheel alone scrolls (shift: sideways).
         WheelHandler {
             acceptedModifiers: Qt.ControlModifier
             onWheel: event => canvas.zoomBy(event.angleDelta.y > 0 ? 1.1 : 1 / 1.1)
+        }
+        WheelHandler {
+            acceptedModifiers: Qt.NoModifier | Qt.ShiftModifier
+            onWheel: event => {
+                const step = -(event.angleDelta.y || event.angleDelta.x) / 2
+                if ((event.modifiers & Qt.ShiftModifier) || event.angleDelta.y === 0)
+                    canvas.panBy(step, 0)
+                else
+                    canvas.panBy(0, step)
+            }
+        }
+        // Middle button drags the view.
+        DragHandler {
+            acceptedButtons: Qt.MiddleButton
+            target: null
+            property point last
+            onActiveChanged: last = centroid.position
+            onCentroidChanged: {
+                if (!active)
+                    return
+                canvas.panBy(last.x - centroid.position.x, last.y - centroid.position.y)
+                last = centroid.position
+            }
         }
 
         Item {

@@ -38,6 +38,7 @@ Pane {
             }
             delegate: Rectangle {
                 id: tile
+                objectName: "tile_" + componentId
                 required property string componentId
                 required property string name
                 required property string description

@@ -12,7 +12,7 @@ Pane {
 
     required property EditorSession session
     readonly property DocumentController document: session.document
-    readonly property string selectedId: document.selection.length === 1 ? document.selection[0] : ""
+    readonly property string selectedId: document && document.selection.length === 1 ? document.selection[0] : ""
     // Re-read whenever the elements change.
     readonly property var info: (session.elements, selectedId !== "" ? session.element(selectedId) : ({}))
     padding: 8
@@ -41,8 +41,8 @@ Pane {
             spacing: 6
 
             Label {
-                text: panel.selectedId === "" ? (panel.document.selection.length > 1
-                                                ? qsTr("%n elements selected", "", panel.document.selection.length)
+                text: panel.selectedId === "" ? ((panel.document?.selection.length ?? 0) > 1
+                                                ? qsTr("%n elements selected", "", panel.document?.selection.length ?? 0)
                                                 : qsTr("Nothing selected"))
                                              : qsTr("Element")
                 font.bold: true
@@ -135,7 +135,7 @@ Pane {
                 wrapMode: TextEdit.Wrap
                 placeholderText: qsTr("Notes for the presenter")
                 property int editId: 0
-                readonly property string current: (panel.document.currentSlide, panel.session.elements, panel.session.notes())
+                readonly property string current: (panel.document?.currentSlide, panel.session.elements, panel.session.notes())
                 text: current
                 onActiveFocusChanged: if (activeFocus) editId = panel.document.beginDrag()
                 onEditingFinished: if (text !== current) panel.session.setNotes(text, editId)

@@ -67,6 +67,7 @@ Pane {
                         Label { Layout.fillWidth: true; text: issue.message; wrapMode: Text.Wrap }
                     }
                     Button {
+                        objectName: "fixButton"
                         visible: issue.hasFix
                         text: qsTr("Fix")
                         ToolTip.visible: hovered

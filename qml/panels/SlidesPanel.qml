@@ -28,7 +28,7 @@ Pane {
             topMargin: 8
             bottomMargin: 8
             model: panel.session.slides
-            currentIndex: panel.document.currentSlide
+            currentIndex: panel.document?.currentSlide ?? -1
             ScrollBar.vertical: ScrollBar {}
 
             delegate: Item {
@@ -56,8 +56,8 @@ Pane {
                     width: row.width - 40
                     height: thumb.height
                     color: "transparent"
-                    border.width: row.index === panel.document.currentSlide ? 3 : 1
-                    border.color: row.index === panel.document.currentSlide ? palette.highlight : palette.mid
+                    border.width: row.index === panel.document?.currentSlide ? 3 : 1
+                    border.color: row.index === panel.document?.currentSlide ? palette.highlight : palette.mid
                     Image {
                         id: thumb
                         anchors.left: parent.left
@@ -136,7 +136,7 @@ Pane {
             Button {
                 Layout.fillWidth: true
                 text: qsTr("Delete")
-                enabled: panel.document.slideCount > 1
+                enabled: (panel.document?.slideCount ?? 0) > 1
                 onClicked: panel.document.removeSlide(panel.document.currentSlide)
             }
             Button {

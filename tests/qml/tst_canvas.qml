@@ -204,5 +204,47 @@ Item {
             compare(frameOf("title").text, "Canvas tests")
             verify(!document.undoStack.canUndo, "typing was one undo step")
         }
+
+        function test_dragSnapsToSlideCentreAndShowsGuide() {
+            const p = pointer()
+            // Block bottom would land at 273, 3 pt from the slide's middle (270).
+            const sx = 200 * zoom, sy = 200 * zoom
+            mousePress(p, sx, sy)
+            mouseMove(p, sx + 37 * zoom / 2, sy + 23 * zoom / 2)
+            mouseMove(p, sx + 37 * zoom, sy + 23 * zoom)
+            verify(canvas.guides.length > 0, "a guide shows while snapped")
+            mouseRelease(p, sx + 37 * zoom, sy + 23 * zoom)
+            fuzzyCompare(frameOf("block").y + frameOf("block").h, 270, 0.01)
+            compare(canvas.guides.length, 0, "guides go when the drag ends")
+        }
+
+        function test_rotateHandle() {
+            document.selection = ["block"]
+            const box = findChild(canvas, "selection_block")
+            const handle = findChild(box, "rotateHandle")
+            tryVerify(() => handle.visible)
+            // Pull the handle from above the centre to its right: 90 degrees.
+            const page = canvas.page
+            mousePress(handle, handle.width / 2, handle.height / 2)
+            mouseMove(page, 300 * zoom, 120 * zoom)
+            mouseMove(page, 400 * zoom, 200 * zoom)
+            mouseRelease(page, 400 * zoom, 200 * zoom)
+            fuzzyCompare(frameOf("block").rotation, 90, 0.5)
+            document.undoStack.undo()
+            compare(frameOf("block").rotation, 0)
+            verify(!document.undoStack.canUndo)
+        }
+
+        function test_zoomKeepsGeometry() {
+            canvas.setZoom(2)
+            compare(canvas.page.width, session.slideWidth * 2)
+            const p = pointer()
+            mouseClick(p, 200 * 2, 200 * 2)
+            compare(document.selection, ["block"], "hit testing follows the zoom")
+            canvas.setZoom(10)
+            compare(canvas.zoom, 4, "zoom stops at 400 %")
+            canvas.fitToWindow = true
+            verify(canvas.zoom < 1.1)
+        }
     }
 }

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtTest
+import Slidespec.Ui
+
+// The slide strip, issues panel, inspector and component palette against a
+// DocumentController opened on tests/qml/data/canvas-deck.json.
+Item {
+    id: root
+    width: 1200
+    height: 800
+
+    EditorSession { id: session }
+
+    SlidesPanel { id: slides; x: 0; width: 240; height: 800; session: session }
+    IssuesPanel { id: issues; x: 240; width: 320; height: 800; session: session }
+    Inspector { id: inspector; x: 560; width: 320; height: 800; session: session }
+    ComponentPalette { id: palette; x: 880; width: 320; height: 800; session: session }
+
+    TestCase {
+        name: "Panels"
+        when: windowShown
+
+        property var document: null
+
+        function init() {
+            document = testDecks.open("canvas-deck.json")
+            verify(document !== null)
+            session.document = document
+            wait(20)
+        }
+        function cleanup() {
+            session.document = null
+        }
+        function frameOf(id) { return session.element(id) }
+
+        function test_slideStripAddsClicksAndReorders() {
+            const list = findChild(slides, "slideList")
+            tryCompare(list, "count", 2)
+            verify(session.addSlide("title-body") >= 0)
+            tryCompare(list, "count", 3)
+            compare(document.currentSlide, 1, "the new slide follows the current one and becomes current")
+            // Click the first thumbnail.
+            mouseClick(list.itemAtIndex(0))
+            compare(document.currentSlide, 0)
+            // Drag the first thumbnail onto the third.
+            const first = list.itemAtIndex(0)
+            const third = list.itemAtIndex(2)
+            const target = third.mapToItem(first, third.width / 2, third.height / 2)
+            mousePress(first, first.width / 2, first.height / 2)
+            mouseMove(first, target.x, target.y)
+            mouseRelease(first, target.x, target.y)
+            tryCompare(list.itemAtIndex(2), "title", "Canvas tests")
+            compare(document.currentSlide, 2)
+        }
+
+        function test_issueClickRevealsAndFixRepairs() {
+            const list = findChild(issues, "issueList")
+            compare(list.count, 0)
+            // "other" overlaps "block" by 10 pt: a nudge fixes it.
+            verify(document.moveElements(["other"], -210, 0))
+            tryVerify(() => list.count > 0)
+            let row = -1
+            for (let i = 0; i < list.count; ++i)
+                if (list.itemAtIndex(i).ruleId === "overlap")
+                    row = i
+            verify(row >= 0)
+            document.clearSelection()
+            mouseClick(list.itemAtIndex(row), 20, 10)
+            compare(document.selection.slice().sort(), ["block", "other"])
+            const fix = findChild(list.itemAtIndex(row), "fixButton")
+            verify(fix && fix.visible, "the overlap offers a fix")
+            mouseClick(fix)
+            tryCompare(list, "count", 0)
+            document.undoStack.undo()
+            tryVerify(() => list.count > 0, 1000, "undo brings the overlap back")
+        }
+
+        function test_inspectorEditsGeometryAndFlagsOffBrand() {
+            document.selection = ["block"]
+            const x = findChild(inspector, "xField")
+            verify(x)
+            tryCompare(x, "text", "100")
+            x.text = "123"
+            x.editingFinished()
+            compare(frameOf("block").x, 123)
+            verify(!frameOf("block").fillOffBrand)
+            verify(session.setFill("block", "#123456"))
+            verify(frameOf("block").fillOffBrand, "a literal colour outside the kit is off-brand")
+            verify(session.setFill("block", "brand:accent"))
+            verify(!frameOf("block").fillOffBrand)
+        }
+
+        function test_brandColourEditInInspector() {
+            const field = findChild(inspector, "brandColor_primary")
+            verify(field)
+            field.text = "#00a651"
+            field.editingFinished()
+            compare(session.brandColors.find(c => c.token === "primary").color, Qt.color("#00a651"))
+        }
+
+        function test_paletteSearchAndDoubleClickInsert() {
+            const list = findChild(palette, "componentList")
+            const search = findChild(palette, "componentSearch")
+            verify(list.count > 1)
+            search.text = "card"
+            tryVerify(() => list.count >= 1)
+            const tile = findChild(list, "tile_card")
+            verify(tile)
+            const count = session.elements.length
+            mouseDoubleClickSequence(tile)
+            compare(session.elements.length, count + 1)
+            compare(session.elements[count].kind, "component")
+        }
+    }
+}
