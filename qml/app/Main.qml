@@ -205,6 +205,7 @@ ApplicationWindow {
             spacing: 0
             TabBar {
                 id: rightTabs
+                objectName: "rightTabs"
                 Layout.fillWidth: true
                 TabButton { text: qsTr("Inspector") }
                 TabButton { text: qsTr("Issues (%1)").arg(issuesPanel.count) }

@@ -50,6 +50,7 @@ Item {
             return
         document.selection = [id]
         textEditor.elementId = id
+        textEditor.fontSize = session.element(id).fontSize || 18
         textEditor.text = e.text
         textEditor.visible = true
         textEditor.forceActiveFocus()
@@ -329,6 +330,7 @@ Item {
                 id: textEditor
                 objectName: "textEditor"
                 property string elementId: ""
+                property real fontSize: 18 //!< points: the body size of the text being edited
                 readonly property var frame: elementId !== "" ? canvas.elementById(elementId) : null
                 visible: false
                 x: frame ? frame.x * canvas.zoom : 0
@@ -337,7 +339,7 @@ Item {
                 height: frame ? Math.max(frame.h * canvas.zoom, implicitHeight) : 0
                 rotation: frame ? frame.rotation : 0
                 wrapMode: TextEdit.Wrap
-                font.pixelSize: Math.max(10, 18 * canvas.zoom)
+                font.pixelSize: Math.max(8, fontSize * canvas.zoom)
                 color: "#111111"
                 background: Rectangle { color: "#f2ffffff"; border.color: "#2f6fed"; border.width: 2 }
                 Keys.onEscapePressed: canvas.cancelTextEdit()

@@ -37,19 +37,30 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::loadsSampleDeck_data()
 {
     QTest::addColumn<QString>("sample");
+    QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("appearance");
-    QTest::newRow("pitch deck opens from the bundled resources, light") << QStringLiteral("pitch-deck") << QStringLiteral("light");
-    QTest::newRow("quarterly review opens, dark appearance") << QStringLiteral("quarterly-review") << QStringLiteral("dark");
+    QTest::addColumn<bool>("overlap");
+    QTest::newRow("pitch deck opens from the bundled resources, light")
+        << QStringLiteral("pitch-deck") << QStringLiteral(":/slidespec/samples/pitch-deck.json")
+        << QStringLiteral("light") << false;
+    QTest::newRow("quarterly review opens, dark appearance")
+        << QStringLiteral("quarterly-review") << QStringLiteral(":/slidespec/samples/quarterly-review.json")
+        << QStringLiteral("dark") << false;
+    QTest::newRow("an overlap shows on the canvas, in the issues tab and the problem count")
+        << QStringLiteral("overlap") << QStringLiteral(SLIDESPEC_QML_TEST_DATA_DIR "/canvas-deck.json")
+        << QStringLiteral("light") << true;
 }
 
 void TestMainWindow::loadsSampleDeck()
 {
     QFETCH(QString, sample);
+    QFETCH(QString, path);
     QFETCH(QString, appearance);
+    QFETCH(bool, overlap);
 
     DocumentController document;
     QString error;
-    QVERIFY2(document.open(QStringLiteral(":/slidespec/samples/%1.json").arg(sample), &error), qPrintable(error));
+    QVERIFY2(document.open(path, &error), qPrintable(error));
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -79,6 +90,18 @@ void TestMainWindow::loadsSampleDeck()
     QVERIFY(QMetaObject::invokeMethod(window, "setLanguage", Q_ARG(QVariant, QStringLiteral("en"))));
     QTRY_VERIFY(problems->property("text").toString().contains(QStringLiteral("problem")));
 
+    if (overlap) {
+        QVERIFY(document.moveElements({QStringLiteral("other")}, -210, 0));
+        auto *tabs = window->findChild<QObject *>(QStringLiteral("rightTabs"));
+        QVERIFY(tabs);
+        tabs->setProperty("currentIndex", 1);
+        auto *session = window->property("session").value<QObject *>();
+        QVERIFY(session);
+        QTRY_VERIFY(!session->property("markers").toList().isEmpty());
+        QVERIFY(document.problemCount() > 0);
+        QTRY_VERIFY(!problems->property("text").toString().contains(QStringLiteral("No problems")));
+    }
+
     // Select the last element so the screenshot shows handles.
     const Slide *slide = document.currentSlideData();
     QVERIFY(slide && !slide->elements.isEmpty());
@@ -87,11 +110,11 @@ void TestMainWindow::loadsSampleDeck()
 
     const QImage shot = window->grabWindow();
     QVERIFY(!shot.isNull());
-    const QString path = QDir(QStringLiteral(SLIDESPEC_SCREENSHOT_DIR))
+    const QString shotPath = QDir(QStringLiteral(SLIDESPEC_SCREENSHOT_DIR))
                              .absoluteFilePath(QStringLiteral("mainwindow-%1-%2.png").arg(sample, appearance));
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QVERIFY(shot.save(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    QDir().mkpath(QFileInfo(shotPath).absolutePath());
+    QVERIFY(shot.save(shotPath));
+    qInfo("screenshot: %s", qPrintable(shotPath));
 }
 
 QTEST_MAIN(TestMainWindow)
