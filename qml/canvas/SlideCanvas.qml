@@ -283,7 +283,7 @@ Item {
                 anchors.fill: parent
                 keys: ["slidespec/component"]
                 onDropped: drop => {
-                    const id = drop.source ? drop.source.componentId : ""
+                    const id = drop.source && drop.source.componentId ? drop.source.componentId : ""
                     if (id)
                         canvas.session.addComponent(id, drop.x / canvas.zoom, drop.y / canvas.zoom)
                     drop.accept()

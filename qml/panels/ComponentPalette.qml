@@ -47,10 +47,6 @@ Pane {
                 radius: 4
                 color: mouse.containsMouse ? palette.alternateBase : palette.base
                 border.color: palette.mid
-                Drag.active: mouse.drag.active
-                Drag.keys: ["slidespec/component"]
-                Drag.hotSpot.x: 10
-                Drag.hotSpot.y: 10
                 Column {
                     anchors.fill: parent
                     anchors.margins: 6
@@ -61,12 +57,22 @@ Pane {
                     id: mouse
                     anchors.fill: parent
                     hoverEnabled: true
-                    drag.target: tile
-                    onReleased: {
-                        if (tile.Drag.active)
-                            tile.Drag.drop()
-                        tile.x = 0
+                    drag.target: dragProxy
+                    drag.threshold: 4
+                    preventStealing: true // a tile drag is not a flick of the list
+                    onPressed: mouse => {
+                        const p = mapToItem(panel, mouse.x, mouse.y)
+                        dragProxy.x = p.x - 10
+                        dragProxy.y = p.y - 10
+                        dragProxy.componentId = tile.componentId
+                        dragProxy.label = tile.name
                     }
+                    onReleased: {
+                        if (dragProxy.Drag.active)
+                            dragProxy.Drag.drop()
+                        dragProxy.dragging = false
+                    }
+                    drag.onActiveChanged: if (drag.active) dragProxy.dragging = true
                     onDoubleClicked: panel.session.addComponent(tile.componentId, 48, 48)
                 }
                 ToolTip.visible: mouse.containsMouse && !mouse.drag.active
@@ -74,5 +80,24 @@ Pane {
                 ToolTip.delay: 600
             }
         }
+    }
+
+    // What a tile drag carries to the canvas (a DropArea keyed "slidespec/component").
+    Rectangle {
+        id: dragProxy
+        property string componentId
+        property string label
+        property bool dragging: false
+        visible: dragging
+        width: proxyLabel.implicitWidth + 16
+        height: 24
+        radius: 4
+        color: palette.highlight
+        opacity: 0.9
+        Drag.active: dragging
+        Drag.keys: ["slidespec/component"]
+        Drag.hotSpot.x: 10
+        Drag.hotSpot.y: 10
+        Label { id: proxyLabel; anchors.centerIn: parent; text: dragProxy.label; color: palette.highlightedText }
     }
 }

@@ -16,6 +16,8 @@ Item {
     IssuesPanel { id: issues; x: 240; width: 320; height: 800; session: session }
     Inspector { id: inspector; x: 560; width: 320; height: 800; session: session }
     ComponentPalette { id: palette; x: 880; width: 320; height: 800; session: session }
+    // A small canvas under the inspector, to drop palette tiles on.
+    SlideCanvas { id: canvas; x: 560; y: 500; width: 320; height: 300; session: session }
 
     TestCase {
         name: "Panels"
@@ -111,6 +113,27 @@ Item {
             mouseDoubleClickSequence(tile)
             compare(session.elements.length, count + 1)
             compare(session.elements[count].kind, "component")
+        }
+
+        function test_paletteTileDraggedOntoCanvasInserts() {
+            const list = findChild(palette, "componentList")
+            findChild(palette, "componentSearch").text = "card"
+            tryVerify(() => findChild(list, "tile_card") !== null)
+            const tile = findChild(list, "tile_card")
+            const count = session.elements.length
+            // Drop point: the middle of the canvas page.
+            const page = canvas.page
+            const target = page.mapToItem(tile, page.width / 2, page.height / 2)
+            mousePress(tile, 20, 20)
+            for (let i = 1; i <= 10; ++i)
+                mouseMove(tile, 20 + (target.x - 20) * i / 10, 20 + (target.y - 20) * i / 10)
+            const end = page.mapToItem(tile, page.width / 2, page.height / 2)
+            mouseRelease(tile, end.x, end.y)
+            compare(session.elements.length, count + 1)
+            const added = session.elements[count]
+            compare(added.kind, "component")
+            verify(added.x > session.slideWidth / 4 && added.x < session.slideWidth * 3 / 4,
+                   "inserted where it was dropped")
         }
     }
 }
