@@ -86,9 +86,13 @@ void EditorSession::setDocument(DocumentController *document)
         connect(m_document, &DocumentController::currentSlideChanged, this, elementsOnly);
         connect(m_document, &DocumentController::slideChanged, this, elementsOnly);
         connect(m_document, &DocumentController::issuesChanged, this, &EditorSession::rebuildMarkers);
-        connect(m_document, &DocumentController::brandChanged, this, &EditorSession::brandChanged);
+        connect(m_document, &DocumentController::brandChanged, this, [this] {
+            ++m_brandRevision;
+            emit brandChanged();
+        });
         connect(m_document, &DocumentController::deckReset, this, [this] {
             rebuildElements();
+            ++m_brandRevision;
             emit brandChanged();
             emit slideSizeChanged();
         });

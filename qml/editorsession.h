@@ -40,6 +40,7 @@ class EditorSession : public QObject
     Q_PROPERTY(double slideWidth READ slideWidth NOTIFY slideSizeChanged)
     Q_PROPERTY(double slideHeight READ slideHeight NOTIFY slideSizeChanged)
     Q_PROPERTY(QStringList templates READ templates CONSTANT)
+    Q_PROPERTY(int brandRevision READ brandRevision NOTIFY brandChanged)
 
 public:
     /*! How setFrame() names the change, for the undo text and merging. */
@@ -67,6 +68,8 @@ public:
     QVariantList brandColors() const;
     double slideWidth() const;
     double slideHeight() const;
+    /*! Grows whenever the kit changes (cache-busting template previews). */
+    int brandRevision() const { return m_brandRevision; }
     /*! Layout template ids under `:/slidespec/templates`. */
     QStringList templates() const;
 
@@ -139,6 +142,7 @@ private:
     ComponentPaletteModel *m_palette = nullptr;
     QVariantList m_elements;
     QVariantList m_markers;
+    int m_brandRevision = 0;
 };
 
 } // namespace slidespec

@@ -141,12 +141,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/app/Main.qml" line="24"/>
+        <location filename="../qml/app/Main.qml" line="25"/>
         <source>Untitled deck</source>
         <translation>Unbenannter Foliensatz</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="25"/>
+        <location filename="../qml/app/Main.qml" line="26"/>
         <source>Slidespec</source>
         <translation>Slidespec</translation>
     </message>
@@ -155,90 +155,90 @@
         <translation>Speichern nicht möglich: Der Foliensatz hat noch keine Datei.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="85"/>
-        <location filename="../qml/app/Main.qml" line="105"/>
+        <location filename="../qml/app/Main.qml" line="86"/>
+        <location filename="../qml/app/Main.qml" line="106"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="85"/>
-        <location filename="../qml/app/Main.qml" line="105"/>
+        <location filename="../qml/app/Main.qml" line="86"/>
+        <location filename="../qml/app/Main.qml" line="106"/>
         <source>Could not save: %1</source>
         <translation>Speichern nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="90"/>
+        <location filename="../qml/app/Main.qml" line="91"/>
         <source>Open deck</source>
         <translation>Foliensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="91"/>
-        <location filename="../qml/app/Main.qml" line="102"/>
+        <location filename="../qml/app/Main.qml" line="92"/>
+        <location filename="../qml/app/Main.qml" line="103"/>
         <source>Slide specs (*.json)</source>
         <translation>Foliensätze (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="94"/>
+        <location filename="../qml/app/Main.qml" line="95"/>
         <source>Could not open: %1</source>
         <translation>Öffnen nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="99"/>
+        <location filename="../qml/app/Main.qml" line="100"/>
         <source>Save deck as</source>
         <translation>Foliensatz speichern unter</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="113"/>
+        <location filename="../qml/app/Main.qml" line="114"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="114"/>
+        <location filename="../qml/app/Main.qml" line="115"/>
         <source>Open…</source>
         <translation>Öffnen …</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="117"/>
+        <location filename="../qml/app/Main.qml" line="118"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="122"/>
+        <location filename="../qml/app/Main.qml" line="123"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="126"/>
+        <location filename="../qml/app/Main.qml" line="127"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="129"/>
+        <location filename="../qml/app/Main.qml" line="130"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="134"/>
+        <location filename="../qml/app/Main.qml" line="135"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="142"/>
+        <location filename="../qml/app/Main.qml" line="143"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="144"/>
+        <location filename="../qml/app/Main.qml" line="145"/>
         <source>Fit (%1 %)</source>
         <translation>Einpassen (%1 %)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="157"/>
+        <location filename="../qml/app/Main.qml" line="158"/>
         <source>No problems</source>
         <translation>Keine Probleme</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="158"/>
+        <location filename="../qml/app/Main.qml" line="159"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n Problem</numerusform>
@@ -246,37 +246,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="175"/>
+        <location filename="../qml/app/Main.qml" line="176"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="175"/>
+        <location filename="../qml/app/Main.qml" line="176"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="209"/>
+        <location filename="../qml/app/Main.qml" line="211"/>
         <source>Inspector</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="210"/>
+        <location filename="../qml/app/Main.qml" line="212"/>
         <source>Issues (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="211"/>
+        <location filename="../qml/app/Main.qml" line="213"/>
         <source>Components</source>
         <translation>Komponenten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="230"/>
+        <location filename="../qml/app/Main.qml" line="232"/>
         <source>Slide %1 of %2</source>
         <translation>Folie %1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="234"/>
+        <location filename="../qml/app/Main.qml" line="236"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n Problem im Foliensatz</numerusform>
@@ -287,29 +287,34 @@
 <context>
     <name>SlidesPanel</name>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="87"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="89"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="117"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="119"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="133"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="124"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="138"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="129"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="144"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="135"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/SlidesPanel.qml" line="155"/>
+        <source>Add a slide</source>
+        <translation>Folie hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -337,9 +342,9 @@
 <context>
     <name>slidespec::EditorSession</name>
     <message>
-        <location filename="../qml/editorsession.cpp" line="203"/>
-        <location filename="../qml/editorsession.cpp" line="211"/>
-        <location filename="../qml/editorsession.cpp" line="219"/>
+        <location filename="../qml/editorsession.cpp" line="207"/>
+        <location filename="../qml/editorsession.cpp" line="215"/>
+        <location filename="../qml/editorsession.cpp" line="223"/>
         <source>No document.</source>
         <translation>Kein Dokument.</translation>
     </message>

@@ -15,6 +15,7 @@ ApplicationWindow {
     required property DocumentController document
     property alias session: editorSession
     property alias canvas: slideCanvas
+    property alias slidesPanel: slidesPanel
     property string appearance: settings.appearance
     readonly property bool dark: appearance === "dark"
 

@@ -12,6 +12,7 @@ Pane {
 
     required property EditorSession session
     readonly property DocumentController document: session.document
+    property alias gallery: gallery
     padding: 0
 
     ColumnLayout {
@@ -35,6 +36,7 @@ Pane {
                 id: row
                 required property int index
                 required property string title
+                required property string layout
                 required property bool hidden
                 required property int issueCount
                 required property int thumbnailRevision
@@ -115,18 +117,7 @@ Pane {
             Button {
                 Layout.fillWidth: true
                 text: qsTr("Add")
-                onClicked: templateMenu.popup()
-                Menu {
-                    id: templateMenu
-                    Repeater {
-                        model: panel.session.templates
-                        MenuItem {
-                            required property string modelData
-                            text: modelData
-                            onTriggered: panel.session.addSlide(modelData)
-                        }
-                    }
-                }
+                onClicked: gallery.open()
             }
             Button {
                 Layout.fillWidth: true
@@ -145,6 +136,54 @@ Pane {
                 checkable: true
                 checked: list.currentItem ? list.currentItem.hidden : false
                 onClicked: panel.document.setSlideHidden(panel.document.currentSlide, checked)
+            }
+        }
+    }
+
+    // Template gallery: each layout previewed in the deck's kit.
+    Popup {
+        id: gallery
+        objectName: "templateGallery"
+        parent: Overlay.overlay
+        x: 240
+        y: 60
+        width: 560
+        height: 420
+        modal: true
+        focus: true
+        contentItem: ColumnLayout {
+            Label { text: qsTr("Add a slide"); font.bold: true }
+            GridView {
+                id: templateGrid
+                objectName: "templateGrid"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                cellWidth: 176
+                cellHeight: 128
+                model: panel.session.templates
+                delegate: ItemDelegate {
+                    required property string modelData
+                    objectName: "template_" + modelData
+                    width: 170
+                    height: 122
+                    onClicked: {
+                        panel.session.addSlide(modelData)
+                        gallery.close()
+                    }
+                    contentItem: Column {
+                        spacing: 2
+                        Image {
+                            width: 156
+                            height: 156 * panel.session.slideHeight / panel.session.slideWidth
+                            sourceSize.width: 156
+                            cache: false
+                            source: gallery.visible ? "image://slidespec-thumbnail/template/" + modelData + "/"
+                                                      + panel.session.brandRevision : ""
+                        }
+                        Label { text: modelData; width: 156; elide: Text.ElideRight }
+                    }
+                }
             }
         }
     }

@@ -23,9 +23,19 @@ QImage ThumbnailProvider::requestImage(const QString &id, QSize *size, const QSi
                                                          m_document->assets());
             m_rendererAssets = &m_document->assets();
         }
-        const int index = id.section(u'/', 0, 0).toInt();
         const int width = requestedSize.width() > 0 ? requestedSize.width() : 240;
-        image = m_renderer->renderSlide(m_document->deck(), index, width);
+        if (id.startsWith(QLatin1String("template/"))) {
+            // A layout template, styled with the open deck's kit.
+            if (const std::optional<Slide> slide = DocumentController::loadTemplate(id.section(u'/', 1, 1))) {
+                Deck preview;
+                preview.size = m_document->deck().size;
+                preview.brand = m_document->deck().brand;
+                preview.slides = {*slide};
+                image = m_renderer->renderSlide(preview, 0, width);
+            }
+        } else {
+            image = m_renderer->renderSlide(m_document->deck(), id.section(u'/', 0, 0).toInt(), width);
+        }
     }
     if (size)
         *size = image.size();

@@ -16,6 +16,8 @@ class SlideRenderer;
  * \brief Slide thumbnails for `image://slidespec-thumbnail/INDEX/REVISION`,
  * painted by the core SlideRenderer. The revision (SlideListModel's
  * thumbnailRevision role) only busts Qt's image cache.
+ * `image://slidespec-thumbnail/template/ID/REVISION` previews layout template
+ * ID in the deck's kit (REVISION: EditorSession::brandRevision).
  *
  * Runs on the GUI thread (Image.asynchronous false), where the deck lives.
  */

@@ -115,6 +115,18 @@ void TestMainWindow::loadsSampleDeck()
     QDir().mkpath(QFileInfo(shotPath).absolutePath());
     QVERIFY(shot.save(shotPath));
     qInfo("screenshot: %s", qPrintable(shotPath));
+
+    // The template gallery, previewing each layout in the deck's kit.
+    auto *slidesPanel = window->property("slidesPanel").value<QObject *>();
+    QVERIFY(slidesPanel);
+    auto *gallery = slidesPanel->property("gallery").value<QObject *>();
+    QVERIFY(gallery);
+    QVERIFY(QMetaObject::invokeMethod(gallery, "open"));
+    QTRY_VERIFY(gallery->property("opened").toBool());
+    QTest::qWait(100);
+    const QString galleryPath = QString(shotPath).replace(QLatin1String(".png"), QLatin1String("-gallery.png"));
+    QVERIFY(window->grabWindow().save(galleryPath));
+    qInfo("screenshot: %s", qPrintable(galleryPath));
 }
 
 QTEST_MAIN(TestMainWindow)

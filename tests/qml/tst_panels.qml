@@ -135,5 +135,23 @@ Item {
             verify(added.x > session.slideWidth / 4 && added.x < session.slideWidth * 3 / 4,
                    "inserted where it was dropped")
         }
+
+        function test_templateGalleryAddsSlide() {
+            const list = findChild(slides, "slideList")
+            tryCompare(list, "count", 2)
+            const gallery = slides.gallery
+            verify(gallery)
+            gallery.open()
+            tryCompare(gallery, "opened", true)
+            const grid = findChild(gallery.contentItem, "templateGrid")
+            tryVerify(() => grid.count === session.templates.length && grid.height > 100)
+            const row = session.templates.indexOf("quote")
+            tryVerify(() => grid.itemAtIndex(row) !== null)
+            const quote = grid.itemAtIndex(row)
+            mouseClick(quote)
+            tryCompare(list, "count", 3)
+            compare(list.itemAtIndex(1).layout, "quote")
+            verify(!gallery.visible)
+        }
     }
 }
