@@ -80,12 +80,11 @@ void SlideView::paint(QPainter *painter)
     const int index = m_slideIndex >= 0 ? m_slideIndex : m_document->currentSlide();
     if (index < 0 || index >= deck.slides.size())
         return;
-    // The controller makes new services when the deck's folder changes.
-    if (!m_renderer || m_rendererAssets != &m_document->assets()) {
+    // Dropped on deckReset and filePathChanged, when the controller
+    // replaces the asset store the renderer refers to.
+    if (!m_renderer)
         m_renderer = std::make_unique<SlideRenderer>(m_document->components(), m_document->textEngine(),
                                                      m_document->assets());
-        m_rendererAssets = &m_document->assets();
-    }
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->scale(width() / deck.size.width(), height() / deck.size.height());

@@ -54,8 +54,7 @@ private:
     QPointer<DocumentController> m_document;
     int m_slideIndex = -1;
     double m_zoom = 1.0;
-    std::unique_ptr<SlideRenderer> m_renderer;
-    const void *m_rendererAssets = nullptr; //!< the AssetStore m_renderer was made for
+    std::unique_ptr<SlideRenderer> m_renderer; //!< dropped when the controller's services change
 };
 
 } // namespace slidespec

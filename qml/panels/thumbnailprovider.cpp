@@ -10,6 +10,13 @@ ThumbnailProvider::ThumbnailProvider(DocumentController *document)
     : QQuickImageProvider(QQuickImageProvider::Image)
     , m_document(document)
 {
+    // The controller replaces its asset store when the deck or its folder
+    // changes; the renderer holds a reference to it.
+    if (document) {
+        auto drop = [this] { m_renderer.reset(); };
+        connect(document, &DocumentController::deckReset, this, drop);
+        connect(document, &DocumentController::filePathChanged, this, drop);
+    }
 }
 
 ThumbnailProvider::~ThumbnailProvider() = default;
@@ -18,11 +25,9 @@ QImage ThumbnailProvider::requestImage(const QString &id, QSize *size, const QSi
 {
     QImage image;
     if (m_document) {
-        if (!m_renderer || m_rendererAssets != &m_document->assets()) {
+        if (!m_renderer)
             m_renderer = std::make_unique<SlideRenderer>(m_document->components(), m_document->textEngine(),
                                                          m_document->assets());
-            m_rendererAssets = &m_document->assets();
-        }
         const int width = requestedSize.width() > 0 ? requestedSize.width() : 240;
         if (id.startsWith(QLatin1String("template/"))) {
             // A layout template, styled with the open deck's kit.

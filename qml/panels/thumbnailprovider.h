@@ -20,6 +20,8 @@ class SlideRenderer;
  * ID in the deck's kit (REVISION: EditorSession::brandRevision).
  *
  * Runs on the GUI thread (Image.asynchronous false), where the deck lives.
+ * Signals are connected to the provider (a QObject in Qt 6), which the
+ * engine owns and deletes.
  */
 class ThumbnailProvider : public QQuickImageProvider
 {
@@ -36,8 +38,7 @@ public:
 
 private:
     QPointer<DocumentController> m_document;
-    std::unique_ptr<SlideRenderer> m_renderer;
-    const void *m_rendererAssets = nullptr;
+    std::unique_ptr<SlideRenderer> m_renderer; //!< dropped when the controller's services change
 };
 
 } // namespace slidespec

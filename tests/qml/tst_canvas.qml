@@ -246,5 +246,18 @@ Item {
             canvas.fitToWindow = true
             verify(canvas.zoom < 1.1)
         }
+
+        function test_saveAsAndReopenKeepDrawing() {
+            verify(document.moveElements(["block"], 0, 100))
+            const path = testDecks.outputPath("saved-canvas-deck.json")
+            compare(session.saveAs("file://" + path), "")
+            verify(!document.modified)
+            compare(session.openFile("file://" + path), "")
+            wait(50)
+            compare(frameOf("block").y, 250)
+            compare(canvasPixel(200, 300), Qt.color("#1f3a93"), "the canvas draws the reopened deck")
+            verify(session.openFile("file:///nonexistent/deck.json").length > 0, "a bad path says why")
+            compare(frameOf("block").y, 250, "and the open deck stays")
+        }
     }
 }
