@@ -225,6 +225,27 @@ QString EditorSession::saveAs(const QUrl &url)
     return m_document->saveAs(localPath(url), &error) ? QString() : error;
 }
 
+bool EditorSession::align(int alignment)
+{
+    if (!m_document || alignment < 0 || alignment > int(DeckEdit::Alignment::Bottom))
+        return false;
+    return m_document->alignElements(m_document->selection(), DeckEdit::Alignment(alignment));
+}
+
+bool EditorSession::distribute(int distribution)
+{
+    if (!m_document || distribution < 0 || distribution > int(DeckEdit::Distribution::Vertical))
+        return false;
+    return m_document->distributeElements(m_document->selection(), DeckEdit::Distribution(distribution));
+}
+
+bool EditorSession::changeZOrder(int change)
+{
+    if (!m_document || change < 0 || change > int(DeckEdit::ZOrderChange::SendBackward))
+        return false;
+    return m_document->changeZOrder(m_document->selection(), DeckEdit::ZOrderChange(change));
+}
+
 QStringList EditorSession::paste()
 {
     return m_document ? m_document->paste() : QStringList();

@@ -81,6 +81,13 @@ public:
     /*! Saves to \a url and makes it the deck's file; returns what went wrong, or empty. */
     Q_INVOKABLE QString saveAs(const QUrl &url);
 
+    /*! Aligns the selection: 0 left, 1 centre, 2 right, 3 top, 4 middle,
+     *  5 bottom (DeckEdit::Alignment); one element aligns to the slide. */
+    Q_INVOKABLE bool align(int alignment);
+    /*! Spaces the selection evenly: 0 horizontally, 1 vertically. */
+    Q_INVOKABLE bool distribute(int distribution);
+    /*! Restacks the selection: 0 to front, 1 to back, 2 forward, 3 backward. */
+    Q_INVOKABLE bool changeZOrder(int change);
     /*! Pastes elements from the system clipboard onto the current slide. */
     Q_INVOKABLE QStringList paste();
 

@@ -223,22 +223,97 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="143"/>
+        <location filename="../qml/app/Main.qml" line="140"/>
+        <source>Arrange</source>
+        <translation>Anordnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="145"/>
+        <source>Align left</source>
+        <translation>Links ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="146"/>
+        <source>Align centre</source>
+        <translation>Zentriert ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="147"/>
+        <source>Align right</source>
+        <translation>Rechts ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="148"/>
+        <source>Align top</source>
+        <translation>Oben ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="149"/>
+        <source>Align middle</source>
+        <translation>Mittig ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="150"/>
+        <source>Align bottom</source>
+        <translation>Unten ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="153"/>
+        <source>Distribute horizontally</source>
+        <translation>Horizontal verteilen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="158"/>
+        <source>Distribute vertically</source>
+        <translation>Vertikal verteilen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="163"/>
+        <source>Bring to front</source>
+        <translation>In den Vordergrund</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="164"/>
+        <source>Send to back</source>
+        <translation>In den Hintergrund</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="165"/>
+        <source>Bring forward</source>
+        <translation>Eine Ebene nach vorn</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="166"/>
+        <source>Send backward</source>
+        <translation>Eine Ebene nach hinten</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="169"/>
+        <source>Group</source>
+        <translation>Gruppieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="174"/>
+        <source>Ungroup</source>
+        <translation>Gruppierung aufheben</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="183"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="145"/>
+        <location filename="../qml/app/Main.qml" line="185"/>
         <source>Fit (%1 %)</source>
         <translation>Einpassen (%1 %)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="158"/>
+        <location filename="../qml/app/Main.qml" line="198"/>
         <source>No problems</source>
         <translation>Keine Probleme</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="159"/>
+        <location filename="../qml/app/Main.qml" line="199"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n Problem</numerusform>
@@ -246,37 +321,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="176"/>
+        <location filename="../qml/app/Main.qml" line="216"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="176"/>
+        <location filename="../qml/app/Main.qml" line="216"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="211"/>
+        <location filename="../qml/app/Main.qml" line="251"/>
         <source>Inspector</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="212"/>
+        <location filename="../qml/app/Main.qml" line="252"/>
         <source>Issues (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="213"/>
+        <location filename="../qml/app/Main.qml" line="253"/>
         <source>Components</source>
         <translation>Komponenten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="232"/>
+        <location filename="../qml/app/Main.qml" line="272"/>
         <source>Slide %1 of %2</source>
         <translation>Folie %1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="236"/>
+        <location filename="../qml/app/Main.qml" line="276"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n Problem im Foliensatz</numerusform>

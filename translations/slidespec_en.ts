@@ -219,22 +219,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="143"/>
-        <source>Fit</source>
+        <location filename="../qml/app/Main.qml" line="140"/>
+        <source>Arrange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="145"/>
-        <source>Fit (%1 %)</source>
+        <source>Align left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="146"/>
+        <source>Align centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="147"/>
+        <source>Align right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="148"/>
+        <source>Align top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="149"/>
+        <source>Align middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="150"/>
+        <source>Align bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="153"/>
+        <source>Distribute horizontally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="158"/>
+        <source>Distribute vertically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="163"/>
+        <source>Bring to front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="164"/>
+        <source>Send to back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="165"/>
+        <source>Bring forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="166"/>
+        <source>Send backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="169"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="174"/>
+        <source>Ungroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="183"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="185"/>
+        <source>Fit (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="198"/>
         <source>No problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="159"/>
+        <location filename="../qml/app/Main.qml" line="199"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -242,37 +317,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="176"/>
+        <location filename="../qml/app/Main.qml" line="216"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="176"/>
+        <location filename="../qml/app/Main.qml" line="216"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="211"/>
+        <location filename="../qml/app/Main.qml" line="251"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="212"/>
+        <location filename="../qml/app/Main.qml" line="252"/>
         <source>Issues (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="213"/>
+        <location filename="../qml/app/Main.qml" line="253"/>
         <source>Components</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="232"/>
+        <location filename="../qml/app/Main.qml" line="272"/>
         <source>Slide %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="236"/>
+        <location filename="../qml/app/Main.qml" line="276"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n problem in the deck</numerusform>

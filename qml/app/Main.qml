@@ -136,6 +136,46 @@ ApplicationWindow {
                 enabled: window.document.selection.length > 0
                 onClicked: window.document.removeElements(window.document.selection)
             }
+            ToolButton {
+                text: qsTr("Arrange")
+                enabled: window.document.selection.length > 0
+                onClicked: arrangeMenu.popup()
+                Menu {
+                    id: arrangeMenu
+                    MenuItem { text: qsTr("Align left"); onTriggered: editorSession.align(0) }
+                    MenuItem { text: qsTr("Align centre"); onTriggered: editorSession.align(1) }
+                    MenuItem { text: qsTr("Align right"); onTriggered: editorSession.align(2) }
+                    MenuItem { text: qsTr("Align top"); onTriggered: editorSession.align(3) }
+                    MenuItem { text: qsTr("Align middle"); onTriggered: editorSession.align(4) }
+                    MenuItem { text: qsTr("Align bottom"); onTriggered: editorSession.align(5) }
+                    MenuSeparator {}
+                    MenuItem {
+                        text: qsTr("Distribute horizontally")
+                        enabled: window.document.selection.length > 2
+                        onTriggered: editorSession.distribute(0)
+                    }
+                    MenuItem {
+                        text: qsTr("Distribute vertically")
+                        enabled: window.document.selection.length > 2
+                        onTriggered: editorSession.distribute(1)
+                    }
+                    MenuSeparator {}
+                    MenuItem { text: qsTr("Bring to front"); onTriggered: editorSession.changeZOrder(0) }
+                    MenuItem { text: qsTr("Send to back"); onTriggered: editorSession.changeZOrder(1) }
+                    MenuItem { text: qsTr("Bring forward"); onTriggered: editorSession.changeZOrder(2) }
+                    MenuItem { text: qsTr("Send backward"); onTriggered: editorSession.changeZOrder(3) }
+                    MenuSeparator {}
+                    MenuItem {
+                        text: qsTr("Group")
+                        enabled: window.document.selection.length > 1
+                        onTriggered: window.document.groupElements(window.document.selection)
+                    }
+                    MenuItem {
+                        text: qsTr("Ungroup")
+                        onTriggered: window.document.ungroupElements(window.document.selection)
+                    }
+                }
+            }
             ToolSeparator {}
             ComboBox {
                 id: zoomBox

@@ -259,5 +259,18 @@ Item {
             verify(session.openFile("file:///nonexistent/deck.json").length > 0, "a bad path says why")
             compare(frameOf("block").y, 250, "and the open deck stays")
         }
+
+        function test_alignAndRestack() {
+            document.selection = ["block", "other"]
+            verify(!session.align(3), "already top-aligned: nothing to do")
+            verify(document.moveElements(["other"], 0, 40))
+            verify(session.align(5)) // bottom
+            compare(frameOf("block").y + frameOf("block").h, 290)
+            compare(frameOf("other").y + frameOf("other").h, 290)
+            document.selection = ["block"]
+            verify(session.changeZOrder(0))
+            compare(session.elements[session.elements.length - 1].id, "block", "brought to front")
+            verify(!session.align(42), "an unknown alignment does nothing")
+        }
     }
 }
