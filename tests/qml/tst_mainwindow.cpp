@@ -40,15 +40,19 @@ void TestMainWindow::loadsSampleDeck_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("appearance");
     QTest::addColumn<bool>("overlap");
+    QTest::addColumn<QString>("language");
     QTest::newRow("pitch deck opens from the bundled resources, light")
         << QStringLiteral("pitch-deck") << QStringLiteral(":/slidespec/samples/pitch-deck.json")
-        << QStringLiteral("light") << false;
+        << QStringLiteral("light") << false << QStringLiteral("en");
     QTest::newRow("quarterly review opens, dark appearance")
         << QStringLiteral("quarterly-review") << QStringLiteral(":/slidespec/samples/quarterly-review.json")
-        << QStringLiteral("dark") << false;
+        << QStringLiteral("dark") << false << QStringLiteral("en");
     QTest::newRow("an overlap shows on the canvas, in the issues tab and the problem count")
         << QStringLiteral("overlap") << QStringLiteral(SLIDESPEC_QML_TEST_DATA_DIR "/canvas-deck.json")
-        << QStringLiteral("light") << true;
+        << QStringLiteral("light") << true << QStringLiteral("en");
+    QTest::newRow("the German UI, dark, with an overlap")
+        << QStringLiteral("overlap-de") << QStringLiteral(SLIDESPEC_QML_TEST_DATA_DIR "/canvas-deck.json")
+        << QStringLiteral("dark") << true << QStringLiteral("de");
 }
 
 void TestMainWindow::loadsSampleDeck()
@@ -57,6 +61,7 @@ void TestMainWindow::loadsSampleDeck()
     QFETCH(QString, path);
     QFETCH(QString, appearance);
     QFETCH(bool, overlap);
+    QFETCH(QString, language);
 
     DocumentController document;
     QString error;
@@ -102,6 +107,11 @@ void TestMainWindow::loadsSampleDeck()
         QTRY_VERIFY(!problems->property("text").toString().contains(QStringLiteral("No problems")));
     }
 
+    if (language != QLatin1String("en")) {
+        QVERIFY(QMetaObject::invokeMethod(window, "setLanguage", Q_ARG(QVariant, language)));
+        QTRY_VERIFY(!problems->property("text").toString().contains(QStringLiteral("problem")));
+    }
+
     // Select the last element so the screenshot shows handles.
     const Slide *slide = document.currentSlideData();
     QVERIFY(slide && !slide->elements.isEmpty());
@@ -127,6 +137,9 @@ void TestMainWindow::loadsSampleDeck()
     const QString galleryPath = QString(shotPath).replace(QLatin1String(".png"), QLatin1String("-gallery.png"));
     QVERIFY(window->grabWindow().save(galleryPath));
     qInfo("screenshot: %s", qPrintable(galleryPath));
+
+    // Leave the remembered language as the next run expects it.
+    QVERIFY(QMetaObject::invokeMethod(window, "setLanguage", Q_ARG(QVariant, QStringLiteral("en"))));
 }
 
 QTEST_MAIN(TestMainWindow)
