@@ -8,6 +8,9 @@
 
 #include <QDir>
 
+#include <algorithm>
+#include <functional>
+
 namespace slidespec {
 
 namespace {
@@ -62,10 +65,11 @@ EditorSession::~EditorSession() = default;
 
 void EditorSession::setDocument(DocumentController *document)
 {
-    if (m_document == document)
+    if (m_document == document && (document || !m_slides))
         return;
     if (m_document)
         disconnect(m_document, nullptr, this, nullptr);
+    // The models refer to the old controller: they go with it.
     delete m_slides;
     delete m_issues;
     delete m_deckIssues;
@@ -96,6 +100,8 @@ void EditorSession::setDocument(DocumentController *document)
             emit brandChanged();
             emit slideSizeChanged();
         });
+        // By then the QPointer is already null; setDocument(nullptr) still
+        // drops the models (see the check at the top).
         connect(m_document, &QObject::destroyed, this, [this] { setDocument(nullptr); });
     }
     rebuildElements();

@@ -153,5 +153,14 @@ Item {
             compare(list.itemAtIndex(1).layout, "quote")
             verify(!gallery.visible)
         }
+
+        function test_controllerDeletedUnderTheSession() {
+            verify(session.slides !== null)
+            testDecks.close(document)
+            document = null
+            compare(session.document, null)
+            compare(session.slides, null, "the models went with their controller")
+            compare(session.elements.length, 0)
+        }
     }
 }

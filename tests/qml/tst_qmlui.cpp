@@ -42,6 +42,9 @@ public:
         return document;
     }
 
+    /*! Deletes \a document now, as a window closing would. */
+    Q_INVOKABLE void close(slidespec::DocumentController *document) { delete document; }
+
     /*! Where a test may write a file: the test's build folder. */
     Q_INVOKABLE QString outputPath(const QString &name) const
     {
