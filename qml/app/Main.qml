@@ -16,6 +16,8 @@ ApplicationWindow {
     property alias session: editorSession
     property alias canvas: slideCanvas
     property alias slidesPanel: slidesPanel
+    property alias workspace: workspaceSession
+    property alias recoveryDialog: recoveryDialog
     property string appearance: settings.appearance
     readonly property bool dark: appearance === "dark"
 
@@ -52,6 +54,22 @@ ApplicationWindow {
     EditorSession {
         id: editorSession
         document: window.document
+    }
+
+    WorkspaceSession {
+        id: workspaceSession
+        document: window.document
+        onAutosaveFailed: error => statusText.text = qsTr("Autosave failed: %1").arg(error)
+    }
+
+    RecoveryDialog {
+        id: recoveryDialog
+        workspace: workspaceSession
+    }
+
+    Component.onCompleted: {
+        if (workspaceSession.recoverableSessions.length > 0)
+            recoveryDialog.open()
     }
 
     Shortcut { sequences: [StandardKey.Undo]; onActivated: window.document.undoStack.undo() }

@@ -11,6 +11,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QtTest>
 
 Q_IMPORT_QML_PLUGIN(Slidespec_UiPlugin)
@@ -25,6 +26,9 @@ private slots:
     void initTestCase();
     void loadsSampleDeck_data();
     void loadsSampleDeck();
+
+private:
+    QTemporaryDir m_workspace; // no journal of an earlier run is offered
 };
 
 void TestMainWindow::initTestCase()
@@ -32,6 +36,8 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("Slidespec"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    QVERIFY(m_workspace.isValid());
+    qputenv("SLIDESPEC_WORKSPACE", m_workspace.path().toUtf8());
 }
 
 void TestMainWindow::loadsSampleDeck_data()

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window's workspace wiring: an autosave journal left by a crash is
+// offered for recovery at startup and restores the edit, as modified.
+// Writes screenshots of the dialogs under the build folder.
+
+#include "app/workspacesession.h"
+#include "document/documentcontroller.h"
+#include "format/specjson.h"
+#include "panels/thumbnailprovider.h"
+#include "workspace/autosavecontroller.h"
+#include "workspace/workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QtTest>
+
+Q_IMPORT_QML_PLUGIN(Slidespec_UiPlugin)
+
+using namespace slidespec;
+
+namespace {
+
+const QString kDeck = QStringLiteral(SLIDESPEC_QML_TEST_DATA_DIR "/canvas-deck.json");
+const QString kMoved = QStringLiteral("other");
+constexpr double kDx = 48;
+
+double frameX(const Deck &deck, const QString &id)
+{
+    for (const Slide &slide : deck.slides)
+        for (const Element &element : slide.elements)
+            if (element.id == id)
+                return element.frame.x;
+    return -1;
+}
+
+void saveShot(QQuickWindow *window, const QString &name)
+{
+    const QString path = QDir(QStringLiteral(SLIDESPEC_SCREENSHOT_DIR)).absoluteFilePath(name + QStringLiteral(".png"));
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QVERIFY(window->grabWindow().save(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+} // namespace
+
+class TestDesktopSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void offersAndRecoversJournal_data();
+    void offersAndRecoversJournal();
+    void discardRemovesJournal();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_workspace;
+};
+
+void TestDesktopSession::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Slidespec"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_desktopsession"));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+}
+
+void TestDesktopSession::init()
+{
+    m_workspace = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_workspace->isValid());
+    qputenv("SLIDESPEC_WORKSPACE", m_workspace->path().toUtf8());
+}
+
+void TestDesktopSession::offersAndRecoversJournal_data()
+{
+    QTest::addColumn<bool>("inWorkspace");
+    QTest::newRow("a workspace deck's journal, written by AutosaveController, recovers onto its file") << true;
+    QTest::newRow("a deck file outside the workspace, journalled by the app, recovers onto that file") << false;
+}
+
+void TestDesktopSession::offersAndRecoversJournal()
+{
+    QFETCH(bool, inWorkspace);
+    QString error;
+    SpecResult<Deck> original = SpecJson::readDeckFile(kDeck);
+    QVERIFY2(original.ok(), qPrintable(original.errorString()));
+    const double x0 = frameX(*original.value, kMoved);
+    QVERIFY(x0 >= 0);
+
+    // The "crashed" session: an edit journalled, then nothing closes cleanly.
+    QString deckId;
+    QString deckPath;
+    {
+        DocumentController document;
+        std::unique_ptr<Workspace> workspace;
+        std::unique_ptr<AutosaveController> autosave;
+        std::unique_ptr<WorkspaceSession> session;
+        if (inWorkspace) {
+            workspace = std::make_unique<Workspace>(m_workspace->path());
+            QVERIFY2(workspace->open(&error), qPrintable(error));
+            deckId = workspace->createDeck(*original.value, &error);
+            QVERIFY2(!deckId.isEmpty(), qPrintable(error));
+            deckPath = workspace->deckFilePath(deckId);
+            QVERIFY2(document.open(deckPath, &error), qPrintable(error));
+            autosave = std::make_unique<AutosaveController>(&document, workspace->journalPath(deckId));
+            autosave->setInterval(0);
+            QVERIFY(document.moveElements({kMoved}, kDx, 0));
+            QVERIFY(autosave->flush());
+        } else {
+            deckPath = QDir(m_workspace->path()).absoluteFilePath(QStringLiteral("elsewhere/my deck.json"));
+            QDir().mkpath(QFileInfo(deckPath).absolutePath());
+            QVERIFY(QFile::copy(kDeck, deckPath));
+            QVERIFY2(document.open(deckPath, &error), qPrintable(error));
+            session = std::make_unique<WorkspaceSession>();
+            session->setDocument(&document);
+            deckId = session->journalId(deckPath);
+            QVERIFY(document.moveElements({kMoved}, kDx, 0));
+            QVERIFY(session->flushAutosave());
+        }
+        QVERIFY(QFile::exists(Workspace(m_workspace->path()).journalPath(deckId)));
+    }
+
+    // The next start: the window offers the journal.
+    DocumentController document;
+    QVERIFY(document.open(QStringLiteral(":/slidespec/samples/pitch-deck.json"), &error));
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    ThumbnailProvider::install(&engine, &document);
+    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Slidespec/Ui/app/Main.qml")));
+    QCOMPARE(engine.rootObjects().size(), 1);
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    QVERIFY(window && QTest::qWaitForWindowExposed(window));
+
+    auto *session = window->property("workspace").value<WorkspaceSession *>();
+    QVERIFY(session);
+    QCOMPARE(session->rootPath(), m_workspace->path());
+    const QVariantList offered = session->recoverableSessions();
+    QCOMPARE(offered.size(), 1);
+    QCOMPARE(offered.constFirst().toMap().value(QStringLiteral("deckId")).toString(), deckId);
+    QCOMPARE(offered.constFirst().toMap().value(QStringLiteral("filePath")).toString(), deckPath);
+    auto *dialog = window->property("recoveryDialog").value<QObject *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    QTest::qWait(100);
+    if (inWorkspace)
+        saveShot(window, QStringLiteral("recovery-dialog"));
+
+    QCOMPARE(session->recover(deckId), QString());
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+    QVERIFY(session->recoverableSessions().isEmpty());
+    QCOMPARE(document.filePath(), QFileInfo(deckPath).absoluteFilePath());
+    QVERIFY(document.isModified());
+    QCOMPARE(frameX(document.deck(), kMoved), x0 + kDx);
+    // The journal stays until the recovered deck is saved.
+    const QString journal = session->journalPath();
+    QVERIFY(QFile::exists(journal));
+    QVERIFY2(document.save(&error), qPrintable(error));
+    QVERIFY(!document.isModified());
+    QVERIFY(!QFile::exists(journal));
+    SpecResult<Deck> saved = SpecJson::readDeckFile(deckPath);
+    QVERIFY(saved.ok());
+    QCOMPARE(frameX(*saved.value, kMoved), x0 + kDx);
+}
+
+void TestDesktopSession::discardRemovesJournal()
+{
+    QString error;
+    Workspace workspace(m_workspace->path());
+    QVERIFY2(workspace.open(&error), qPrintable(error));
+    SpecResult<Deck> original = SpecJson::readDeckFile(kDeck);
+    QVERIFY(original.ok());
+    const QString id = workspace.createDeck(*original.value, &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    {
+        DocumentController crashed;
+        QVERIFY(crashed.open(workspace.deckFilePath(id), &error));
+        AutosaveController autosave(&crashed, workspace.journalPath(id));
+        QVERIFY(crashed.moveElements({kMoved}, kDx, 0));
+        QVERIFY(autosave.flush());
+    }
+    DocumentController document;
+    WorkspaceSession session;
+    session.setDocument(&document);
+    QCOMPARE(session.recoverableSessions().size(), 1);
+    session.discard(id);
+    QVERIFY(session.recoverableSessions().isEmpty());
+    QVERIFY(!QFile::exists(workspace.journalPath(id)));
+    QVERIFY(workspace.recoverableSessions().isEmpty());
+}
+
+QTEST_MAIN(TestDesktopSession)
+#include "tst_desktopsession.moc"
