@@ -5,7 +5,10 @@
 //       bullets, a coloured card with a label, an accent bar (the content the
 //       PptxGenJS peer writes too, read from the same JSON);
 //   bench_makedeck validate N M OUT.json — N slides of M elements each (a grid
-//       of text, cards, pictures and marks; every tenth slide has a mistake).
+//       of text, cards, pictures and marks; every tenth slide has a mistake);
+//   bench_makedeck dense M OUT.json — one slide of M elements (a title and a
+//       fine grid of labels, cards, pictures and marks), for the editor's
+//       drag benchmark.
 #include "format/specjson.h"
 
 #include <QBuffer>
@@ -100,26 +103,42 @@ Deck exportDeck(int slides)
     return deck;
 }
 
+// A small chart-like image, encoded once and embedded as a data URI.
+QString chartPng()
+{
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(QColor(0xeef3f8));
+    for (int bar = 0; bar < 4; ++bar) {
+        for (int y = 40 - bar * 8; y < 44; ++y) {
+            for (int x = 6 + bar * 14; x < 16 + bar * 14; ++x)
+                image.setPixel(x, y, 0x1f4e79);
+        }
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(bytes.toBase64());
+}
+
+Element picture(const QString &id, Frame frame, const QString &png, int n)
+{
+    Element img;
+    img.id = id;
+    img.kind = ElementKind::Image;
+    img.frame = frame;
+    img.src = png;
+    img.alt = QStringLiteral("Bar chart %1").arg(n);
+    return img;
+}
+
 Deck validateDeck(int slides, int perSlide)
 {
     Deck deck;
     deck.id = QStringLiteral("bench-validate");
     deck.title = QStringLiteral("Validation benchmark");
     deck.brand = brand();
-    // A small chart-like picture, encoded once and embedded as a data URI.
-    QImage picture(64, 48, QImage::Format_RGB32);
-    picture.fill(QColor(0xeef3f8));
-    for (int bar = 0; bar < 4; ++bar) {
-        for (int y = 40 - bar * 8; y < 44; ++y) {
-            for (int x = 6 + bar * 14; x < 16 + bar * 14; ++x)
-                picture.setPixel(x, y, 0x1f4e79);
-        }
-    }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    picture.save(&buffer, "PNG");
-    const QString png = QStringLiteral("data:image/png;base64,") + QString::fromLatin1(bytes.toBase64());
+    const QString png = chartPng();
     for (int i = 1; i <= slides; ++i) {
         Slide s;
         s.id = QStringLiteral("v%1").arg(i);
@@ -140,16 +159,9 @@ Deck validateDeck(int slides, int perSlide)
                 s.elements.append(text(id, QStringLiteral("body"), f,
                                        {QStringLiteral("Item %1 with a short caption").arg(k)}, 14, false));
                 break;
-            case 2: {
-                Element img;
-                img.id = id;
-                img.kind = ElementKind::Image;
-                img.frame = f;
-                img.src = png;
-                img.alt = QStringLiteral("Bar chart %1").arg(k);
-                s.elements.append(img);
+            case 2:
+                s.elements.append(picture(id, f, png, k));
                 break;
-            }
             default:
                 s.elements.append(shape(id, ShapeKind::Ellipse, {f.x + 40, f.y + 6, 60, 60}, QStringLiteral("brand:accent")));
             }
@@ -160,6 +172,44 @@ Deck validateDeck(int slides, int perSlide)
         }
         deck.slides.append(s);
     }
+    return deck;
+}
+
+// One slide of \a count elements: a title and a grid of 20 columns (rows as
+// many as needed, up to 15 fit) of small labels, cards, pictures and marks,
+// none overlapping — a crowded but tidy slide to drag things around on.
+Deck denseDeck(int count)
+{
+    Deck deck;
+    deck.id = QStringLiteral("bench-dense");
+    deck.title = QStringLiteral("Dense slide benchmark");
+    deck.brand = brand();
+    deck.brand.guidance.minFontSize = 8;
+    const QString png = chartPng();
+    Slide s;
+    s.id = QStringLiteral("dense");
+    s.elements.append(text(QStringLiteral("dense-title"), QStringLiteral("title"), {24, 16, 912, 36},
+                           {QStringLiteral("A slide with %1 elements").arg(count)}, 24, true));
+    for (int k = 1; k < count; ++k) {
+        const QString id = QStringLiteral("d%1").arg(k);
+        const int cell = k - 1, col = cell % 20, row = cell / 20;
+        const Frame f{24.0 + col * 45.6, 60.0 + row * 30.5, 42, 27};
+        switch (k % 4) {
+        case 0:
+            s.elements.append(shape(id, ShapeKind::RoundedRectangle, f, QStringLiteral("brand:surface")));
+            break;
+        case 1:
+        case 3:
+            s.elements.append(text(id, QStringLiteral("body"), f, {QStringLiteral("#%1").arg(k)}, 9, false));
+            break;
+        default:
+            if (k % 8 == 2)
+                s.elements.append(picture(id, f, png, k));
+            else
+                s.elements.append(shape(id, ShapeKind::Ellipse, {f.x + 9, f.y + 1.5, 24, 24}, QStringLiteral("brand:accent")));
+        }
+    }
+    deck.slides.append(s);
     return deck;
 }
 
@@ -178,8 +228,11 @@ int main(int argc, char **argv)
     } else if (a.size() == 5 && a[1] == QLatin1String("validate")) {
         deck = validateDeck(a[2].toInt(), a[3].toInt());
         out = a[4];
+    } else if (a.size() == 4 && a[1] == QLatin1String("dense")) {
+        deck = denseDeck(a[2].toInt());
+        out = a[3];
     } else {
-        err << "usage: bench_makedeck export N OUT.json | validate N M OUT.json\n";
+        err << "usage: bench_makedeck export N OUT.json | validate N M OUT.json | dense M OUT.json\n";
         return 2;
     }
     QString error;
