@@ -65,6 +65,31 @@ measure libreoffice_png 3 sh -c "soffice --headless --norestore '-env:UserInstal
     mkdir -p '$work/lo2/png' && pdftoppm -png -scale-to-x 1280 -scale-to-y -1 '$work/lo2/slidespec.pdf' '$work/lo2/png/slide'"
 validate_out=$("$bin/bench/bench_validate" "$work/deck200x30.json" 20)
 
+# The desktop editor (built when SLIDESPEC_BUILD_EDITOR is on): a drag step on a
+# 300-element slide, and the 200-slide deck opened to the first frame. The
+# main window opens a workspace: keep it in the work folder.
+editor_out=
+if [[ -x "$bin/bench/bench_editor_drag" && -x "$bin/bench/bench_editor_open" ]]; then
+    "$bin/bench/bench_makedeck" dense 300 "$work/dense300.json"
+    export XDG_DATA_HOME=$work/xdg-data XDG_CONFIG_HOME=$work/xdg-config XDG_RUNTIME_DIR=$work/xdg-runtime
+    mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+    editor_out=$("$bin/bench/bench_editor_drag" "$work/dense300.json" 500 2>"$work/editor_drag.stderr")
+    # The first open creates the workspace; then the median run of $runs by exec → first frame.
+    "$bin/bench/bench_editor_open" "$work/deck200x30.json" >/dev/null 2>"$work/editor_open.stderr"
+    opens=()
+    for ((i = 0; i < runs; i++)); do
+        opens+=("$("$bin/bench/bench_editor_open" "$work/deck200x30.json" 2>>"$work/editor_open.stderr")")
+    done
+    firsts=$(for o in "${opens[@]}"; do awk '/^exec → first frame/ {print $(NF-1)}' <<<"$o"; done)
+    median=$(sort -g <<<"$firsts" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    for o in "${opens[@]}"; do
+        if grep -q "^exec → first frame .* $median ms" <<<"$o"; then
+            editor_out+=$'\n\n'"$o"$'\n'"exec → first frame of each run (ms): $(tr '\n' ' ' <<<"$firsts")"
+            break
+        fi
+    done
+fi
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else print "n/a" }'; }
 
 {
@@ -84,4 +109,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else
     echo '```'
     echo "$validate_out"
     echo '```'
+    if [[ -n "$editor_out" ]]; then
+        echo
+        echo "Editor (300-element slide drag; 200 × 30 deck opened to the first frame):"
+        echo
+        echo '```'
+        echo "$editor_out"
+        echo '```'
+    fi
 } | tee "$results/latest.md"
