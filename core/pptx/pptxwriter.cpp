@@ -846,10 +846,10 @@ QByteArray DeckWriter::presentationRelsXml() const
     return r.xml();
 }
 
-QByteArray DeckWriter::masterXml() const
+/*! Opens p:cSld with the theme's background (bg1) and an empty p:spTree:
+ *  the start of both the slide master and the notes master. */
+void startMasterShapeTree(XmlWriter &x)
 {
-    XmlWriter x;
-    x.start("p:sldMaster").attr("xmlns:a", kNsA).attr("xmlns:r", kNsR).attr("xmlns:p", kNsP);
     x.start("p:cSld");
     x.start("p:bg").start("p:bgPr");
     x.start("a:solidFill").start("a:schemeClr").attr("val", "bg1").end().end();
@@ -857,6 +857,13 @@ QByteArray DeckWriter::masterXml() const
     x.end().end();
     x.start("p:spTree");
     writeSpTreeHeader(x);
+}
+
+QByteArray DeckWriter::masterXml() const
+{
+    XmlWriter x;
+    x.start("p:sldMaster").attr("xmlns:a", kNsA).attr("xmlns:r", kNsR).attr("xmlns:p", kNsP);
+    startMasterShapeTree(x);
     writePlaceholder(x, 2, {"title", 0, "Title Placeholder", 0.05, 0.05, 0.90, 0.15}, m_slideW, m_slideH);
     writePlaceholder(x, 3, {"body", 1, "Text Placeholder", 0.05, 0.23, 0.90, 0.70}, m_slideW, m_slideH);
     x.end(); // spTree
@@ -915,13 +922,7 @@ QByteArray DeckWriter::notesMasterXml() const
 {
     XmlWriter x;
     x.start("p:notesMaster").attr("xmlns:a", kNsA).attr("xmlns:r", kNsR).attr("xmlns:p", kNsP);
-    x.start("p:cSld");
-    x.start("p:bg").start("p:bgPr");
-    x.start("a:solidFill").start("a:schemeClr").attr("val", "bg1").end().end();
-    x.empty("a:effectLst");
-    x.end().end();
-    x.start("p:spTree");
-    writeSpTreeHeader(x);
+    startMasterShapeTree(x);
     // The slide image keeps the deck's aspect ratio: 7/9 of the page wide, at most 3/8 of it high.
     const double imgH = std::min(0.375, 0.7778 * double(kNotesWidth) / double(kNotesHeight) * double(m_slideH) / double(m_slideW));
     writePlaceholder(x, 2, {"sldImg", 0, "Slide Image Placeholder", 0.1111, 0.075, 0.7778, imgH}, kNotesWidth, kNotesHeight);
