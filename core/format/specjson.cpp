@@ -129,8 +129,6 @@ public:
         : m_fileName(std::move(fileName)), m_errors(errors), m_maxErrors(maxErrors)
     {}
 
-    bool failed() const { return m_errors.size() > m_errorsAtStart; }
-
     void error(const QString &path, const QString &message)
     {
         if (m_errors.size() >= m_maxErrors)
@@ -649,8 +647,6 @@ public:
         if (version && v)
             *version = *v;
     }
-
-    int m_errorsAtStart = 0;
 
 private:
     QString m_fileName;
