@@ -18,6 +18,9 @@ ApplicationWindow {
     property alias slidesPanel: slidesPanel
     property alias workspace: workspaceSession
     property alias recoveryDialog: recoveryDialog
+    property alias exporter: exportSession
+    property alias exportDialog: exportDialog
+    property alias pdfViewer: pdfViewer
     property string appearance: settings.appearance
     readonly property bool dark: appearance === "dark"
 
@@ -65,6 +68,51 @@ ApplicationWindow {
     RecoveryDialog {
         id: recoveryDialog
         workspace: workspaceSession
+    }
+
+    ExportSession {
+        id: exportSession
+        document: window.document
+    }
+
+    ExportDialog {
+        id: exportDialog
+        exporter: exportSession
+        onShowPdf: file => window.showPdf(file)
+    }
+
+    PdfViewer { id: pdfViewer }
+
+    /*! Shows the PDF \a file in the app. */
+    function showPdf(file) {
+        pdfViewer.source = file
+        pdfViewer.open()
+    }
+
+    FileDialog {
+        id: exportFileDialog
+        property int format: ExportSession.Pdf
+        title: format === ExportSession.Pdf ? qsTr("Export PDF") : qsTr("Export PowerPoint")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: format === ExportSession.Pdf ? "pdf" : "pptx"
+        nameFilters: format === ExportSession.Pdf ? [qsTr("PDF documents (*.pdf)")]
+                                                  : [qsTr("PowerPoint presentations (*.pptx)")]
+        onAccepted: exportDialog.begin(format, selectedFile)
+    }
+    FolderDialog {
+        id: exportFolderDialog
+        title: qsTr("Export PNG images to folder")
+        onAccepted: exportDialog.begin(ExportSession.Png, selectedFolder)
+    }
+
+    function exportAs(format) {
+        if (format === ExportSession.Png) {
+            exportFolderDialog.open()
+        } else {
+            exportFileDialog.format = format
+            exportFileDialog.selectedFile = exportSession.suggestedTarget(format)
+            exportFileDialog.open()
+        }
     }
 
     Component.onCompleted: {
@@ -143,6 +191,17 @@ ApplicationWindow {
                 onClicked: window.document.undoStack.redo()
             }
             ToolButton { text: qsTr("Save"); onClicked: window.save() }
+            ToolButton {
+                text: qsTr("Export")
+                enabled: !exportSession.running
+                onClicked: exportMenu.popup()
+                Menu {
+                    id: exportMenu
+                    MenuItem { text: qsTr("PowerPoint (PPTX)…"); onTriggered: window.exportAs(ExportSession.Pptx) }
+                    MenuItem { text: qsTr("PDF…"); onTriggered: window.exportAs(ExportSession.Pdf) }
+                    MenuItem { text: qsTr("PNG images…"); onTriggered: window.exportAs(ExportSession.Png) }
+                }
+            }
             ToolSeparator {}
             ToolButton {
                 text: qsTr("Duplicate")

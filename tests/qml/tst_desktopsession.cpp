@@ -3,6 +3,7 @@
 // offered for recovery at startup and restores the edit, as modified.
 // Writes screenshots of the dialogs under the build folder.
 
+#include "app/exportsession.h"
 #include "app/workspacesession.h"
 #include "document/documentcontroller.h"
 #include "format/specjson.h"
@@ -59,6 +60,9 @@ private slots:
     void offersAndRecoversJournal_data();
     void offersAndRecoversJournal();
     void discardRemovesJournal();
+    void exportsPdfAndShowsIt();
+    void cancelledExportLeavesNoFile_data();
+    void cancelledExportLeavesNoFile();
 
 private:
     std::unique_ptr<QTemporaryDir> m_workspace;
@@ -194,6 +198,96 @@ void TestDesktopSession::discardRemovesJournal()
     QVERIFY(session.recoverableSessions().isEmpty());
     QVERIFY(!QFile::exists(workspace.journalPath(id)));
     QVERIFY(workspace.recoverableSessions().isEmpty());
+}
+
+namespace {
+
+/*! The main window on \a document, exposed; null on failure. */
+QQuickWindow *loadWindow(QQmlApplicationEngine &engine, DocumentController &document)
+{
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    ThumbnailProvider::install(&engine, &document);
+    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Slidespec/Ui/app/Main.qml")));
+    if (engine.rootObjects().size() != 1)
+        return nullptr;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    return window && QTest::qWaitForWindowExposed(window) ? window : nullptr;
+}
+
+} // namespace
+
+void TestDesktopSession::exportsPdfAndShowsIt()
+{
+    DocumentController document;
+    QString error;
+    QVERIFY2(document.open(QStringLiteral(":/slidespec/samples/pitch-deck.json"), &error), qPrintable(error));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = loadWindow(engine, document);
+    QVERIFY(window);
+    auto *exporter = window->property("exporter").value<ExportSession *>();
+    QVERIFY(exporter);
+    auto *dialog = window->property("exportDialog").value<QObject *>();
+    QVERIFY(dialog);
+
+    const QString target = QDir(m_workspace->path()).absoluteFilePath(QStringLiteral("pitch.pdf"));
+    QSignalSpy finished(exporter, &ExportSession::finished);
+    QVERIFY(QMetaObject::invokeMethod(dialog, "begin", Q_ARG(QVariant, int(ExportSession::Pdf)),
+                                      Q_ARG(QVariant, QUrl::fromLocalFile(target))));
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    QVERIFY(exporter->isRunning() || finished.size() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QVERIFY2(finished.constFirst().at(0).toBool(), qPrintable(finished.constFirst().at(1).toString()));
+    QCOMPARE(exporter->progress(), 100);
+    QVERIFY(QFileInfo(target).size() > 1000);
+    QCOMPARE(exporter->files(), QStringList{target});
+    QTRY_VERIFY(dialog->property("succeeded").toBool());
+    QTest::qWait(100);
+    saveShot(window, QStringLiteral("export-dialog-done"));
+
+    // Show opens the PDF in the app.
+    auto *show = window->findChild<QObject *>(QStringLiteral("exportShow"));
+    QVERIFY(show);
+    QVERIFY(show->property("visible").toBool());
+    QVERIFY(QMetaObject::invokeMethod(show, "clicked"));
+    auto *viewer = window->property("pdfViewer").value<QObject *>();
+    QVERIFY(viewer);
+    QTRY_VERIFY(viewer->property("opened").toBool());
+    QTRY_COMPARE(viewer->property("pageCount").toInt(), document.slideCount());
+    QTest::qWait(300);
+    saveShot(window, QStringLiteral("export-pdf-viewer"));
+}
+
+void TestDesktopSession::cancelledExportLeavesNoFile_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("a PDF export cancelled at once writes no PDF") << int(ExportSession::Pdf) << QStringLiteral("c.pdf");
+    QTest::newRow("a PPTX export cancelled at once writes no PPTX")
+        << int(ExportSession::Pptx) << QStringLiteral("c.pptx");
+}
+
+void TestDesktopSession::cancelledExportLeavesNoFile()
+{
+    QFETCH(int, format);
+    QFETCH(QString, name);
+    DocumentController document;
+    QString error;
+    QVERIFY2(document.open(QStringLiteral(":/slidespec/samples/pitch-deck.json"), &error), qPrintable(error));
+    ExportSession exporter;
+    exporter.setDocument(&document);
+    const QString target = QDir(m_workspace->path()).absoluteFilePath(name);
+    QSignalSpy finished(&exporter, &ExportSession::finished);
+    QCOMPARE(exporter.start(format, QUrl::fromLocalFile(target)), QString());
+    QVERIFY(exporter.isRunning());
+    QVERIFY(!exporter.start(format, QUrl::fromLocalFile(target)).isEmpty()); // one at a time
+    exporter.cancel();
+    QVERIFY(exporter.wait());
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.constFirst().at(0).toBool(), false);
+    QVERIFY(!exporter.error().isEmpty());
+    QVERIFY(!QFile::exists(target));
+    QVERIFY(QDir(m_workspace->path()).entryList({name + QStringLiteral("*")}, QDir::Files | QDir::Hidden).isEmpty());
 }
 
 QTEST_MAIN(TestDesktopSession)
