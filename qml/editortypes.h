@@ -8,6 +8,7 @@
 #include "models/componentpalettemodel.h"
 #include "models/issuelistmodel.h"
 #include "models/slidelistmodel.h"
+#include "settings/settings.h"
 
 #include <QQmlEngine>
 #include <QUndoStack>
@@ -57,6 +58,14 @@ struct UndoStackForeign
     QML_FOREIGN(QUndoStack)
     QML_NAMED_ELEMENT(UndoStack)
     QML_UNCREATABLE("Use DocumentController.undoStack")
+};
+
+/*! The editor's preferences (Settings over the app's native QSettings). */
+struct SettingsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(slidespec::Settings)
+    QML_NAMED_ELEMENT(AppSettings)
 };
 
 } // namespace slidespec

@@ -3,7 +3,6 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
-import Qt.labs.settings
 import Slidespec.Ui
 
 // The editor's main window: slides on the left, the canvas in the middle,
@@ -21,7 +20,9 @@ ApplicationWindow {
     property alias exporter: exportSession
     property alias exportDialog: exportDialog
     property alias pdfViewer: pdfViewer
-    property string appearance: settings.appearance
+    property alias settings: settings
+    property alias settingsDialog: settingsDialog
+    property string appearance: settings.appearance === AppSettings.Dark ? "dark" : "light"
     readonly property bool dark: appearance === "dark"
 
     width: 1440
@@ -46,12 +47,20 @@ ApplicationWindow {
         placeholderText: window.dark ? "#8a8f98" : "#8a8f98"
     }
 
-    Settings {
+    AppSettings {
         id: settings
-        category: "ui"
-        property string appearance: "light"
-        property string language: "en"
-        Component.onCompleted: Language.language = language
+        // No choice yet: the system's language when the UI has it, else English.
+        Component.onCompleted: {
+            const system = Qt.locale().name.split("_")[0]
+            Language.language = language.length > 0 ? language
+                              : Language.available.indexOf(system) >= 0 ? system : "en"
+        }
+    }
+
+    SettingsDialog {
+        id: settingsDialog
+        settings: settings
+        onLanguageChosen: language => window.setLanguage(language)
     }
 
     EditorSession {
@@ -62,6 +71,7 @@ ApplicationWindow {
     WorkspaceSession {
         id: workspaceSession
         document: window.document
+        autosaveInterval: settings.autosaveInterval
         onAutosaveFailed: error => statusText.text = qsTr("Autosave failed: %1").arg(error)
     }
 
@@ -125,6 +135,7 @@ ApplicationWindow {
     Shortcut { sequences: [StandardKey.Save]; onActivated: window.save() }
     Shortcut { sequences: [StandardKey.SaveAs]; onActivated: saveDialog.open() }
     Shortcut { sequences: [StandardKey.Open]; onActivated: openDialog.open() }
+    Shortcut { sequences: [StandardKey.Preferences]; onActivated: settingsDialog.open() }
     Shortcut { sequences: [StandardKey.New]; onActivated: window.document.newDeck() }
     Shortcut { sequences: [StandardKey.Paste]; onActivated: editorSession.paste() }
     Shortcut { sequences: [StandardKey.Copy]; onActivated: window.document.copySelection() }
@@ -143,6 +154,15 @@ ApplicationWindow {
         settings.language = Language.language
     }
 
+    /*! Opens the deck at \a url and remembers it in the recent files. */
+    function openFile(url) {
+        const error = editorSession.openFile(url)
+        statusText.text = error.length > 0 ? qsTr("Could not open: %1").arg(error) : ""
+        if (error.length === 0)
+            settings.addRecentFile(window.document.filePath)
+        return error
+    }
+
     function save() {
         if (document.filePath.length === 0 || document.filePath.startsWith(":/")) {
             saveDialog.open()
@@ -156,10 +176,7 @@ ApplicationWindow {
         id: openDialog
         title: qsTr("Open deck")
         nameFilters: [qsTr("Slide specs (*.json)")]
-        onAccepted: {
-            const error = editorSession.openFile(selectedFile)
-            statusText.text = error.length > 0 ? qsTr("Could not open: %1").arg(error) : ""
-        }
+        onAccepted: window.openFile(selectedFile)
     }
     FileDialog {
         id: saveDialog
@@ -170,6 +187,8 @@ ApplicationWindow {
         onAccepted: {
             const error = editorSession.saveAs(selectedFile)
             statusText.text = error.length > 0 ? qsTr("Could not save: %1").arg(error) : qsTr("Saved.")
+            if (error.length === 0)
+                settings.addRecentFile(window.document.filePath)
         }
     }
 
@@ -178,7 +197,34 @@ ApplicationWindow {
             anchors.fill: parent
             spacing: 4
             ToolButton { text: qsTr("New"); onClicked: window.document.newDeck() }
-            ToolButton { text: qsTr("Open…"); onClicked: openDialog.open() }
+            ToolButton {
+                text: qsTr("Open")
+                onClicked: openMenu.popup()
+                Menu {
+                    id: openMenu
+                    objectName: "openMenu"
+                    MenuItem { text: qsTr("Open…"); onTriggered: openDialog.open() }
+                    MenuSeparator { visible: settings.recentFiles.length > 0 }
+                    Instantiator {
+                        model: settings.recentFiles
+                        delegate: MenuItem {
+                            required property string modelData
+                            text: modelData.split("/").pop()
+                            onTriggered: {
+                                if (window.openFile("file://" + modelData).length > 0)
+                                    settings.removeRecentFile(modelData)
+                            }
+                        }
+                        onObjectAdded: (index, object) => openMenu.insertItem(index + 2, object)
+                        onObjectRemoved: (index, object) => openMenu.removeItem(object)
+                    }
+                    MenuItem {
+                        text: qsTr("Clear recent files")
+                        enabled: settings.recentFiles.length > 0
+                        onTriggered: settings.clearRecentFiles()
+                    }
+                }
+            }
             ToolSeparator {}
             ToolButton {
                 text: qsTr("Undo")
@@ -291,11 +337,9 @@ ApplicationWindow {
             }
             ToolButton {
                 text: window.dark ? qsTr("Light") : qsTr("Dark")
-                onClicked: {
-                    window.appearance = window.dark ? "light" : "dark"
-                    settings.appearance = window.appearance
-                }
+                onClicked: settings.appearance = window.dark ? AppSettings.Light : AppSettings.Dark
             }
+            ToolButton { text: qsTr("Settings…"); onClicked: settingsDialog.open() }
         }
     }
 
@@ -314,6 +358,9 @@ ApplicationWindow {
             objectName: "slideCanvas"
             session: editorSession
             dark: window.dark
+            snapping: settings.snapping
+            showGrid: settings.showGrid
+            gridSize: settings.gridSize
             SplitView.fillWidth: true
         }
 

@@ -83,7 +83,7 @@ Item {
                         const edges = (handle.hx < 0 ? 1 : 0) | (handle.hx > 0 ? 2 : 0)
                                     | (handle.hy < 0 ? 4 : 0) | (handle.hy > 0 ? 8 : 0)
                         const s = box.host.session.snapRect([frame.id], x, y, w, h, edges, box.zoom,
-                                                              mouse.modifiers & Qt.AltModifier)
+                                                              !box.host.snapping || (mouse.modifiers & Qt.AltModifier))
                         x = s.x; y = s.y; w = s.w; h = s.h
                         box.host.guides = s.guides
                     }

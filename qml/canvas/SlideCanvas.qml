@@ -13,6 +13,11 @@ Item {
     required property EditorSession session
     readonly property DocumentController document: session.document
     property bool dark: false
+    /*! Snap moves and resizes to the slide, margins and elements (Alt turns it off for one drag). */
+    property bool snapping: true
+    property bool showGrid: false
+    /*! Grid spacing, points. */
+    property real gridSize: 10
     property bool fitToWindow: true
     property real manualZoom: 1
     readonly property real fitZoom: Math.max(0.05, Math.min((flick.width - 48) / session.slideWidth,
@@ -139,6 +144,31 @@ Item {
                 zoom: canvas.zoom
             }
 
+            // The grid, over the slide (not exported).
+            Item {
+                id: grid
+                objectName: "grid"
+                anchors.fill: parent
+                visible: canvas.showGrid && canvas.gridSize * canvas.zoom >= 4
+                readonly property real step: canvas.gridSize * canvas.zoom
+                Repeater {
+                    model: grid.visible ? Math.floor(canvas.session.slideWidth / canvas.gridSize) : 0
+                    delegate: Rectangle {
+                        required property int index
+                        x: (index + 1) * grid.step; width: 1; height: grid.height
+                        color: canvas.dark ? "#30ffffff" : "#30000000"
+                    }
+                }
+                Repeater {
+                    model: grid.visible ? Math.floor(canvas.session.slideHeight / canvas.gridSize) : 0
+                    delegate: Rectangle {
+                        required property int index
+                        y: (index + 1) * grid.step; height: 1; width: grid.width
+                        color: canvas.dark ? "#30ffffff" : "#30000000"
+                    }
+                }
+            }
+
             // Issue markers on their elements.
             Repeater {
                 model: canvas.session.markers
@@ -244,7 +274,8 @@ Item {
                     const snapped = canvas.session.snapRect(canvas.document.selection,
                                                             startBounds.x + dx, startBounds.y + dy,
                                                             startBounds.width, startBounds.height, 15,
-                                                            canvas.zoom, mouse.modifiers & Qt.AltModifier)
+                                                            canvas.zoom,
+                                                            !canvas.snapping || (mouse.modifiers & Qt.AltModifier))
                     const tx = snapped.x - startBounds.x
                     const ty = snapped.y - startBounds.y
                     canvas.guides = snapped.guides

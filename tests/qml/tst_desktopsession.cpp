@@ -8,6 +8,7 @@
 #include "document/documentcontroller.h"
 #include "format/specjson.h"
 #include "panels/thumbnailprovider.h"
+#include "settings/settings.h"
 #include "workspace/autosavecontroller.h"
 #include "workspace/workspace.h"
 
@@ -63,6 +64,7 @@ private slots:
     void exportsPdfAndShowsIt();
     void cancelledExportLeavesNoFile_data();
     void cancelledExportLeavesNoFile();
+    void settingsDriveTheWindow();
 
 private:
     std::unique_ptr<QTemporaryDir> m_workspace;
@@ -288,6 +290,58 @@ void TestDesktopSession::cancelledExportLeavesNoFile()
     QVERIFY(!exporter.error().isEmpty());
     QVERIFY(!QFile::exists(target));
     QVERIFY(QDir(m_workspace->path()).entryList({name + QStringLiteral("*")}, QDir::Files | QDir::Hidden).isEmpty());
+}
+
+void TestDesktopSession::settingsDriveTheWindow()
+{
+    DocumentController document;
+    QString error;
+    QVERIFY2(document.open(QStringLiteral(":/slidespec/samples/pitch-deck.json"), &error), qPrintable(error));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = loadWindow(engine, document);
+    QVERIFY(window);
+    auto *settings = window->property("settings").value<Settings *>();
+    QVERIFY(settings);
+    auto *workspace = window->property("workspace").value<WorkspaceSession *>();
+    QVERIFY(workspace);
+    auto *canvas = window->findChild<QQuickItem *>(QStringLiteral("slideCanvas"));
+    QVERIFY(canvas);
+
+    // Each preference reaches what it controls.
+    settings->setAutosaveInterval(1234);
+    QCOMPARE(workspace->autosaveInterval(), 1234);
+    QCOMPARE(workspace->autosave()->interval(), 1234);
+    settings->setSnapping(false);
+    QCOMPARE(canvas->property("snapping").toBool(), false);
+    settings->setSnapping(true);
+    QCOMPARE(canvas->property("snapping").toBool(), true);
+    settings->setShowGrid(true);
+    settings->setGridSize(20);
+    QCOMPARE(canvas->property("showGrid").toBool(), true);
+    QCOMPARE(canvas->property("gridSize").toDouble(), 20.0);
+    settings->setAppearance(Settings::Appearance::Dark);
+    QCOMPARE(window->property("appearance").toString(), QStringLiteral("dark"));
+    settings->setAppearance(Settings::Appearance::Light);
+    QCOMPARE(window->property("appearance").toString(), QStringLiteral("light"));
+
+    // Opening a file puts it first in the recent files.
+    settings->clearRecentFiles();
+    QVariant result;
+    QVERIFY(QMetaObject::invokeMethod(window, "openFile", Q_RETURN_ARG(QVariant, result),
+                                      Q_ARG(QVariant, QUrl::fromLocalFile(kDeck))));
+    QCOMPARE(result.toString(), QString());
+    QCOMPARE(settings->recentFiles().value(0), QFileInfo(kDeck).absoluteFilePath());
+
+    auto *dialog = window->property("settingsDialog").value<QObject *>();
+    QVERIFY(dialog);
+    QVERIFY(QMetaObject::invokeMethod(dialog, "open"));
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    QTest::qWait(100);
+    saveShot(window, QStringLiteral("settings-dialog"));
+
+    settings->setShowGrid(false);
+    settings->setGridSize(Settings::kDefaultGridSize);
+    settings->setAutosaveInterval(Settings::kDefaultAutosaveInterval);
 }
 
 QTEST_MAIN(TestDesktopSession)
