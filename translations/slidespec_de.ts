@@ -10,6 +10,52 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="14"/>
+        <source>PowerPoint</source>
+        <translation>PowerPoint</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="14"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="14"/>
+        <source>PNG images</source>
+        <translation>PNG-Bilder</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="18"/>
+        <source>Export as %1</source>
+        <translation>Als %1 exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/ExportDialog.qml" line="58"/>
+        <source>Exported %n file(s).</source>
+        <translation>
+            <numerusform>%n Datei exportiert.</numerusform>
+            <numerusform>%n Dateien exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="73"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="81"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="81"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <location filename="../qml/panels/Inspector.qml" line="45"/>
@@ -141,179 +187,239 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/app/Main.qml" line="25"/>
+        <location filename="../qml/app/Main.qml" line="31"/>
         <source>Untitled deck</source>
         <translation>Unbenannter Foliensatz</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="26"/>
+        <location filename="../qml/app/Main.qml" line="32"/>
         <source>Slidespec</source>
         <translation>Slidespec</translation>
     </message>
     <message>
         <source>Could not save: the deck has no file yet.</source>
-        <translation>Speichern nicht möglich: Der Foliensatz hat noch keine Datei.</translation>
+        <translation type="vanished">Speichern nicht möglich: Der Foliensatz hat noch keine Datei.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="86"/>
-        <location filename="../qml/app/Main.qml" line="106"/>
+        <location filename="../qml/app/Main.qml" line="172"/>
+        <location filename="../qml/app/Main.qml" line="189"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="86"/>
-        <location filename="../qml/app/Main.qml" line="106"/>
+        <location filename="../qml/app/Main.qml" line="172"/>
+        <location filename="../qml/app/Main.qml" line="189"/>
         <source>Could not save: %1</source>
         <translation>Speichern nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="91"/>
+        <location filename="../qml/app/Main.qml" line="177"/>
         <source>Open deck</source>
         <translation>Foliensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="92"/>
-        <location filename="../qml/app/Main.qml" line="103"/>
+        <location filename="../qml/app/Main.qml" line="178"/>
+        <location filename="../qml/app/Main.qml" line="186"/>
         <source>Slide specs (*.json)</source>
         <translation>Foliensätze (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="95"/>
+        <location filename="../qml/app/Main.qml" line="160"/>
         <source>Could not open: %1</source>
         <translation>Öffnen nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="100"/>
+        <location filename="../qml/app/Main.qml" line="75"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="105"/>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="105"/>
+        <source>Export PowerPoint</source>
+        <translation>PowerPoint exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="108"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="109"/>
+        <source>PowerPoint presentations (*.pptx)</source>
+        <translation>PowerPoint-Präsentationen (*.pptx)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="114"/>
+        <source>Export PNG images to folder</source>
+        <translation>PNG-Bilder in Ordner exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="183"/>
         <source>Save deck as</source>
         <translation>Foliensatz speichern unter</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="114"/>
+        <location filename="../qml/app/Main.qml" line="199"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="115"/>
+        <location filename="../qml/app/Main.qml" line="201"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="206"/>
         <source>Open…</source>
         <translation>Öffnen …</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="118"/>
+        <location filename="../qml/app/Main.qml" line="222"/>
+        <source>Clear recent files</source>
+        <translation>Zuletzt geöffnete Dateien leeren</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="230"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="123"/>
+        <location filename="../qml/app/Main.qml" line="235"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="127"/>
+        <location filename="../qml/app/Main.qml" line="239"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="130"/>
+        <location filename="../qml/app/Main.qml" line="241"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="246"/>
+        <source>PowerPoint (PPTX)…</source>
+        <translation>PowerPoint (PPTX)…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="247"/>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="248"/>
+        <source>PNG images…</source>
+        <translation>PNG-Bilder…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="253"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="135"/>
+        <location filename="../qml/app/Main.qml" line="258"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="140"/>
+        <location filename="../qml/app/Main.qml" line="263"/>
         <source>Arrange</source>
         <translation>Anordnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="145"/>
+        <location filename="../qml/app/Main.qml" line="268"/>
         <source>Align left</source>
         <translation>Links ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="146"/>
+        <location filename="../qml/app/Main.qml" line="269"/>
         <source>Align centre</source>
         <translation>Zentriert ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="147"/>
+        <location filename="../qml/app/Main.qml" line="270"/>
         <source>Align right</source>
         <translation>Rechts ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="148"/>
+        <location filename="../qml/app/Main.qml" line="271"/>
         <source>Align top</source>
         <translation>Oben ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="149"/>
+        <location filename="../qml/app/Main.qml" line="272"/>
         <source>Align middle</source>
         <translation>Mittig ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="150"/>
+        <location filename="../qml/app/Main.qml" line="273"/>
         <source>Align bottom</source>
         <translation>Unten ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="153"/>
+        <location filename="../qml/app/Main.qml" line="276"/>
         <source>Distribute horizontally</source>
         <translation>Horizontal verteilen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="158"/>
+        <location filename="../qml/app/Main.qml" line="281"/>
         <source>Distribute vertically</source>
         <translation>Vertikal verteilen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="163"/>
+        <location filename="../qml/app/Main.qml" line="286"/>
         <source>Bring to front</source>
         <translation>In den Vordergrund</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="164"/>
+        <location filename="../qml/app/Main.qml" line="287"/>
         <source>Send to back</source>
         <translation>In den Hintergrund</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="165"/>
+        <location filename="../qml/app/Main.qml" line="288"/>
         <source>Bring forward</source>
         <translation>Eine Ebene nach vorn</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="166"/>
+        <location filename="../qml/app/Main.qml" line="289"/>
         <source>Send backward</source>
         <translation>Eine Ebene nach hinten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="169"/>
+        <location filename="../qml/app/Main.qml" line="292"/>
         <source>Group</source>
         <translation>Gruppieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="174"/>
+        <location filename="../qml/app/Main.qml" line="297"/>
         <source>Ungroup</source>
         <translation>Gruppierung aufheben</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="183"/>
+        <location filename="../qml/app/Main.qml" line="306"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="185"/>
+        <location filename="../qml/app/Main.qml" line="308"/>
         <source>Fit (%1 %)</source>
         <translation>Einpassen (%1 %)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="198"/>
+        <location filename="../qml/app/Main.qml" line="321"/>
         <source>No problems</source>
         <translation>Keine Probleme</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="199"/>
+        <location filename="../qml/app/Main.qml" line="322"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n Problem</numerusform>
@@ -321,42 +427,154 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="216"/>
+        <location filename="../qml/app/Main.qml" line="339"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="216"/>
+        <location filename="../qml/app/Main.qml" line="339"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="251"/>
+        <location filename="../qml/app/Main.qml" line="342"/>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="375"/>
         <source>Inspector</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="252"/>
+        <location filename="../qml/app/Main.qml" line="376"/>
         <source>Issues (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="253"/>
+        <location filename="../qml/app/Main.qml" line="377"/>
         <source>Components</source>
         <translation>Komponenten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="272"/>
+        <location filename="../qml/app/Main.qml" line="396"/>
         <source>Slide %1 of %2</source>
         <translation>Folie %1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="276"/>
+        <location filename="../qml/app/Main.qml" line="400"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n Problem im Foliensatz</numerusform>
             <numerusform>%n Probleme im Foliensatz</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <location filename="../qml/app/PdfViewer.qml" line="31"/>
+        <source>Cannot show the PDF: %1</source>
+        <translation>Das PDF kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/PdfViewer.qml" line="32"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="16"/>
+        <source>Recover unsaved work</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="29"/>
+        <source>Slidespec stopped before these decks were saved. Recover opens the autosaved deck; discard deletes the autosave.</source>
+        <translation>Slidespec wurde beendet, bevor diese Foliensätze gespeichert waren. „Wiederherstellen“ öffnet den automatisch gesicherten Foliensatz, „Verwerfen“ löscht die Sicherung.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="47"/>
+        <source>Untitled deck</source>
+        <translation>Unbenannter Foliensatz</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="53"/>
+        <source>Autosaved %1</source>
+        <translation>Automatisch gesichert %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="55"/>
+        <source>never saved</source>
+        <translation>nie gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="61"/>
+        <source>Recover</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="69"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="16"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="28"/>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="37"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="45"/>
+        <source>Snapping</source>
+        <translation>Einrasten</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="52"/>
+        <source>Show grid</source>
+        <translation>Raster anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="58"/>
+        <source>Grid size (pt)</source>
+        <translation>Rasterweite (pt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="68"/>
+        <source>Autosave after (ms)</source>
+        <translation>Automatisch speichern nach (ms)</translation>
     </message>
 </context>
 <context>
@@ -417,11 +635,52 @@
 <context>
     <name>slidespec::EditorSession</name>
     <message>
-        <location filename="../qml/editorsession.cpp" line="207"/>
-        <location filename="../qml/editorsession.cpp" line="215"/>
-        <location filename="../qml/editorsession.cpp" line="223"/>
+        <location filename="../qml/editorsession.cpp" line="213"/>
+        <location filename="../qml/editorsession.cpp" line="221"/>
+        <location filename="../qml/editorsession.cpp" line="229"/>
         <source>No document.</source>
         <translation>Kein Dokument.</translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::ExportSession</name>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="53"/>
+        <source>There is no deck to export.</source>
+        <translation>Es gibt keinen Foliensatz zum Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="55"/>
+        <source>An export is already running: wait for it or cancel it.</source>
+        <translation>Ein Export läuft bereits: Warten Sie auf ihn oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="57"/>
+        <source>Unknown export format %1.</source>
+        <translation>Unbekanntes Exportformat %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="60"/>
+        <source>Choose where to export to.</source>
+        <translation>Wählen Sie, wohin exportiert werden soll.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="71"/>
+        <source>The export could not start.</source>
+        <translation>Der Export konnte nicht starten.</translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::WorkspaceSession</name>
+    <message>
+        <location filename="../qml/app/workspacesession.cpp" line="165"/>
+        <source>No document to recover into.</source>
+        <translation>Kein Dokument zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/workspacesession.cpp" line="174"/>
+        <source>Cannot read the autosave %1: %2</source>
+        <translation>Die automatische Sicherung %1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 </TS>

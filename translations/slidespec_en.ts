@@ -10,6 +10,52 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="14"/>
+        <source>PowerPoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="14"/>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="14"/>
+        <source>PNG images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="18"/>
+        <source>Export as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/ExportDialog.qml" line="58"/>
+        <source>Exported %n file(s).</source>
+        <translation>
+            <numerusform>Exported %n file.</numerusform>
+            <numerusform>Exported %n files.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="73"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="81"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/ExportDialog.qml" line="81"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <location filename="../qml/panels/Inspector.qml" line="45"/>
@@ -141,175 +187,235 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/app/Main.qml" line="25"/>
+        <location filename="../qml/app/Main.qml" line="31"/>
         <source>Untitled deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="26"/>
+        <location filename="../qml/app/Main.qml" line="32"/>
         <source>Slidespec</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="86"/>
-        <location filename="../qml/app/Main.qml" line="106"/>
+        <location filename="../qml/app/Main.qml" line="172"/>
+        <location filename="../qml/app/Main.qml" line="189"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="86"/>
-        <location filename="../qml/app/Main.qml" line="106"/>
+        <location filename="../qml/app/Main.qml" line="172"/>
+        <location filename="../qml/app/Main.qml" line="189"/>
         <source>Could not save: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="91"/>
+        <location filename="../qml/app/Main.qml" line="177"/>
         <source>Open deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="92"/>
-        <location filename="../qml/app/Main.qml" line="103"/>
+        <location filename="../qml/app/Main.qml" line="178"/>
+        <location filename="../qml/app/Main.qml" line="186"/>
         <source>Slide specs (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="95"/>
+        <location filename="../qml/app/Main.qml" line="160"/>
         <source>Could not open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="100"/>
-        <source>Save deck as</source>
+        <location filename="../qml/app/Main.qml" line="75"/>
+        <source>Autosave failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="105"/>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="105"/>
+        <source>Export PowerPoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="108"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="109"/>
+        <source>PowerPoint presentations (*.pptx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="114"/>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="115"/>
-        <source>Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="118"/>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="123"/>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="127"/>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="130"/>
-        <source>Duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="135"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="140"/>
-        <source>Arrange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="145"/>
-        <source>Align left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="146"/>
-        <source>Align centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="147"/>
-        <source>Align right</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="148"/>
-        <source>Align top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="149"/>
-        <source>Align middle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="150"/>
-        <source>Align bottom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="153"/>
-        <source>Distribute horizontally</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="158"/>
-        <source>Distribute vertically</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="163"/>
-        <source>Bring to front</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="164"/>
-        <source>Send to back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="165"/>
-        <source>Bring forward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="166"/>
-        <source>Send backward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="169"/>
-        <source>Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="174"/>
-        <source>Ungroup</source>
+        <source>Export PNG images to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="183"/>
+        <source>Save deck as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="199"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="201"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="206"/>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="222"/>
+        <source>Clear recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="230"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="235"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="239"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="241"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="246"/>
+        <source>PowerPoint (PPTX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="247"/>
+        <source>PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="248"/>
+        <source>PNG images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="253"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="258"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="263"/>
+        <source>Arrange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="268"/>
+        <source>Align left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="269"/>
+        <source>Align centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="270"/>
+        <source>Align right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="271"/>
+        <source>Align top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="272"/>
+        <source>Align middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="273"/>
+        <source>Align bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="276"/>
+        <source>Distribute horizontally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="281"/>
+        <source>Distribute vertically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="286"/>
+        <source>Bring to front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="287"/>
+        <source>Send to back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="288"/>
+        <source>Bring forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="289"/>
+        <source>Send backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="292"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="297"/>
+        <source>Ungroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="306"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="185"/>
+        <location filename="../qml/app/Main.qml" line="308"/>
         <source>Fit (%1 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="198"/>
+        <location filename="../qml/app/Main.qml" line="321"/>
         <source>No problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="199"/>
+        <location filename="../qml/app/Main.qml" line="322"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -317,42 +423,154 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="216"/>
+        <location filename="../qml/app/Main.qml" line="339"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="216"/>
+        <location filename="../qml/app/Main.qml" line="339"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="251"/>
+        <location filename="../qml/app/Main.qml" line="342"/>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="375"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="252"/>
+        <location filename="../qml/app/Main.qml" line="376"/>
         <source>Issues (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="253"/>
+        <location filename="../qml/app/Main.qml" line="377"/>
         <source>Components</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="272"/>
+        <location filename="../qml/app/Main.qml" line="396"/>
         <source>Slide %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="276"/>
+        <location filename="../qml/app/Main.qml" line="400"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n problem in the deck</numerusform>
             <numerusform>%n problems in the deck</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <location filename="../qml/app/PdfViewer.qml" line="31"/>
+        <source>Cannot show the PDF: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/PdfViewer.qml" line="32"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="16"/>
+        <source>Recover unsaved work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="29"/>
+        <source>Slidespec stopped before these decks were saved. Recover opens the autosaved deck; discard deletes the autosave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="47"/>
+        <source>Untitled deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="53"/>
+        <source>Autosaved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="55"/>
+        <source>never saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="61"/>
+        <source>Recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="69"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="16"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="28"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="37"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="45"/>
+        <source>Snapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="52"/>
+        <source>Show grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="58"/>
+        <source>Grid size (pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="68"/>
+        <source>Autosave after (ms)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -411,10 +629,51 @@
 <context>
     <name>slidespec::EditorSession</name>
     <message>
-        <location filename="../qml/editorsession.cpp" line="207"/>
-        <location filename="../qml/editorsession.cpp" line="215"/>
-        <location filename="../qml/editorsession.cpp" line="223"/>
+        <location filename="../qml/editorsession.cpp" line="213"/>
+        <location filename="../qml/editorsession.cpp" line="221"/>
+        <location filename="../qml/editorsession.cpp" line="229"/>
         <source>No document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::ExportSession</name>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="53"/>
+        <source>There is no deck to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="55"/>
+        <source>An export is already running: wait for it or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="57"/>
+        <source>Unknown export format %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="60"/>
+        <source>Choose where to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/exportsession.cpp" line="71"/>
+        <source>The export could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::WorkspaceSession</name>
+    <message>
+        <location filename="../qml/app/workspacesession.cpp" line="165"/>
+        <source>No document to recover into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/workspacesession.cpp" line="174"/>
+        <source>Cannot read the autosave %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
