@@ -55,13 +55,27 @@ int main(int argc, char **argv)
     for (const Slide &s : deck.slides)
         elements += int(s.elements.size());
 
+    QElapsedTimer t;
+    // The first validation in a process also starts Qt's font database
+    // (fontconfig) and decodes images for the first time: a cost an editor
+    // pays once at start-up, reported on its own.
+    double firstMs = 0;
+    {
+        FontResolver fonts;
+        TextLayoutEngine text(&fonts);
+        AssetStore assets(QFileInfo(args[1]).absolutePath());
+        const Validator validator(ComponentLibrary::builtin(), text, assets);
+        t.start();
+        validator.validateDeck(deck);
+        firstMs = double(t.nsecsElapsed()) / 1e6;
+    }
+
+    // A deck opened in a running process: new, empty layout and image caches.
     FontResolver fonts;
     TextLayoutEngine text(&fonts);
     AssetStore assets(QFileInfo(args[1]).absolutePath());
     const Validator validator(ComponentLibrary::builtin(), text, assets);
-
-    QElapsedTimer t;
-    t.start();
+    t.restart();
     const int issues = int(validator.validateDeck(deck).size());
     const double coldMs = double(t.nsecsElapsed()) / 1e6;
 
@@ -90,7 +104,8 @@ int main(int argc, char **argv)
     }
 
     out << "deck: " << deck.slides.size() << " slides, " << elements << " elements, " << issues << " issues\n";
-    out << QStringLiteral("validate deck, cold caches: %1 ms\n").arg(coldMs, 0, 'f', 2);
+    out << QStringLiteral("validate deck, first in the process (font database start-up): %1 ms\n").arg(firstMs, 0, 'f', 2);
+    out << QStringLiteral("validate deck on open, empty caches: %1 ms\n").arg(coldMs, 0, 'f', 2);
     out << QStringLiteral("validate deck, warm: p50 %1 ms, p95 %2 ms (%3 rounds)\n")
                .arg(percentile(warm, 0.5), 0, 'f', 2).arg(percentile(warm, 0.95), 0, 'f', 2).arg(rounds);
     out << QStringLiteral("validate one slide after a drag step: p50 %1 ms, p95 %2 ms, max %3 ms (%4 steps)\n")

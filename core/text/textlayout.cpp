@@ -68,13 +68,18 @@ QString bulletFor(int level)
     return kBullets[level % 3];
 }
 
+template<typename T>
+void appendRaw(QByteArray &key, T value)
+{
+    key.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
+
 void appendKey(QByteArray &key, const ResolvedRunStyle &st)
 {
     key += st.family.toUtf8();
     key += '\x1f';
-    key += QByteArray::number(st.size, 'g', 8);
-    key += '\x1f';
-    key += QByteArray::number(st.color.isValid() ? st.color.rgba() : 0u);
+    appendRaw(key, st.size);
+    appendRaw(key, st.color.isValid() ? st.color.rgba() : 0u);
     key += char('0' + (st.bold ? 1 : 0) + (st.italic ? 2 : 0) + (st.underline ? 4 : 0));
 }
 
@@ -195,20 +200,29 @@ std::shared_ptr<const TextLayoutResult> TextLayoutEngine::layout(const TextBody 
     // paragraph formatting, frame size and scale.
     QByteArray key;
     key.reserve(256);
-    key += QByteArray::number(frameSize.width(), 'g', 10) + ',' + QByteArray::number(frameSize.height(), 'g', 10)
-        + ',' + QByteArray::number(fontScale, 'g', 6) + ',' + char('0' + int(body.anchor));
-    key += QByteArray::number(body.insets.left) + ',' + QByteArray::number(body.insets.top) + ','
-        + QByteArray::number(body.insets.right) + ',' + QByteArray::number(body.insets.bottom);
+    appendRaw(key, frameSize.width());
+    appendRaw(key, frameSize.height());
+    appendRaw(key, fontScale);
+    key += char('0' + int(body.anchor));
+    appendRaw(key, body.insets.left);
+    appendRaw(key, body.insets.top);
+    appendRaw(key, body.insets.right);
+    appendRaw(key, body.insets.bottom);
     for (const Paragraph &p : body.paragraphs) {
         key += '\x1e';
-        key += char('0' + int(p.align)) + QByteArray(1, char('0' + int(p.list))) + QByteArray::number(p.level) + ','
-            + QByteArray::number(p.lineSpacing) + ',' + QByteArray::number(p.spaceBefore) + ','
-            + QByteArray::number(p.spaceAfter);
+        key += char('0' + int(p.align));
+        key += char('0' + int(p.list));
+        appendRaw(key, p.level);
+        appendRaw(key, p.lineSpacing);
+        appendRaw(key, p.spaceBefore);
+        appendRaw(key, p.spaceAfter);
         appendKey(key, resolveRunStyle(body.style, kit, *m_fonts, fontScale));
         for (const TextRun &r : p.runs) {
             key += '\x1d';
             appendKey(key, resolveRunStyle(body.style.overriddenBy(r.style), kit, *m_fonts, fontScale));
-            key += r.text.toUtf8();
+            const QByteArray text = r.text.toUtf8();
+            appendRaw(key, text.size()); // length first: no text can forge a key
+            key += text;
         }
     }
     const std::thread::id thread = std::this_thread::get_id();
