@@ -356,40 +356,40 @@ private:
         const SlideRenderer renderer(m_core->components, m_core->text, m_core->assets);
         RenderOptions options;
         options.fitOverflowingText = true;
-        if (target.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-            if (m_slide < 0 && m_deck->slides.size() != 1) {
-                err() << "slidespec-cli render: a .png target takes one slide: pass --slide N, or give a folder\n";
-                return ExitBadInput;
-            }
-            if (!mayWrite(target))
-                return ExitOutputFailed;
-            const QImage image = renderer.renderSlide(*m_deck, std::max(0, m_slide), width, options);
-            QSaveFile file(target);
-            if (image.isNull() || !file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-                err() << "slidespec-cli: cannot write " << target << ": " << file.errorString() << '\n';
-                return ExitOutputFailed;
-            }
-            out() << target << '\n';
-            return ExitOk;
+        const bool fileTarget = target.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
+        if (fileTarget && m_slide < 0 && m_deck->slides.size() != 1) {
+            err() << "slidespec-cli render: a .png target takes one slide: pass --slide N, or give a folder\n";
+            return ExitBadInput;
         }
-        if (!QDir().mkpath(target)) {
+        if (!fileTarget && !QDir().mkpath(target)) {
             err() << "slidespec-cli: cannot create the folder " << target << '\n';
             return ExitOutputFailed;
         }
-        Deck deck = *m_deck;
-        if (m_slide >= 0)
-            deck.slides = {m_deck->slides.at(m_slide)};
-        // Files are named after the deck file: DECK-01.png, DECK-02.png, …
+        // Files in a folder are named after the deck file: DECK-01.png, DECK-02.png, …
         const QString pattern = QDir(target).filePath(QFileInfo(m_deckFile).completeBaseName() + QStringLiteral(".png"));
+        if (fileTarget || m_slide >= 0) {
+            const int index = std::max(0, m_slide);
+            const QString fileName = fileTarget ? target : pngFileNames(*m_deck, pattern).value(index);
+            if (!mayWrite(fileName))
+                return ExitOutputFailed;
+            const QImage image = renderer.renderSlide(*m_deck, index, width, options);
+            QSaveFile file(fileName);
+            if (image.isNull() || !file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+                err() << "slidespec-cli: cannot write " << fileName << ": " << file.errorString() << '\n';
+                return ExitOutputFailed;
+            }
+            out() << fileName << '\n';
+            return ExitOk;
+        }
         if (!m_overwrite) {
-            for (const QString &f : pngFileNames(deck, pattern)) {
+            for (const QString &f : pngFileNames(*m_deck, pattern)) {
                 if (!mayWrite(f))
                     return ExitOutputFailed;
             }
         }
         QString error;
         QStringList written;
-        if (!exportPngs(renderer, deck, pattern, width, &error, progress(QStringLiteral("rendering")), &written)) {
+        if (!exportPngs(renderer, *m_deck, pattern, width, &error, progress(QStringLiteral("rendering")), &written)) {
             err() << "slidespec-cli: " << error << '\n';
             return ExitOutputFailed;
         }

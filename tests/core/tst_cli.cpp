@@ -232,6 +232,14 @@ private slots:
                                 data("format/minimal-deck.json"), dir.filePath(QStringLiteral("one.png"))});
         QCOMPARE(single.exitCode, 0);
         QCOMPARE(QImage(dir.filePath(QStringLiteral("one.png"))).width(), 1280);
+
+        // One slide of a bigger deck into a folder keeps the slide's number.
+        const QString sample = QStringLiteral(SLIDESPEC_RESOURCES_DIR "/samples/quarterly-review.json");
+        const QString slideDir = dir.filePath(QStringLiteral("slide3"));
+        const Run third = cli({QStringLiteral("render"), QStringLiteral("--slide"), QStringLiteral("3"),
+                               QStringLiteral("--width"), QStringLiteral("320"), sample, slideDir});
+        QVERIFY2(third.exitCode == 0, third.err.constData());
+        QCOMPARE(QDir(slideDir).entryList(QDir::Files), QStringList{QStringLiteral("quarterly-review-03.png")});
     }
 
     void brokenImageStillExports()
