@@ -196,6 +196,8 @@ void TextLayoutEngine::clearCache()
 std::shared_ptr<const TextLayoutResult> TextLayoutEngine::layout(const TextBody &body, const BrandKit &kit,
                                                                  QSizeF frameSize, double fontScale) const
 {
+    if (!(fontScale > 0) || !std::isfinite(fontScale))
+        fontScale = 1.0; // a scale is a positive factor; anything else means none
     // The key holds everything that changes the result: text, resolved styles,
     // paragraph formatting, frame size and scale.
     QByteArray key;
