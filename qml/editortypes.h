@@ -9,6 +9,7 @@
 #include "models/issuelistmodel.h"
 #include "models/slidelistmodel.h"
 #include "settings/settings.h"
+#include "workspace/workspacemodel.h"
 
 #include <QQmlEngine>
 #include <QUndoStack>
@@ -58,6 +59,14 @@ struct UndoStackForeign
     QML_FOREIGN(QUndoStack)
     QML_NAMED_ELEMENT(UndoStack)
     QML_UNCREATABLE("Use DocumentController.undoStack")
+};
+
+struct WorkspaceModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(slidespec::WorkspaceModel)
+    QML_NAMED_ELEMENT(WorkspaceModel)
+    QML_UNCREATABLE("Use WorkspaceSession.decks")
 };
 
 /*! The editor's preferences (Settings over the app's native QSettings). */

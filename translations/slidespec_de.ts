@@ -185,14 +185,65 @@
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="16"/>
+        <source>Open from workspace</source>
+        <translation>Aus dem Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="47"/>
+        <source>New deck from template</source>
+        <translation>Neuer Foliensatz aus Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="49"/>
+        <source>Blank deck</source>
+        <translation>Leerer Foliensatz</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="67"/>
+        <source>Search decks</source>
+        <translation>Foliensätze suchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="91"/>
+        <source>Open the deck</source>
+        <translation>Foliensatz öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/LibraryDialog.qml" line="115"/>
+        <source>%n slide(s)</source>
+        <translation>
+            <numerusform>%n Folie</numerusform>
+            <numerusform>%n Folien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="116"/>
+        <source>Modified %1</source>
+        <translation>Geändert %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="126"/>
+        <source>No deck matches.</source>
+        <translation>Kein Foliensatz passt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="126"/>
+        <source>No decks in the workspace yet.</source>
+        <translation>Noch keine Foliensätze im Arbeitsbereich.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-        <location filename="../qml/app/Main.qml" line="31"/>
+        <location filename="../qml/app/Main.qml" line="32"/>
         <source>Untitled deck</source>
         <translation>Unbenannter Foliensatz</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="32"/>
+        <location filename="../qml/app/Main.qml" line="33"/>
         <source>Slidespec</source>
         <translation>Slidespec</translation>
     </message>
@@ -201,225 +252,250 @@
         <translation type="vanished">Speichern nicht möglich: Der Foliensatz hat noch keine Datei.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="172"/>
-        <location filename="../qml/app/Main.qml" line="189"/>
+        <location filename="../qml/app/Main.qml" line="186"/>
+        <location filename="../qml/app/Main.qml" line="203"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="172"/>
-        <location filename="../qml/app/Main.qml" line="189"/>
+        <location filename="../qml/app/Main.qml" line="186"/>
+        <location filename="../qml/app/Main.qml" line="203"/>
         <source>Could not save: %1</source>
         <translation>Speichern nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="177"/>
+        <location filename="../qml/app/Main.qml" line="191"/>
         <source>Open deck</source>
         <translation>Foliensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="178"/>
-        <location filename="../qml/app/Main.qml" line="186"/>
+        <location filename="../qml/app/Main.qml" line="192"/>
+        <location filename="../qml/app/Main.qml" line="200"/>
         <source>Slide specs (*.json)</source>
         <translation>Foliensätze (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="160"/>
+        <location filename="../qml/app/Main.qml" line="174"/>
         <source>Could not open: %1</source>
         <translation>Öffnen nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="75"/>
+        <location filename="../qml/app/Main.qml" line="76"/>
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="105"/>
+        <location filename="../qml/app/Main.qml" line="87"/>
+        <source>Could not save to the workspace: %1</source>
+        <translation>Konnte nicht im Arbeitsbereich speichern: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="88"/>
+        <source>Saved to the workspace.</source>
+        <translation>Im Arbeitsbereich gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="119"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="105"/>
+        <location filename="../qml/app/Main.qml" line="119"/>
         <source>Export PowerPoint</source>
         <translation>PowerPoint exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="108"/>
+        <location filename="../qml/app/Main.qml" line="122"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="109"/>
+        <location filename="../qml/app/Main.qml" line="123"/>
         <source>PowerPoint presentations (*.pptx)</source>
         <translation>PowerPoint-Präsentationen (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="114"/>
+        <location filename="../qml/app/Main.qml" line="128"/>
         <source>Export PNG images to folder</source>
         <translation>PNG-Bilder in Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="183"/>
+        <location filename="../qml/app/Main.qml" line="197"/>
         <source>Save deck as</source>
         <translation>Foliensatz speichern unter</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="199"/>
+        <location filename="../qml/app/Main.qml" line="213"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="201"/>
+        <location filename="../qml/app/Main.qml" line="215"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="206"/>
+        <location filename="../qml/app/Main.qml" line="220"/>
         <source>Open…</source>
         <translation>Öffnen …</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="222"/>
+        <location filename="../qml/app/Main.qml" line="236"/>
         <source>Clear recent files</source>
         <translation>Zuletzt geöffnete Dateien leeren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="230"/>
+        <location filename="../qml/app/Main.qml" line="241"/>
+        <source>Open from workspace…</source>
+        <translation>Aus dem Arbeitsbereich öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="242"/>
+        <source>New deck from template…</source>
+        <translation>Neuer Foliensatz aus Vorlage…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="243"/>
+        <source>Save to workspace</source>
+        <translation>Im Arbeitsbereich speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="248"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="235"/>
+        <location filename="../qml/app/Main.qml" line="253"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="239"/>
+        <location filename="../qml/app/Main.qml" line="257"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="241"/>
+        <location filename="../qml/app/Main.qml" line="259"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="246"/>
+        <location filename="../qml/app/Main.qml" line="264"/>
         <source>PowerPoint (PPTX)…</source>
         <translation>PowerPoint (PPTX)…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="247"/>
+        <location filename="../qml/app/Main.qml" line="265"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="248"/>
+        <location filename="../qml/app/Main.qml" line="266"/>
         <source>PNG images…</source>
         <translation>PNG-Bilder…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="253"/>
+        <location filename="../qml/app/Main.qml" line="271"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="258"/>
+        <location filename="../qml/app/Main.qml" line="276"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="263"/>
+        <location filename="../qml/app/Main.qml" line="281"/>
         <source>Arrange</source>
         <translation>Anordnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="268"/>
+        <location filename="../qml/app/Main.qml" line="286"/>
         <source>Align left</source>
         <translation>Links ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="269"/>
+        <location filename="../qml/app/Main.qml" line="287"/>
         <source>Align centre</source>
         <translation>Zentriert ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="270"/>
+        <location filename="../qml/app/Main.qml" line="288"/>
         <source>Align right</source>
         <translation>Rechts ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="271"/>
+        <location filename="../qml/app/Main.qml" line="289"/>
         <source>Align top</source>
         <translation>Oben ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="272"/>
+        <location filename="../qml/app/Main.qml" line="290"/>
         <source>Align middle</source>
         <translation>Mittig ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="273"/>
+        <location filename="../qml/app/Main.qml" line="291"/>
         <source>Align bottom</source>
         <translation>Unten ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="276"/>
+        <location filename="../qml/app/Main.qml" line="294"/>
         <source>Distribute horizontally</source>
         <translation>Horizontal verteilen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="281"/>
+        <location filename="../qml/app/Main.qml" line="299"/>
         <source>Distribute vertically</source>
         <translation>Vertikal verteilen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="286"/>
+        <location filename="../qml/app/Main.qml" line="304"/>
         <source>Bring to front</source>
         <translation>In den Vordergrund</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="287"/>
+        <location filename="../qml/app/Main.qml" line="305"/>
         <source>Send to back</source>
         <translation>In den Hintergrund</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="288"/>
+        <location filename="../qml/app/Main.qml" line="306"/>
         <source>Bring forward</source>
         <translation>Eine Ebene nach vorn</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="289"/>
+        <location filename="../qml/app/Main.qml" line="307"/>
         <source>Send backward</source>
         <translation>Eine Ebene nach hinten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="292"/>
+        <location filename="../qml/app/Main.qml" line="310"/>
         <source>Group</source>
         <translation>Gruppieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="297"/>
+        <location filename="../qml/app/Main.qml" line="315"/>
         <source>Ungroup</source>
         <translation>Gruppierung aufheben</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="306"/>
+        <location filename="../qml/app/Main.qml" line="324"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="308"/>
+        <location filename="../qml/app/Main.qml" line="326"/>
         <source>Fit (%1 %)</source>
         <translation>Einpassen (%1 %)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="321"/>
+        <location filename="../qml/app/Main.qml" line="339"/>
         <source>No problems</source>
         <translation>Keine Probleme</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="322"/>
+        <location filename="../qml/app/Main.qml" line="340"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n Problem</numerusform>
@@ -427,42 +503,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="339"/>
+        <location filename="../qml/app/Main.qml" line="357"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="339"/>
+        <location filename="../qml/app/Main.qml" line="357"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="342"/>
+        <location filename="../qml/app/Main.qml" line="360"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="375"/>
+        <location filename="../qml/app/Main.qml" line="393"/>
         <source>Inspector</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="376"/>
+        <location filename="../qml/app/Main.qml" line="394"/>
         <source>Issues (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="377"/>
+        <location filename="../qml/app/Main.qml" line="395"/>
         <source>Components</source>
         <translation>Komponenten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="396"/>
+        <location filename="../qml/app/Main.qml" line="414"/>
         <source>Slide %1 of %2</source>
         <translation>Folie %1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="400"/>
+        <location filename="../qml/app/Main.qml" line="418"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n Problem im Foliensatz</numerusform>
@@ -673,14 +749,28 @@
 <context>
     <name>slidespec::WorkspaceSession</name>
     <message>
-        <location filename="../qml/app/workspacesession.cpp" line="165"/>
+        <location filename="../qml/app/workspacesession.cpp" line="167"/>
+        <location filename="../qml/app/workspacesession.cpp" line="236"/>
+        <location filename="../qml/app/workspacesession.cpp" line="269"/>
+        <location filename="../qml/app/workspacesession.cpp" line="299"/>
         <source>No document to recover into.</source>
         <translation>Kein Dokument zum Wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../qml/app/workspacesession.cpp" line="174"/>
+        <location filename="../qml/app/workspacesession.cpp" line="176"/>
         <source>Cannot read the autosave %1: %2</source>
         <translation>Die automatische Sicherung %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/workspacesession.cpp" line="234"/>
+        <location filename="../qml/app/workspacesession.cpp" line="267"/>
+        <source>The workspace is not open: %1</source>
+        <translation>Der Arbeitsbereich ist nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/workspacesession.cpp" line="238"/>
+        <source>The deck %1 is not in the workspace.</source>
+        <translation>Der Foliensatz %1 ist nicht im Arbeitsbereich.</translation>
     </message>
 </context>
 </TS>

@@ -185,237 +185,313 @@
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="16"/>
+        <source>Open from workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="47"/>
+        <source>New deck from template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="49"/>
+        <source>Blank deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="67"/>
+        <source>Search decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="91"/>
+        <source>Open the deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/LibraryDialog.qml" line="115"/>
+        <source>%n slide(s)</source>
+        <translation>
+            <numerusform>%n slide</numerusform>
+            <numerusform>%n slides</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="116"/>
+        <source>Modified %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="126"/>
+        <source>No deck matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="126"/>
+        <source>No decks in the workspace yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
-        <location filename="../qml/app/Main.qml" line="31"/>
+        <location filename="../qml/app/Main.qml" line="32"/>
         <source>Untitled deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="32"/>
+        <location filename="../qml/app/Main.qml" line="33"/>
         <source>Slidespec</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="172"/>
-        <location filename="../qml/app/Main.qml" line="189"/>
+        <location filename="../qml/app/Main.qml" line="186"/>
+        <location filename="../qml/app/Main.qml" line="203"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="172"/>
-        <location filename="../qml/app/Main.qml" line="189"/>
+        <location filename="../qml/app/Main.qml" line="186"/>
+        <location filename="../qml/app/Main.qml" line="203"/>
         <source>Could not save: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="177"/>
+        <location filename="../qml/app/Main.qml" line="191"/>
         <source>Open deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="178"/>
-        <location filename="../qml/app/Main.qml" line="186"/>
+        <location filename="../qml/app/Main.qml" line="192"/>
+        <location filename="../qml/app/Main.qml" line="200"/>
         <source>Slide specs (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="160"/>
+        <location filename="../qml/app/Main.qml" line="174"/>
         <source>Could not open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="75"/>
+        <location filename="../qml/app/Main.qml" line="76"/>
         <source>Autosave failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="105"/>
+        <location filename="../qml/app/Main.qml" line="87"/>
+        <source>Could not save to the workspace: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="88"/>
+        <source>Saved to the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="119"/>
         <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="105"/>
+        <location filename="../qml/app/Main.qml" line="119"/>
         <source>Export PowerPoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="108"/>
+        <location filename="../qml/app/Main.qml" line="122"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="109"/>
+        <location filename="../qml/app/Main.qml" line="123"/>
         <source>PowerPoint presentations (*.pptx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="114"/>
+        <location filename="../qml/app/Main.qml" line="128"/>
         <source>Export PNG images to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="183"/>
+        <location filename="../qml/app/Main.qml" line="197"/>
         <source>Save deck as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="199"/>
+        <location filename="../qml/app/Main.qml" line="213"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="201"/>
+        <location filename="../qml/app/Main.qml" line="215"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="206"/>
+        <location filename="../qml/app/Main.qml" line="220"/>
         <source>Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="222"/>
+        <location filename="../qml/app/Main.qml" line="236"/>
         <source>Clear recent files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="230"/>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="235"/>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="239"/>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../qml/app/Main.qml" line="241"/>
-        <source>Export</source>
+        <source>Open from workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="246"/>
-        <source>PowerPoint (PPTX)…</source>
+        <location filename="../qml/app/Main.qml" line="242"/>
+        <source>New deck from template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="247"/>
-        <source>PDF…</source>
+        <location filename="../qml/app/Main.qml" line="243"/>
+        <source>Save to workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="248"/>
-        <source>PNG images…</source>
+        <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="253"/>
-        <source>Duplicate</source>
+        <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="258"/>
-        <source>Delete</source>
+        <location filename="../qml/app/Main.qml" line="257"/>
+        <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="263"/>
-        <source>Arrange</source>
+        <location filename="../qml/app/Main.qml" line="259"/>
+        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="268"/>
-        <source>Align left</source>
+        <location filename="../qml/app/Main.qml" line="264"/>
+        <source>PowerPoint (PPTX)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="269"/>
-        <source>Align centre</source>
+        <location filename="../qml/app/Main.qml" line="265"/>
+        <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="270"/>
-        <source>Align right</source>
+        <location filename="../qml/app/Main.qml" line="266"/>
+        <source>PNG images…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="271"/>
-        <source>Align top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="272"/>
-        <source>Align middle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/app/Main.qml" line="273"/>
-        <source>Align bottom</source>
+        <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="276"/>
-        <source>Distribute horizontally</source>
+        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="281"/>
-        <source>Distribute vertically</source>
+        <source>Arrange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="286"/>
-        <source>Bring to front</source>
+        <source>Align left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="287"/>
-        <source>Send to back</source>
+        <source>Align centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="288"/>
-        <source>Bring forward</source>
+        <source>Align right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="289"/>
-        <source>Send backward</source>
+        <source>Align top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="292"/>
-        <source>Group</source>
+        <location filename="../qml/app/Main.qml" line="290"/>
+        <source>Align middle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="297"/>
-        <source>Ungroup</source>
+        <location filename="../qml/app/Main.qml" line="291"/>
+        <source>Align bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="294"/>
+        <source>Distribute horizontally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="299"/>
+        <source>Distribute vertically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="304"/>
+        <source>Bring to front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="305"/>
+        <source>Send to back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="306"/>
+        <source>Bring forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="307"/>
+        <source>Send backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="310"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="315"/>
+        <source>Ungroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="324"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="308"/>
+        <location filename="../qml/app/Main.qml" line="326"/>
         <source>Fit (%1 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="321"/>
+        <location filename="../qml/app/Main.qml" line="339"/>
         <source>No problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="322"/>
+        <location filename="../qml/app/Main.qml" line="340"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -423,42 +499,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="339"/>
+        <location filename="../qml/app/Main.qml" line="357"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="339"/>
+        <location filename="../qml/app/Main.qml" line="357"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="342"/>
+        <location filename="../qml/app/Main.qml" line="360"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="375"/>
+        <location filename="../qml/app/Main.qml" line="393"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="376"/>
+        <location filename="../qml/app/Main.qml" line="394"/>
         <source>Issues (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="377"/>
+        <location filename="../qml/app/Main.qml" line="395"/>
         <source>Components</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="396"/>
+        <location filename="../qml/app/Main.qml" line="414"/>
         <source>Slide %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="400"/>
+        <location filename="../qml/app/Main.qml" line="418"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n problem in the deck</numerusform>
@@ -667,13 +743,27 @@
 <context>
     <name>slidespec::WorkspaceSession</name>
     <message>
-        <location filename="../qml/app/workspacesession.cpp" line="165"/>
+        <location filename="../qml/app/workspacesession.cpp" line="167"/>
+        <location filename="../qml/app/workspacesession.cpp" line="236"/>
+        <location filename="../qml/app/workspacesession.cpp" line="269"/>
+        <location filename="../qml/app/workspacesession.cpp" line="299"/>
         <source>No document to recover into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/workspacesession.cpp" line="174"/>
+        <location filename="../qml/app/workspacesession.cpp" line="176"/>
         <source>Cannot read the autosave %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/workspacesession.cpp" line="234"/>
+        <location filename="../qml/app/workspacesession.cpp" line="267"/>
+        <source>The workspace is not open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/workspacesession.cpp" line="238"/>
+        <source>The deck %1 is not in the workspace.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,6 +22,7 @@ ApplicationWindow {
     property alias pdfViewer: pdfViewer
     property alias settings: settings
     property alias settingsDialog: settingsDialog
+    property alias libraryDialog: libraryDialog
     property string appearance: settings.appearance === AppSettings.Dark ? "dark" : "light"
     readonly property bool dark: appearance === "dark"
 
@@ -73,6 +74,19 @@ ApplicationWindow {
         document: window.document
         autosaveInterval: settings.autosaveInterval
         onAutosaveFailed: error => statusText.text = qsTr("Autosave failed: %1").arg(error)
+    }
+
+    LibraryDialog {
+        id: libraryDialog
+        workspace: workspaceSession
+    }
+
+    /*! Saves the open deck into the workspace library. */
+    function saveToWorkspace() {
+        const error = workspaceSession.saveToWorkspace()
+        statusText.text = error.length > 0 ? qsTr("Could not save to the workspace: %1").arg(error)
+                                           : qsTr("Saved to the workspace.")
+        return error
     }
 
     RecoveryDialog {
@@ -223,6 +237,10 @@ ApplicationWindow {
                         enabled: settings.recentFiles.length > 0
                         onTriggered: settings.clearRecentFiles()
                     }
+                    MenuSeparator {}
+                    MenuItem { text: qsTr("Open from workspace…"); onTriggered: libraryDialog.open() }
+                    MenuItem { text: qsTr("New deck from template…"); onTriggered: libraryDialog.open() }
+                    MenuItem { text: qsTr("Save to workspace"); onTriggered: window.saveToWorkspace() }
                 }
             }
             ToolSeparator {}

@@ -50,7 +50,7 @@ Dialog {
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: qsTr("Autosaved %1").arg(Qt.formatDateTime(modelData.time, Locale.ShortFormat))
+                        text: qsTr("Autosaved %1").arg(modelData.time.toLocaleString(Qt.locale(), Locale.ShortFormat))
                               + (modelData.filePath.length > 0 ? " — " + modelData.filePath.split("/").pop()
                                                                : " — " + qsTr("never saved"))
                         opacity: 0.7

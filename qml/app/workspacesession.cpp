@@ -35,11 +35,13 @@ WorkspaceSession::WorkspaceSession(QObject *parent)
     : QObject(parent)
     , m_workspace(std::make_unique<Workspace>(workspaceFolder()))
 {
+    m_decks = new WorkspaceModel(m_workspace.get(), this);
     if (!m_workspace->open(&m_error)) {
         qWarning("workspace: %s", qPrintable(m_error));
         return;
     }
     m_pending = m_workspace->recoverableSessions();
+    m_decks->refresh();
 }
 
 WorkspaceSession::~WorkspaceSession() = default;
@@ -205,6 +207,106 @@ void WorkspaceSession::forget(const QString &id)
                     m_pending.end());
     if (m_pending.size() != before)
         emit recoverableSessionsChanged();
+}
+
+QStringList WorkspaceSession::deckTemplates() const
+{
+    QStringList names;
+    const QStringList files = QDir(QStringLiteral(":/slidespec/samples")).entryList({QStringLiteral("*.json")});
+    for (const QString &file : files)
+        names.append(file.chopped(5));
+    return names;
+}
+
+QString WorkspaceSession::currentDeckId() const
+{
+    if (!m_document || isUntitled(m_document->filePath()))
+        return {};
+    const QFileInfo info(m_document->filePath());
+    if (QDir(info.absolutePath()) != QDir(rootPath()))
+        return {};
+    return m_workspace->record(info.completeBaseName()) ? info.completeBaseName() : QString();
+}
+
+QString WorkspaceSession::openDeck(const QString &id)
+{
+    if (!m_workspace->isOpen())
+        return tr("The workspace is not open: %1").arg(m_error);
+    if (!m_document)
+        return tr("No document to recover into.");
+    if (!m_workspace->record(id))
+        return tr("The deck %1 is not in the workspace.").arg(id);
+    QString error;
+    if (!m_document->open(m_workspace->deckFilePath(id), &error))
+        return error;
+    m_workspace->markOpened(id);
+    emit journalPathChanged();
+    return {};
+}
+
+bool WorkspaceSession::makePortable(Deck &deck, const QString &baseDir, QString *error)
+{
+    // The workspace copy must not depend on the original's folder: embed
+    // the kit and import every image file.
+    deck.brandRef.clear();
+    for (auto &[name, asset] : deck.assets) {
+        if (asset.path.isEmpty())
+            continue;
+        const QString source = QDir(baseDir).absoluteFilePath(asset.path);
+        const QString imported = m_workspace->importAssetFile(source, error);
+        if (imported.isEmpty())
+            return false;
+        asset.path = imported;
+    }
+    return true;
+}
+
+QString WorkspaceSession::addAndOpen(Deck deck, const QString &baseDir)
+{
+    if (!m_workspace->isOpen())
+        return tr("The workspace is not open: %1").arg(m_error);
+    if (!m_document)
+        return tr("No document to recover into.");
+    QString error;
+    if (!makePortable(deck, baseDir, &error))
+        return error;
+    const QString id = m_workspace->createDeck(deck, &error);
+    if (id.isEmpty())
+        return error;
+    return openDeck(id);
+}
+
+QString WorkspaceSession::newDeckFromTemplate(const QString &templateName)
+{
+    if (templateName.isEmpty()) {
+        DocumentController blank;
+        blank.newDeck();
+        Deck deck = blank.deck();
+        return addAndOpen(deck, QStringLiteral(":/slidespec/brands"));
+    }
+    const QString file = QStringLiteral(":/slidespec/samples/%1.json").arg(templateName);
+    SpecResult<Deck> result = SpecJson::readDeckFile(file);
+    if (!result.ok())
+        return result.errorString();
+    Deck deck = std::move(*result.value);
+    deck.id.clear();
+    return addAndOpen(std::move(deck), QStringLiteral(":/slidespec/samples"));
+}
+
+QString WorkspaceSession::saveToWorkspace()
+{
+    if (!m_document)
+        return tr("No document to recover into.");
+    QString error;
+    const QString id = currentDeckId();
+    if (!id.isEmpty()) {
+        if (!m_workspace->saveDeck(id, m_document->deck(), &error) || !m_document->save(&error))
+            return error;
+        return {};
+    }
+    const QString path = m_document->filePath();
+    const QString baseDir = path.isEmpty() ? QString() : QFileInfo(path).absolutePath();
+    return addAndOpen(m_document->deck(), baseDir);
 }
 
 bool WorkspaceSession::flushAutosave()

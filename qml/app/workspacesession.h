@@ -4,6 +4,7 @@
 #include "document/documentcontroller.h"
 #include "workspace/autosavecontroller.h"
 #include "workspace/workspace.h"
+#include "workspace/workspacemodel.h"
 
 #include <QObject>
 #include <QPointer>
@@ -45,6 +46,9 @@ class WorkspaceSession : public QObject
     Q_PROPERTY(QVariantList recoverableSessions READ recoverableSessions NOTIFY recoverableSessionsChanged)
     Q_PROPERTY(QString journalPath READ journalPath NOTIFY journalPathChanged)
     Q_PROPERTY(int autosaveInterval READ autosaveInterval WRITE setAutosaveInterval NOTIFY autosaveIntervalChanged)
+    Q_PROPERTY(slidespec::WorkspaceModel *decks READ decks CONSTANT)
+    Q_PROPERTY(QStringList deckTemplates READ deckTemplates CONSTANT)
+    Q_PROPERTY(QString currentDeckId READ currentDeckId NOTIFY journalPathChanged)
 
 public:
     explicit WorkspaceSession(QObject *parent = nullptr);
@@ -76,6 +80,24 @@ public:
     /*! Writes the journal now if a change waits for the autosave timer. */
     Q_INVOKABLE bool flushAutosave();
 
+    /*! The workspace's decks, searchable, with thumbnails. */
+    WorkspaceModel *decks() const { return m_decks; }
+    /*! Sample decks to start a new deck from (`:/slidespec/samples`). */
+    QStringList deckTemplates() const;
+    /*! The workspace id of the open deck, empty when it is not a workspace deck. */
+    QString currentDeckId() const;
+
+    /*! Opens workspace deck \a id in the document; returns what went wrong, or empty. */
+    Q_INVOKABLE QString openDeck(const QString &id);
+    /*! Adds a new workspace deck copied from sample \a templateName (empty:
+     *  a blank deck) and opens it; its kit is embedded and its images
+     *  imported into the workspace. Returns what went wrong, or empty. */
+    Q_INVOKABLE QString newDeckFromTemplate(const QString &templateName);
+    /*! Saves the open deck into the workspace: over its workspace file, or
+     *  as a new workspace deck (kit embedded, images imported) that then
+     *  becomes the open file. Returns what went wrong, or empty. */
+    Q_INVOKABLE QString saveToWorkspace();
+
     /*! The journal id of the deck file \a filePath (empty: a new untitled id). */
     QString journalId(const QString &filePath) const;
 
@@ -90,10 +112,13 @@ private:
     void attach(const QString &id);
     void onDocumentReplaced();
     QString originPath(const QString &id) const;
+    bool makePortable(Deck &deck, const QString &baseDir, QString *error);
+    QString addAndOpen(Deck deck, const QString &baseDir);
     void forget(const QString &id);
 
     std::unique_ptr<Workspace> m_workspace;
     QString m_error;
+    WorkspaceModel *m_decks = nullptr;
     QPointer<DocumentController> m_document;
     std::unique_ptr<AutosaveController> m_autosave;
     QString m_journalId;

@@ -11,6 +11,7 @@
 #include "settings/settings.h"
 #include "workspace/autosavecontroller.h"
 #include "workspace/workspace.h"
+#include "workspace/workspacemodel.h"
 
 #include <QDir>
 #include <QFile>
@@ -65,6 +66,7 @@ private slots:
     void cancelledExportLeavesNoFile_data();
     void cancelledExportLeavesNoFile();
     void settingsDriveTheWindow();
+    void deckLibrary();
 
 private:
     std::unique_ptr<QTemporaryDir> m_workspace;
@@ -342,6 +344,93 @@ void TestDesktopSession::settingsDriveTheWindow()
     settings->setShowGrid(false);
     settings->setGridSize(Settings::kDefaultGridSize);
     settings->setAutosaveInterval(Settings::kDefaultAutosaveInterval);
+}
+
+void TestDesktopSession::deckLibrary()
+{
+    QString error;
+    {
+        Workspace workspace(m_workspace->path());
+        QVERIFY2(workspace.open(&error), qPrintable(error));
+        SpecResult<Deck> canvasDeck = SpecJson::readDeckFile(kDeck);
+        QVERIFY(canvasDeck.ok());
+        QVERIFY(!workspace.createDeck(*canvasDeck.value, &error).isEmpty());
+        SpecResult<Deck> review = SpecJson::readDeckFile(QStringLiteral(":/slidespec/samples/quarterly-review.json"));
+        QVERIFY(review.ok());
+        review.value->brandRef.clear();
+        review.value->assets.clear();
+        QVERIFY(!workspace.createDeck(*review.value, &error).isEmpty());
+    }
+
+    DocumentController document;
+    QVERIFY2(document.open(QStringLiteral(":/slidespec/samples/pitch-deck.json"), &error), qPrintable(error));
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = loadWindow(engine, document);
+    QVERIFY(window);
+    auto *session = window->property("workspace").value<WorkspaceSession *>();
+    QVERIFY(session);
+    WorkspaceModel *decks = session->decks();
+    QCOMPARE(decks->rowCount(), 2);
+    QVERIFY(session->currentDeckId().isEmpty());
+
+    auto *dialog = window->property("libraryDialog").value<QObject *>();
+    QVERIFY(dialog);
+    QVERIFY(QMetaObject::invokeMethod(dialog, "open"));
+    QTRY_VERIFY(dialog->property("opened").toBool());
+    QVERIFY(!decks->index(0).data(WorkspaceModel::ThumbnailRole).toString().isEmpty());
+    QTest::qWait(200);
+    saveShot(window, QStringLiteral("library-dialog"));
+
+    // Search narrows the list to the deck whose slide text matches.
+    decks->setSearchText(QStringLiteral("canvas"));
+    QCOMPARE(decks->rowCount(), 1);
+    const QString canvasId = decks->index(0).data(WorkspaceModel::IdRole).toString();
+    decks->setSearchText({});
+    QCOMPARE(decks->rowCount(), 2);
+
+    // Open from the library.
+    QVERIFY(QMetaObject::invokeMethod(dialog, "openDeck", Q_ARG(QVariant, canvasId)));
+    QTRY_VERIFY(!dialog->property("visible").toBool());
+    QCOMPARE(session->currentDeckId(), canvasId);
+    QCOMPARE(document.filePath(), Workspace(m_workspace->path()).deckFilePath(canvasId));
+
+    // A new deck from a sample: kit embedded, images imported.
+    QCOMPARE(session->newDeckFromTemplate(QStringLiteral("pitch-deck")), QString());
+    QCOMPARE(decks->rowCount(), 3);
+    const QString newId = session->currentDeckId();
+    QVERIFY(!newId.isEmpty());
+    QVERIFY(document.deck().brandRef.isEmpty());
+    QCOMPARE(document.slideCount(), 11);
+    QVERIFY(!document.deck().assets.empty());
+    for (const auto &[name, asset] : document.deck().assets) {
+        QVERIFY2(asset.path.startsWith(QLatin1String("assets/")), qPrintable(asset.path));
+        QVERIFY(QFile::exists(QDir(m_workspace->path()).absoluteFilePath(asset.path)));
+    }
+    QCOMPARE(document.problemCount(), 0);
+    QCOMPARE(session->newDeckFromTemplate(QString()), QString());
+    QCOMPARE(decks->rowCount(), 4);
+
+    // Save to workspace: an outside file becomes a workspace deck.
+    const QString outside = QDir(m_workspace->path()).absoluteFilePath(QStringLiteral("outside/deck.json"));
+    QDir().mkpath(QFileInfo(outside).absolutePath());
+    QVERIFY(QFile::copy(kDeck, outside));
+    QVERIFY(document.open(outside, &error));
+    QVERIFY(document.moveElements({kMoved}, kDx, 0));
+    QVariant result;
+    QVERIFY(QMetaObject::invokeMethod(window, "saveToWorkspace", Q_RETURN_ARG(QVariant, result)));
+    QCOMPARE(result.toString(), QString());
+    QCOMPARE(decks->rowCount(), 5);
+    const QString savedId = session->currentDeckId();
+    QVERIFY(!savedId.isEmpty());
+    QVERIFY(!document.isModified());
+    QCOMPARE(frameX(document.deck(), kMoved), frameX(*SpecJson::readDeckFile(kDeck).value, kMoved) + kDx);
+
+    // Saving again writes over the same workspace deck.
+    QVERIFY(document.moveElements({kMoved}, kDx, 0));
+    QCOMPARE(session->saveToWorkspace(), QString());
+    QCOMPARE(decks->rowCount(), 5);
+    QCOMPARE(session->currentDeckId(), savedId);
+    QVERIFY(!document.isModified());
 }
 
 QTEST_MAIN(TestDesktopSession)
