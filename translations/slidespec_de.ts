@@ -192,27 +192,32 @@
         <translation>Aus dem Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="47"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="24"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="53"/>
         <source>New deck from template</source>
         <translation>Neuer Foliensatz aus Vorlage</translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="49"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="55"/>
         <source>Blank deck</source>
         <translation>Leerer Foliensatz</translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="67"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="73"/>
         <source>Search decks</source>
         <translation>Foliensätze suchen</translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="91"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="97"/>
         <source>Open the deck</source>
         <translation>Foliensatz öffnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/LibraryDialog.qml" line="115"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="121"/>
         <source>%n slide(s)</source>
         <translation>
             <numerusform>%n Folie</numerusform>
@@ -220,17 +225,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="116"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="122"/>
         <source>Modified %1</source>
         <translation>Geändert %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="126"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="132"/>
         <source>No deck matches.</source>
         <translation>Kein Foliensatz passt.</translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="126"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="132"/>
         <source>No decks in the workspace yet.</source>
         <translation>Noch keine Foliensätze im Arbeitsbereich.</translation>
     </message>
@@ -549,12 +554,17 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../qml/app/PdfViewer.qml" line="31"/>
+        <location filename="../qml/app/PdfViewer.qml" line="24"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/PdfViewer.qml" line="37"/>
         <source>Cannot show the PDF: %1</source>
         <translation>Das PDF kann nicht angezeigt werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/PdfViewer.qml" line="32"/>
+        <location filename="../qml/app/PdfViewer.qml" line="38"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n Seite</numerusform>
@@ -570,32 +580,37 @@
         <translation>Ungespeicherte Arbeit wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="29"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="23"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="35"/>
         <source>Slidespec stopped before these decks were saved. Recover opens the autosaved deck; discard deletes the autosave.</source>
         <translation>Slidespec wurde beendet, bevor diese Foliensätze gespeichert waren. „Wiederherstellen“ öffnet den automatisch gesicherten Foliensatz, „Verwerfen“ löscht die Sicherung.</translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="47"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="53"/>
         <source>Untitled deck</source>
         <translation>Unbenannter Foliensatz</translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="53"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="59"/>
         <source>Autosaved %1</source>
         <translation>Automatisch gesichert %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="55"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="61"/>
         <source>never saved</source>
         <translation>nie gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="61"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="67"/>
         <source>Recover</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="69"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="75"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
@@ -608,47 +623,52 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="28"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="23"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="34"/>
         <source>Appearance</source>
         <translation>Erscheinungsbild</translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="38"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="38"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="38"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="37"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="43"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="45"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="51"/>
         <source>Snapping</source>
         <translation>Einrasten</translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="52"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="58"/>
         <source>Show grid</source>
         <translation>Raster anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="58"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="64"/>
         <source>Grid size (pt)</source>
         <translation>Rasterweite (pt)</translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="74"/>
         <source>Autosave after (ms)</source>
         <translation>Automatisch speichern nach (ms)</translation>
     </message>

@@ -192,27 +192,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="47"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="24"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/LibraryDialog.qml" line="53"/>
         <source>New deck from template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="49"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="55"/>
         <source>Blank deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="67"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="73"/>
         <source>Search decks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="91"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="97"/>
         <source>Open the deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/LibraryDialog.qml" line="115"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="121"/>
         <source>%n slide(s)</source>
         <translation>
             <numerusform>%n slide</numerusform>
@@ -220,17 +225,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="116"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="122"/>
         <source>Modified %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="126"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="132"/>
         <source>No deck matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/LibraryDialog.qml" line="126"/>
+        <location filename="../qml/app/LibraryDialog.qml" line="132"/>
         <source>No decks in the workspace yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,12 +550,17 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../qml/app/PdfViewer.qml" line="31"/>
+        <location filename="../qml/app/PdfViewer.qml" line="24"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/PdfViewer.qml" line="37"/>
         <source>Cannot show the PDF: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/PdfViewer.qml" line="32"/>
+        <location filename="../qml/app/PdfViewer.qml" line="38"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -566,32 +576,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="29"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="23"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/RecoveryDialog.qml" line="35"/>
         <source>Slidespec stopped before these decks were saved. Recover opens the autosaved deck; discard deletes the autosave.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="47"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="53"/>
         <source>Untitled deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="53"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="59"/>
         <source>Autosaved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="55"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="61"/>
         <source>never saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="61"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="67"/>
         <source>Recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/RecoveryDialog.qml" line="69"/>
+        <location filename="../qml/app/RecoveryDialog.qml" line="75"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -604,47 +619,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="28"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="23"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SettingsDialog.qml" line="34"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="38"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="38"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="32"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="38"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="37"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="43"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="45"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="51"/>
         <source>Snapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="52"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="58"/>
         <source>Show grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="58"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="64"/>
         <source>Grid size (pt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/app/SettingsDialog.qml" line="74"/>
         <source>Autosave after (ms)</source>
         <translation type="unfinished"></translation>
     </message>

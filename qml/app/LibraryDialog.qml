@@ -18,7 +18,13 @@ Dialog {
     anchors.centerIn: parent
     width: Math.min(parent ? parent.width - 80 : 900, 900)
     height: Math.min(parent ? parent.height - 80 : 640, 640)
-    standardButtons: Dialog.Close
+    // Our own Close: the standard button's text would need Qt's translations.
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
 
     onAboutToShow: {
         lastError = ""

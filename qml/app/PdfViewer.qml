@@ -18,7 +18,13 @@ Dialog {
     anchors.centerIn: parent
     width: parent ? parent.width * 0.8 : 900
     height: parent ? parent.height * 0.9 : 700
-    standardButtons: Dialog.Close
+    // Our own Close: the standard button's text would need Qt's translations.
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
 
     PdfDocument {
         id: pdfDocument

@@ -17,7 +17,13 @@ Dialog {
     modal: true
     anchors.centerIn: parent
     width: 420
-    standardButtons: Dialog.Close
+    // Our own Close: the standard button's text would need Qt's translations.
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
 
     GridLayout {
         anchors.fill: parent

@@ -158,8 +158,16 @@ void TestDesktopSession::offersAndRecoversJournal()
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->property("opened").toBool());
     QTest::qWait(100);
-    if (inWorkspace)
+    if (inWorkspace) {
         saveShot(window, QStringLiteral("recovery-dialog"));
+        // The dialog speaks German too.
+        QVERIFY(QMetaObject::invokeMethod(window, "setLanguage", Q_ARG(QVariant, QStringLiteral("de"))));
+        QTRY_COMPARE(dialog->property("title").toString(), QStringLiteral("Ungespeicherte Arbeit wiederherstellen"));
+        QTest::qWait(100);
+        saveShot(window, QStringLiteral("recovery-dialog-de"));
+        QVERIFY(QMetaObject::invokeMethod(window, "setLanguage", Q_ARG(QVariant, QStringLiteral("en"))));
+        QTRY_COMPARE(dialog->property("title").toString(), QStringLiteral("Recover unsaved work"));
+    }
 
     QCOMPARE(session->recover(deckId), QString());
     QTRY_VERIFY(!dialog->property("visible").toBool());
