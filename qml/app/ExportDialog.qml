@@ -12,7 +12,7 @@ Dialog {
     required property ExportSession exporter
     property bool succeeded: false
     readonly property var formatNames: [qsTr("PowerPoint"), qsTr("PDF"), qsTr("PNG images")]
-    signal showPdf(url file)
+    signal showPdf(string file)
 
     objectName: "exportDialog"
     title: qsTr("Export as %1").arg(formatNames[exporter.format])
@@ -73,7 +73,7 @@ Dialog {
                 text: qsTr("Show")
                 visible: dialog.succeeded && dialog.exporter.format === ExportSession.Pdf
                 onClicked: {
-                    dialog.showPdf(Qt.url("file://" + dialog.exporter.files[0]))
+                    dialog.showPdf(dialog.exporter.files[0])
                     dialog.close()
                 }
             }

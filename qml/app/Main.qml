@@ -102,7 +102,7 @@ ApplicationWindow {
     ExportDialog {
         id: exportDialog
         exporter: exportSession
-        onShowPdf: file => window.showPdf(file)
+        onShowPdf: file => window.showPdf(workspaceSession.fileUrl(file))
     }
 
     PdfViewer { id: pdfViewer }
@@ -225,7 +225,7 @@ ApplicationWindow {
                             required property string modelData
                             text: modelData.split("/").pop()
                             onTriggered: {
-                                if (window.openFile("file://" + modelData).length > 0)
+                                if (window.openFile(workspaceSession.fileUrl(modelData)).length > 0)
                                     settings.removeRecentFile(modelData)
                             }
                         }

@@ -11,6 +11,7 @@
 #include <QQmlEngine>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 #include <QVariantList>
 
 #include <memory>
@@ -97,6 +98,9 @@ public:
      *  as a new workspace deck (kit embedded, images imported) that then
      *  becomes the open file. Returns what went wrong, or empty. */
     Q_INVOKABLE QString saveToWorkspace();
+
+    /*! \a path as a file URL (safe for names with `#`, `?` or spaces). */
+    Q_INVOKABLE QUrl fileUrl(const QString &path) const { return QUrl::fromLocalFile(path); }
 
     /*! The journal id of the deck file \a filePath (empty: a new untitled id). */
     QString journalId(const QString &filePath) const;

@@ -242,7 +242,7 @@ void TestDesktopSession::exportsPdfAndShowsIt()
     auto *dialog = window->property("exportDialog").value<QObject *>();
     QVERIFY(dialog);
 
-    const QString target = QDir(m_workspace->path()).absoluteFilePath(QStringLiteral("pitch.pdf"));
+    const QString target = QDir(m_workspace->path()).absoluteFilePath(QStringLiteral("pitch #1.pdf"));
     QSignalSpy finished(exporter, &ExportSession::finished);
     QVERIFY(QMetaObject::invokeMethod(dialog, "begin", Q_ARG(QVariant, int(ExportSession::Pdf)),
                                       Q_ARG(QVariant, QUrl::fromLocalFile(target))));
