@@ -43,7 +43,9 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     slidespec::ThumbnailProvider::install(&engine, &document);
-    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)}});
+    // Without a deck named, the workspace's deck library greets the user.
+    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)},
+                                 {QStringLiteral("startWithLibrary"), parser.positionalArguments().isEmpty()}});
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Slidespec/Ui/app/Main.qml")));

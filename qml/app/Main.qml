@@ -12,6 +12,8 @@ ApplicationWindow {
     id: window
 
     required property DocumentController document
+    /*! Opens the deck library at startup (the app sets it when no deck was named). */
+    property bool startWithLibrary: false
     property alias session: editorSession
     property alias canvas: slideCanvas
     property alias slidesPanel: slidesPanel
@@ -142,6 +144,8 @@ ApplicationWindow {
     Component.onCompleted: {
         if (workspaceSession.recoverableSessions.length > 0)
             recoveryDialog.open()
+        else if (startWithLibrary && workspaceSession.decks.count > 0)
+            libraryDialog.open()
     }
 
     Shortcut { sequences: [StandardKey.Undo]; onActivated: window.document.undoStack.undo() }
