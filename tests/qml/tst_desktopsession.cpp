@@ -343,6 +343,15 @@ void TestDesktopSession::settingsDriveTheWindow()
                                       Q_ARG(QVariant, QUrl::fromLocalFile(kDeck))));
     QCOMPARE(result.toString(), QString());
     QCOMPARE(settings->recentFiles().value(0), QFileInfo(kDeck).absoluteFilePath());
+    // …and in the Open menu, after "Open…" and a separator.
+    auto *openMenu = window->findChild<QObject *>(QStringLiteral("openMenu"));
+    QVERIFY(openMenu);
+    const auto menuText = [openMenu](int index) {
+        QQuickItem *item = nullptr;
+        QMetaObject::invokeMethod(openMenu, "itemAt", Q_RETURN_ARG(QQuickItem *, item), Q_ARG(int, index));
+        return item ? item->property("text").toString() : QString();
+    };
+    QTRY_COMPARE(menuText(2), QFileInfo(kDeck).fileName());
 
     auto *dialog = window->property("settingsDialog").value<QObject *>();
     QVERIFY(dialog);
