@@ -63,6 +63,7 @@ private slots:
     void offersAndRecoversJournal();
     void discardRemovesJournal();
     void exportsPdfAndShowsIt();
+    void exportsPngsAndPptx();
     void cancelledExportLeavesNoFile_data();
     void cancelledExportLeavesNoFile();
     void settingsDriveTheWindow();
@@ -270,6 +271,35 @@ void TestDesktopSession::exportsPdfAndShowsIt()
     QTRY_COMPARE(viewer->property("pageCount").toInt(), document.slideCount());
     QTest::qWait(300);
     saveShot(window, QStringLiteral("export-pdf-viewer"));
+}
+
+void TestDesktopSession::exportsPngsAndPptx()
+{
+    DocumentController document;
+    QString error;
+    QVERIFY2(document.open(kDeck, &error), qPrintable(error));
+    ExportSession exporter;
+    exporter.setDocument(&document);
+    QSignalSpy finished(&exporter, &ExportSession::finished);
+
+    const QString folder = QDir(m_workspace->path()).absoluteFilePath(QStringLiteral("pngs"));
+    QVERIFY(QDir().mkpath(folder));
+    QCOMPARE(exporter.start(ExportSession::Png, QUrl::fromLocalFile(folder)), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QVERIFY2(finished.constLast().at(0).toBool(), qPrintable(exporter.error()));
+    QCOMPARE(exporter.progress(), 100);
+    QCOMPARE(exporter.files().size(), document.slideCount());
+    for (const QString &file : exporter.files())
+        QVERIFY2(!QImage(file).isNull(), qPrintable(file));
+
+    const QString pptx = QDir(m_workspace->path()).absoluteFilePath(QStringLiteral("deck.pptx"));
+    QCOMPARE(exporter.start(ExportSession::Pptx, QUrl::fromLocalFile(pptx)), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000);
+    QVERIFY2(finished.constLast().at(0).toBool(), qPrintable(exporter.error()));
+    QCOMPARE(exporter.progress(), 100);
+    QVERIFY(QFileInfo(pptx).size() > 1000);
+    QCOMPARE(exporter.suggestedTarget(ExportSession::Pdf).toLocalFile(),
+             QFileInfo(kDeck).absolutePath() + QStringLiteral("/canvas-deck.pdf"));
 }
 
 void TestDesktopSession::cancelledExportLeavesNoFile_data()
