@@ -76,6 +76,8 @@ private slots:
     void contrastMatrix();
     void contrastMatrixPairs();
     void checkReportsFontsAndLogos();
+    void bundledKitsPassTheirOwnLevel_data();
+    void bundledKitsPassTheirOwnLevel();
     void newDeckValidates_data();
     void newDeckValidates();
     void corruptKitFile_data();
@@ -233,6 +235,9 @@ void TestBrandKits::logoImport_data()
         << QByteArray("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" "
                       "height=\"10\"><rect width=\"10\" height=\"10\" fill=\"#123456\"/></svg>\n")
         << QStringLiteral("mark.bin") << QStringLiteral("svg");
+    QTest::newRow("jpeg signature is stored as .jpg")
+        << QByteArray("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20)
+        << QStringLiteral("photo.jpeg") << QStringLiteral("jpg");
     QTest::newRow("text file named .png is refused") << QByteArray("just some text\n")
                                                      << QStringLiteral("fake.png") << QString();
 }
@@ -375,6 +380,29 @@ void TestBrandKits::checkReportsFontsAndLogos()
     for (const ContrastCell &c : bad.failures())
         mutedFails |= c.text == QLatin1String("textMuted");
     QVERIFY(mutedFails);
+}
+
+void TestBrandKits::bundledKitsPassTheirOwnLevel_data()
+{
+    QTest::addColumn<QString>("kitId");
+    QTest::newRow("northwind (AA)") << QStringLiteral("northwind");
+    QTest::newRow("midnight (AAA)") << QStringLiteral("midnight");
+    QTest::newRow("evergreen") << QStringLiteral("evergreen");
+}
+
+void TestBrandKits::bundledKitsPassTheirOwnLevel()
+{
+    QFETCH(QString, kitId);
+    BrandKitLibrary lib(QString{});
+    FontResolver fonts;
+    const BrandKitReport report = lib.check(lib.find(kitId)->kit, fonts);
+    QStringList failing;
+    for (const ContrastCell &c : report.failures())
+        failing.append(QStringLiteral("%1 on %2: %3").arg(c.text, c.background).arg(c.ratio, 0, 'f', 2));
+    QVERIFY2(failing.isEmpty(), qPrintable(failing.join(u'\n')));
+    QVERIFY(!report.contrast.isEmpty());
+    QVERIFY2(report.missingFonts.isEmpty(), qPrintable(report.missingFonts.join(u',')));
+    QVERIFY(report.missingLogos.isEmpty());
 }
 
 void TestBrandKits::newDeckValidates_data()
