@@ -3,6 +3,7 @@
 
 #include "document/deckedit.h"
 #include "format/specjson.h"
+#include "model/assetstore.h"
 
 #include <nlohmann/json.hpp>
 
@@ -63,6 +64,35 @@ void assignElementIds(Element &element, IdAllocator &ids, const QString &prefix)
     element.id = ids.allocate(prefix + element.id);
     for (Element &child : element.children)
         assignElementIds(child, ids, prefix);
+}
+
+// Replaces an `asset:ID` reference by a data URI of its bytes; false with
+// \a error when it cannot be read.
+bool embedAsset(QString &src, const Deck *deck, const AssetStore &assets, QString *error)
+{
+    if (!src.startsWith(QLatin1String("asset:")))
+        return true;
+    if (!deck) {
+        setError(error, QStringLiteral("The slide uses the image \"%1\", which belongs to its deck; "
+                                       "save it from the deck so the image can be embedded.").arg(src));
+        return false;
+    }
+    const AssetData data = assets.load(*deck, src);
+    if (!data.ok()) {
+        setError(error, QStringLiteral("Cannot embed the image \"%1\": %2").arg(src, data.error));
+        return false;
+    }
+    src = QStringLiteral("data:%1;base64,%2").arg(data.mime, QString::fromLatin1(data.bytes.toBase64()));
+    return true;
+}
+
+bool embedAssets(QVector<Element> &elements, const Deck *deck, const AssetStore &assets, QString *error)
+{
+    for (Element &e : elements) {
+        if (!embedAsset(e.src, deck, assets, error) || !embedAssets(e.children, deck, assets, error))
+            return false;
+    }
+    return true;
 }
 
 QString qs(const std::string &s)
@@ -240,7 +270,7 @@ QString TemplateLibrary::uniqueId(const QString &name) const
 }
 
 QString TemplateLibrary::saveSlideAsTemplate(const Slide &slide, const QString &name, const QString &description,
-                                             QString *error)
+                                             QString *error, const Deck *deck, const QString &baseDir)
 {
     if (name.trimmed().isEmpty()) {
         setError(error, QStringLiteral("A template needs a name."));
@@ -258,6 +288,10 @@ QString TemplateLibrary::saveSlideAsTemplate(const Slide &slide, const QString &
     tpl.slide.layout = tpl.id;
     tpl.slide.background = slide.background;
     tpl.slide.elements = slide.elements;
+    const AssetStore assets(baseDir);
+    if (!embedAsset(tpl.slide.background.image, deck, assets, error)
+        || !embedAssets(tpl.slide.elements, deck, assets, error))
+        return {};
     IdAllocator ids;
     for (Element &e : tpl.slide.elements)
         localizeIds(e, ids);

@@ -61,10 +61,14 @@ public:
     const DeckTemplate *findDeckTemplate(const QString &id) const;
 
     /*! Saves \a slide as user template \a name: ids become template-local
-     *  (from each element's role, else its kind), layout, background and
-     *  elements are kept, notes dropped. Returns the new template id. */
+     *  (from each element's role, else its kind), background and elements
+     *  are kept, notes dropped, and `layout` becomes the template's id (as
+     *  the format asks). Images named `asset:ID` are embedded as data URIs,
+     *  read through \a deck (whose file is in \a baseDir); without \a deck
+     *  such a slide is refused. Returns the new template id. */
     QString saveSlideAsTemplate(const Slide &slide, const QString &name,
-                                const QString &description = {}, QString *error = nullptr);
+                                const QString &description = {}, QString *error = nullptr,
+                                const Deck *deck = nullptr, const QString &baseDir = {});
     /*! Saves \a deck (its kit embedded) as deck template \a name. */
     QString saveDeckAsTemplate(const Deck &deck, const QString &name, QString *error = nullptr);
     /*! Deletes the user slide or deck template \a id; bundled ones are refused. */

@@ -10,6 +10,7 @@
 #include "brand/brandkitlibrary.h"
 #include "document/deckedit.h"
 #include "format/specjson.h"
+#include "model/assetstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -72,6 +73,7 @@ private slots:
     void bundledTemplatesReadOnly();
     void saveSlideAsTemplate();
     void instantiateTwiceGivesUniqueIds();
+    void deckImagesAreEmbedded();
     void deckTemplateRoundTrip();
     void removeUserTemplates();
     void corruptTemplate_data();
@@ -191,6 +193,37 @@ void TestTemplates::instantiateTwiceGivesUniqueIds()
 
     QVERIFY(lib.insertInto(deck, QStringLiteral("missing"), -1, &error) < 0);
     QVERIFY(error.contains(QLatin1String("missing")));
+}
+
+void TestTemplates::deckImagesAreEmbedded()
+{
+    QTemporaryDir dir;
+    TemplateLibrary lib(dir.filePath(QStringLiteral("templates")));
+    Deck deck = sampleDeck();
+    const QByteArray svg("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>\n");
+    Asset asset;
+    asset.mime = QStringLiteral("image/svg+xml");
+    asset.data = QStringLiteral("data:image/svg+xml;base64,") + QString::fromLatin1(svg.toBase64());
+    deck.assets[QStringLiteral("pic")] = asset;
+    Element image;
+    image.kind = ElementKind::Image;
+    image.id = QStringLiteral("pic-1");
+    image.src = QStringLiteral("asset:pic");
+    image.alt = QStringLiteral("A picture");
+    image.frame = Frame{10, 10, 100, 100, 0};
+    deck.slides[0].elements.append(image);
+
+    QString error;
+    QVERIFY(lib.saveSlideAsTemplate(deck.slides[0], QStringLiteral("With picture"), {}, &error).isEmpty());
+    QVERIFY2(error.contains(QLatin1String("asset:pic")), qPrintable(error));
+
+    const QString id = lib.saveSlideAsTemplate(deck.slides[0], QStringLiteral("With picture"), {}, &error, &deck);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    const SlideTemplate *t = lib.findSlideTemplate(id);
+    const Element &saved = t->slide.elements.last();
+    QVERIFY(saved.src.startsWith(QLatin1String("data:image/svg+xml;base64,")));
+    QCOMPARE(AssetStore::decodeDataUri(saved.src).bytes, svg);
+    QCOMPARE(saved.id, QStringLiteral("image"));
 }
 
 void TestTemplates::deckTemplateRoundTrip()
