@@ -302,7 +302,8 @@ QString TemplateLibrary::saveSlideAsTemplate(const Slide &slide, const QString &
     return tpl.id;
 }
 
-QString TemplateLibrary::saveDeckAsTemplate(const Deck &deck, const QString &name, QString *error)
+QString TemplateLibrary::saveDeckAsTemplate(const Deck &deck, const QString &name, QString *error,
+                                            const QString &baseDir)
 {
     if (name.trimmed().isEmpty()) {
         setError(error, QStringLiteral("A template needs a name."));
@@ -313,14 +314,21 @@ QString TemplateLibrary::saveDeckAsTemplate(const Deck &deck, const QString &nam
                             .arg(QDir::toNativeSeparators(deckTemplatesPath())));
         return {};
     }
-    for (const auto &[assetId, asset] : deck.assets) {
-        if (asset.data.isEmpty() && !asset.path.isEmpty()) {
-            setError(error, QStringLiteral("Asset \"%1\" is a file next to the deck (%2); embed it before saving "
-                                           "the deck as a template.").arg(assetId, asset.path));
+    Deck copy = deck;
+    const AssetStore assets(baseDir);
+    for (auto &[assetId, asset] : copy.assets) {
+        if (!asset.data.isEmpty() || asset.path.isEmpty())
+            continue;
+        const AssetData data = assets.load(deck, QStringLiteral("asset:") + assetId);
+        if (!data.ok()) {
+            setError(error, QStringLiteral("Cannot embed asset \"%1\" (%2) in the template: %3")
+                                .arg(assetId, asset.path, data.error));
             return {};
         }
+        asset.data = QStringLiteral("data:%1;base64,%2").arg(data.mime, QString::fromLatin1(data.bytes.toBase64()));
+        asset.mime = data.mime;
+        asset.path.clear();
     }
-    Deck copy = deck;
     copy.brandRef.clear(); // the kit travels embedded
     copy.title = name.trimmed();
     const QString id = uniqueId(name);

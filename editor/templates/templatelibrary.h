@@ -69,8 +69,11 @@ public:
     QString saveSlideAsTemplate(const Slide &slide, const QString &name,
                                 const QString &description = {}, QString *error = nullptr,
                                 const Deck *deck = nullptr, const QString &baseDir = {});
-    /*! Saves \a deck (its kit embedded) as deck template \a name. */
-    QString saveDeckAsTemplate(const Deck &deck, const QString &name, QString *error = nullptr);
+    /*! Saves \a deck (its kit embedded) as deck template \a name. Assets
+     *  kept as files next to the deck (read from \a baseDir, the deck
+     *  file's folder) are embedded as data URIs. */
+    QString saveDeckAsTemplate(const Deck &deck, const QString &name, QString *error = nullptr,
+                               const QString &baseDir = {});
     /*! Deletes the user slide or deck template \a id; bundled ones are refused. */
     bool remove(const QString &id, QString *error = nullptr);
 

@@ -250,6 +250,28 @@ void TestTemplates::deckTemplateRoundTrip()
     QCOMPARE(fresh->assets, deck.assets);
 
     QVERIFY(!lib.newDeckFromTemplate(QStringLiteral("nope"), {}, &error));
+
+    // An asset kept as a file next to the deck is embedded in the template.
+    Deck withFile = deck;
+    const QByteArray svg("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"2\"/>\n");
+    QFile pic(dir.filePath(QStringLiteral("pic.svg")));
+    QVERIFY(pic.open(QIODevice::WriteOnly));
+    pic.write(svg);
+    pic.close();
+    Asset asset;
+    asset.path = QStringLiteral("pic.svg");
+    asset.mime = QStringLiteral("image/svg+xml");
+    withFile.assets[QStringLiteral("pic")] = asset;
+    QVERIFY(lib.saveDeckAsTemplate(withFile, QStringLiteral("Missing file"), &error,
+                                   dir.filePath(QStringLiteral("elsewhere"))).isEmpty());
+    QVERIFY2(error.contains(QLatin1String("pic")), qPrintable(error));
+    const QString embeddedId = lib.saveDeckAsTemplate(withFile, QStringLiteral("Embedded"), &error, dir.path());
+    QVERIFY2(!embeddedId.isEmpty(), qPrintable(error));
+    const std::optional<Deck> embedded = lib.newDeckFromTemplate(embeddedId);
+    QVERIFY(embedded);
+    const Asset &kept = embedded->assets.at(QStringLiteral("pic"));
+    QVERIFY(kept.path.isEmpty());
+    QCOMPARE(AssetStore::decodeDataUri(kept.data).bytes, svg);
 }
 
 void TestTemplates::removeUserTemplates()
