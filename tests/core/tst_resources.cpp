@@ -429,6 +429,13 @@ void TestResources::templatesLoad()
     if (id != QLatin1String("blank"))
         QVERIFY2(!slide->title().isEmpty(), "every template but blank has a title text");
 
+    // Canonical, like the samples: writing the slide back gives the file's bytes.
+    json canonical = doc;
+    canonical["slide"] = SpecJson::slideToJson(*slide);
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(SpecJson::dump(canonical), file.readAll());
+
     // Brand tokens only: no literal colours, so every kit restyles it.
     const std::string dumped = doc["slide"].dump();
     QVERIFY2(dumped.find("\"#") == std::string::npos, "templates use brand tokens, not literal colours");
