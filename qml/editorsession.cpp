@@ -15,18 +15,6 @@ namespace slidespec {
 
 namespace {
 
-QString kindName(ElementKind kind)
-{
-    switch (kind) {
-    case ElementKind::Text: return QStringLiteral("text");
-    case ElementKind::Shape: return QStringLiteral("shape");
-    case ElementKind::Image: return QStringLiteral("image");
-    case ElementKind::Group: return QStringLiteral("group");
-    case ElementKind::Component: return QStringLiteral("component");
-    }
-    return {};
-}
-
 QString plainText(const TextBody &body)
 {
     QStringList lines;
@@ -44,7 +32,7 @@ QVariantMap frameMap(const Element &element)
     const Frame &f = element.frame;
     return {{QStringLiteral("id"), element.id},
             {QStringLiteral("name"), element.name},
-            {QStringLiteral("kind"), kindName(element.kind)},
+            {QStringLiteral("kind"), elementKindName(element.kind)},
             {QStringLiteral("x"), f.x},
             {QStringLiteral("y"), f.y},
             {QStringLiteral("w"), f.w},

@@ -1032,14 +1032,13 @@ SpecResult<Deck> readDeckFile(const QString &fileName, const SpecLimits &limits)
 
 json elementToJson(const Element &e)
 {
-    static const char *kKinds[] = {"text", "shape", "image", "group", "component"};
     static const char *kShapes[] = {"rect", "roundRect", "ellipse", "line"};
     static const char *kFits[] = {"contain", "cover", "stretch"};
     static const char *kDashes[] = {"solid", "dash", "dot"};
 
     json j = json::object();
     j["id"] = s(e.id);
-    j["type"] = kKinds[int(e.kind)];
+    j["type"] = s(elementKindName(e.kind));
     if (!e.name.isEmpty())
         j["name"] = s(e.name);
     if (!e.role.isEmpty())

@@ -5,6 +5,18 @@
 
 namespace slidespec {
 
+QString elementKindName(ElementKind kind)
+{
+    switch (kind) {
+    case ElementKind::Text: return QStringLiteral("text");
+    case ElementKind::Shape: return QStringLiteral("shape");
+    case ElementKind::Image: return QStringLiteral("image");
+    case ElementKind::Group: return QStringLiteral("group");
+    case ElementKind::Component: return QStringLiteral("component");
+    }
+    return QStringLiteral("element");
+}
+
 TextStyle TextStyle::overriddenBy(const TextStyle &over) const
 {
     TextStyle s = *this;

@@ -83,6 +83,9 @@ struct TextBody
 };
 
 enum class ElementKind { Text, Shape, Image, Group, Component };
+
+/*! The spec's name of \a kind: "text", "shape", "image", "group", "component". */
+QString elementKindName(ElementKind kind);
 enum class ShapeKind { Rectangle, RoundedRectangle, Ellipse, Line };
 enum class ImageFit { Contain, Cover, Stretch };
 enum class DashStyle { Solid, Dash, Dot };

@@ -39,22 +39,10 @@ QString slugOf(const QString &name, const QString &fallback)
     return slug.isEmpty() ? fallback : slug.left(60);
 }
 
-QString kindName(ElementKind kind)
-{
-    switch (kind) {
-    case ElementKind::Text: return QStringLiteral("text");
-    case ElementKind::Shape: return QStringLiteral("shape");
-    case ElementKind::Image: return QStringLiteral("image");
-    case ElementKind::Group: return QStringLiteral("group");
-    case ElementKind::Component: return QStringLiteral("component");
-    }
-    return QStringLiteral("element");
-}
-
 // Template-local ids: the element's role, else its kind (title, body, shape-2).
 void localizeIds(Element &element, IdAllocator &ids)
 {
-    element.id = ids.allocate(element.role.isEmpty() ? kindName(element.kind) : element.role);
+    element.id = ids.allocate(element.role.isEmpty() ? elementKindName(element.kind) : element.role);
     for (Element &child : element.children)
         localizeIds(child, ids);
 }
