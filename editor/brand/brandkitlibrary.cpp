@@ -19,18 +19,10 @@ namespace slidespec {
 
 namespace {
 
-QString slugOf(const QString &name)
+QString kitSlug(const QString &name)
 {
-    QString slug;
-    for (const QChar c : name.toLower()) {
-        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
-            slug += c;
-        else if (!slug.isEmpty() && !slug.endsWith(u'-'))
-            slug += u'-';
-    }
-    while (slug.endsWith(u'-'))
-        slug.chop(1);
-    return slug.isEmpty() ? QStringLiteral("kit") : slug.left(60);
+    const QString slug = slugify(name);
+    return slug.isEmpty() ? QStringLiteral("kit") : slug;
 }
 
 bool isTextLike(const QString &token)
@@ -166,7 +158,7 @@ QString BrandKitLibrary::fileFor(const QString &id) const
 
 QString BrandKitLibrary::uniqueId(const QString &name) const
 {
-    const QString base = slugOf(name);
+    const QString base = kitSlug(name);
     QString id = base;
     for (int n = 2; find(id) || QFileInfo::exists(fileFor(id)); ++n)
         id = base + u'-' + QString::number(n);
@@ -434,7 +426,7 @@ std::optional<Deck> BrandKitLibrary::newDeck(const QString &kitId, const QString
     }
     Deck deck;
     deck.title = title.isEmpty() ? e->kit.name : title;
-    deck.id = slugOf(deck.title);
+    deck.id = kitSlug(deck.title);
     deck.brand = e->kit;
     // Logos stored in the kit folder travel with the deck as data URIs.
     for (const Logo &logo : std::as_const(deck.brand.logos)) {

@@ -21,6 +21,20 @@ void collectInto(const Element &element, QSet<QString> &ids)
 
 } // namespace
 
+QString slugify(const QString &text, int maxLength)
+{
+    QString slug;
+    for (const QChar c : text.toLower()) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
+            slug += c;
+        else if (!slug.isEmpty() && !slug.endsWith(u'-'))
+            slug += u'-';
+    }
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    return slug.left(maxLength);
+}
+
 IdAllocator::IdAllocator(const Deck &deck)
     : m_used(DeckEdit::collectIds(deck))
 {

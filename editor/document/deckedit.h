@@ -19,6 +19,13 @@ namespace slidespec {
  * allocate() reserves what it returns, so a batch of new elements never
  * collides with itself either.
  */
+/*!
+ * \a text as an id: lower-case ASCII letters and digits, other runs of
+ * characters as one '-', none at either end, at most \a maxLength long.
+ * Empty when \a text has no letter or digit; callers pick a fallback.
+ */
+QString slugify(const QString &text, int maxLength = 60);
+
 class IdAllocator
 {
 public:

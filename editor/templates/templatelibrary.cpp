@@ -25,20 +25,6 @@ void setError(QString *error, const QString &message)
         *error = message;
 }
 
-QString slugOf(const QString &name, const QString &fallback)
-{
-    QString slug;
-    for (const QChar c : name.toLower()) {
-        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
-            slug += c;
-        else if (!slug.isEmpty() && !slug.endsWith(u'-'))
-            slug += u'-';
-    }
-    while (slug.endsWith(u'-'))
-        slug.chop(1);
-    return slug.isEmpty() ? fallback : slug.left(60);
-}
-
 // Template-local ids: the element's role, else its kind (title, body, shape-2).
 void localizeIds(Element &element, IdAllocator &ids)
 {
@@ -245,7 +231,8 @@ const DeckTemplate *TemplateLibrary::findDeckTemplate(const QString &id) const
 
 QString TemplateLibrary::uniqueId(const QString &name) const
 {
-    const QString base = slugOf(name, QStringLiteral("template"));
+    const QString slug = slugify(name);
+    const QString base = slug.isEmpty() ? QStringLiteral("template") : slug;
     QString id = base;
     auto taken = [this](const QString &candidate) {
         return findSlideTemplate(candidate) || findDeckTemplate(candidate)

@@ -2,6 +2,7 @@
 #include "workspace/workspace.h"
 
 #include "export/renderservices.h"
+#include "document/deckedit.h"
 #include "format/specjson.h"
 #include "render/sliderenderer.h"
 #include "workspace/durablefile.h"
@@ -105,20 +106,6 @@ void collectText(const Element &element, QStringList &out)
     }
     for (const Element &child : element.children)
         collectText(child, out);
-}
-
-QString slug(const QString &text)
-{
-    QString out;
-    for (const QChar c : text.toLower()) {
-        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
-            out.append(c);
-        else if (!out.isEmpty() && !out.endsWith(u'-'))
-            out.append(u'-');
-    }
-    while (out.endsWith(u'-'))
-        out.chop(1);
-    return out.left(48);
 }
 
 QString extensionFor(const QString &mime)
@@ -362,7 +349,7 @@ QString Workspace::createDeck(const Deck &deck, QString *error)
             *error = tr("The workspace is not open.");
         return {};
     }
-    const QString id = uniqueId(slug(deck.id.isEmpty() ? deck.title : deck.id));
+    const QString id = uniqueId(slugify(deck.id.isEmpty() ? deck.title : deck.id, 48));
     Deck stored = deck;
     if (stored.id.isEmpty())
         stored.id = id; // the format requires one
