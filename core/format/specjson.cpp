@@ -69,6 +69,36 @@ const char *typeName(const json &j)
     }
 }
 
+// The spec's spelling of each enumeration, used to read and to write.
+constexpr std::pair<const char *, HAlign> kAligns[] = {
+    {"left", HAlign::Left}, {"center", HAlign::Center}, {"right", HAlign::Right}, {"justify", HAlign::Justify}};
+constexpr std::pair<const char *, ListKind> kLists[] = {
+    {"none", ListKind::None}, {"bullet", ListKind::Bullet}, {"number", ListKind::Number}};
+constexpr std::pair<const char *, VAnchor> kAnchors[] = {
+    {"top", VAnchor::Top}, {"middle", VAnchor::Middle}, {"bottom", VAnchor::Bottom}};
+constexpr std::pair<const char *, DashStyle> kDashes[] = {
+    {"solid", DashStyle::Solid}, {"dash", DashStyle::Dash}, {"dot", DashStyle::Dot}};
+constexpr std::pair<const char *, ElementKind> kKinds[] = {
+    {"text", ElementKind::Text}, {"shape", ElementKind::Shape}, {"image", ElementKind::Image},
+    {"group", ElementKind::Group}, {"component", ElementKind::Component}};
+constexpr std::pair<const char *, ShapeKind> kShapes[] = {
+    {"rect", ShapeKind::Rectangle}, {"roundRect", ShapeKind::RoundedRectangle},
+    {"ellipse", ShapeKind::Ellipse}, {"line", ShapeKind::Line}};
+constexpr std::pair<const char *, ImageFit> kFits[] = {
+    {"contain", ImageFit::Contain}, {"cover", ImageFit::Cover}, {"stretch", ImageFit::Stretch}};
+constexpr std::pair<const char *, ContrastLevel> kLevels[] = {
+    {"AA", ContrastLevel::AA}, {"AAA", ContrastLevel::AAA}};
+
+template<typename E, size_t N>
+const char *nameOf(const std::pair<const char *, E> (&table)[N], E value)
+{
+    for (const auto &[name, v] : table) {
+        if (v == value)
+            return name;
+    }
+    return table[0].first;
+}
+
 void lineColumnAt(const QByteArray &data, qsizetype offset, int &line, int &column)
 {
     line = 1;
@@ -390,10 +420,6 @@ public:
 
     Paragraph paragraph(const json &j, const QString &path)
     {
-        static constexpr std::pair<const char *, HAlign> kAligns[] = {
-            {"left", HAlign::Left}, {"center", HAlign::Center}, {"right", HAlign::Right}, {"justify", HAlign::Justify}};
-        static constexpr std::pair<const char *, ListKind> kLists[] = {
-            {"none", ListKind::None}, {"bullet", ListKind::Bullet}, {"number", ListKind::Number}};
         Paragraph p;
         if (!isObject(j, path))
             return p;
@@ -413,8 +439,6 @@ public:
 
     TextBody textBody(const json &j, const QString &path)
     {
-        static constexpr std::pair<const char *, VAnchor> kAnchors[] = {
-            {"top", VAnchor::Top}, {"middle", VAnchor::Middle}, {"bottom", VAnchor::Bottom}};
         TextBody t;
         if (!isObject(j, path))
             return t;
@@ -435,8 +459,6 @@ public:
 
     Stroke stroke(const json &j, const QString &path)
     {
-        static constexpr std::pair<const char *, DashStyle> kDashes[] = {
-            {"solid", DashStyle::Solid}, {"dash", DashStyle::Dash}, {"dot", DashStyle::Dot}};
         Stroke st;
         if (!isObject(j, path))
             return st;
@@ -449,14 +471,6 @@ public:
 
     std::optional<Element> element(const json &j, const QString &path, int depth = 0)
     {
-        static constexpr std::pair<const char *, ElementKind> kKinds[] = {
-            {"text", ElementKind::Text}, {"shape", ElementKind::Shape}, {"image", ElementKind::Image},
-            {"group", ElementKind::Group}, {"component", ElementKind::Component}};
-        static constexpr std::pair<const char *, ShapeKind> kShapes[] = {
-            {"rect", ShapeKind::Rectangle}, {"roundRect", ShapeKind::RoundedRectangle},
-            {"ellipse", ShapeKind::Ellipse}, {"line", ShapeKind::Line}};
-        static constexpr std::pair<const char *, ImageFit> kFits[] = {
-            {"contain", ImageFit::Contain}, {"cover", ImageFit::Cover}, {"stretch", ImageFit::Stretch}};
 
         if (!isObject(j, path))
             return std::nullopt;
@@ -619,8 +633,6 @@ public:
             }
         }
         if (const json *g = object(j, "guidance", path, false)) {
-            static constexpr std::pair<const char *, ContrastLevel> kLevels[] = {
-                {"AA", ContrastLevel::AA}, {"AAA", ContrastLevel::AAA}};
             const QString p = member(path, "guidance");
             BrandGuidance &gd = kit.guidance;
             gd.minFontSize = number(*g, "minFontSize", p, 0, 1000).value_or(0);
@@ -710,12 +722,10 @@ json textBodyToJson(const TextBody &t)
         }
         json pj = json::object();
         pj["runs"] = std::move(runs);
-        static const char *kAligns[] = {"left", "center", "right", "justify"};
-        static const char *kLists[] = {"none", "bullet", "number"};
         if (p.align != HAlign::Left)
-            pj["align"] = kAligns[int(p.align)];
+            pj["align"] = nameOf(kAligns, p.align);
         if (p.list != ListKind::None)
-            pj["list"] = kLists[int(p.list)];
+            pj["list"] = nameOf(kLists, p.list);
         if (p.level != 0)
             pj["level"] = p.level;
         if (p.lineSpacing != 1.0)
@@ -735,9 +745,8 @@ json textBodyToJson(const TextBody &t)
         tj["style"] = std::move(style);
     if (t.insets != kDefaultTextInsets)
         tj["insets"] = insetsToJson(t.insets);
-    static const char *kAnchors[] = {"top", "middle", "bottom"};
     if (t.anchor != VAnchor::Top)
-        tj["anchor"] = kAnchors[int(t.anchor)];
+        tj["anchor"] = nameOf(kAnchors, t.anchor);
     return withExtras(std::move(tj), t.extra);
 }
 
@@ -790,7 +799,7 @@ json brandKitToJson(const BrandKit &kit)
     if (g.safeMargins)
         gj["safeMargins"] = insetsToJson(*g.safeMargins);
     if (g.contrast != ContrastLevel::AA)
-        gj["contrast"] = "AAA";
+        gj["contrast"] = nameOf(kLevels, g.contrast);
     if (!g.rules.isEmpty()) {
         json rules = json::array();
         for (const QString &r : g.rules)
@@ -1032,9 +1041,6 @@ SpecResult<Deck> readDeckFile(const QString &fileName, const SpecLimits &limits)
 
 json elementToJson(const Element &e)
 {
-    static const char *kShapes[] = {"rect", "roundRect", "ellipse", "line"};
-    static const char *kFits[] = {"contain", "cover", "stretch"};
-    static const char *kDashes[] = {"solid", "dash", "dot"};
 
     json j = json::object();
     j["id"] = s(e.id);
@@ -1059,13 +1065,13 @@ json elementToJson(const Element &e)
             j["fill"] = s(e.fill->toString());
         break;
     case ElementKind::Shape:
-        j["shape"] = kShapes[int(e.shape)];
+        j["shape"] = nameOf(kShapes, e.shape);
         if (e.fill)
             j["fill"] = s(e.fill->toString());
         if (e.stroke) {
             json st = {{"color", s(e.stroke->color.toString())}, {"width", num(e.stroke->width)}};
             if (e.stroke->dash != DashStyle::Solid)
-                st["dash"] = kDashes[int(e.stroke->dash)];
+                st["dash"] = nameOf(kDashes, e.stroke->dash);
             j["stroke"] = withExtras(std::move(st), e.stroke->extra);
         }
         if (e.cornerRadius != 0)
@@ -1082,7 +1088,7 @@ json elementToJson(const Element &e)
         if (e.decorative)
             j["decorative"] = true;
         if (e.fit != ImageFit::Contain)
-            j["fit"] = kFits[int(e.fit)];
+            j["fit"] = nameOf(kFits, e.fit);
         break;
     case ElementKind::Group: {
         json children = json::array();
