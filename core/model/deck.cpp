@@ -70,13 +70,14 @@ bool Element::operator==(const Element &o) const
 }
 
 namespace {
-template<typename E>
-E *findIn(QVector<Element> &elements, const QString &id)
+// One search for both overloads: the const one passes its own elements in.
+template<typename Elements>
+auto findIn(Elements &elements, const QString &id) -> decltype(&elements[0])
 {
-    for (Element &e : elements) {
+    for (auto &e : elements) {
         if (e.id == id)
             return &e;
-        if (Element *child = findIn<E>(e.children, id))
+        if (auto child = findIn(e.children, id))
             return child;
     }
     return nullptr;
@@ -85,12 +86,12 @@ E *findIn(QVector<Element> &elements, const QString &id)
 
 Element *Slide::findElement(const QString &elementId)
 {
-    return findIn<Element>(elements, elementId);
+    return findIn(elements, elementId);
 }
 
 const Element *Slide::findElement(const QString &elementId) const
 {
-    return findIn<Element>(const_cast<QVector<Element> &>(elements), elementId);
+    return findIn(elements, elementId);
 }
 
 QVector<const Element *> Slide::paintOrder() const
