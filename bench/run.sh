@@ -33,16 +33,19 @@ fi
 "$bin/bench/bench_makedeck" export 100 "$work/deck100.json"
 "$bin/bench/bench_makedeck" validate 200 30 "$work/deck200x30.json"
 
-# measure NAME RUNS COMMAND... — median wall time (s) and max peak RSS (MB) of RUNS runs.
+# measure NAME RUNS COMMAND... — median wall time (s, to the millisecond) and
+# max peak RSS (MB, from GNU time) of RUNS runs.
 declare -A wall rss
 measure() {
     local name=$1 runs=$2; shift 2
-    local times=() peak=0
+    local times=() peak=0 start end m
     for ((i = 0; i < runs; i++)); do
-        /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/$name.stderr" || {
+        start=$EPOCHREALTIME
+        /usr/bin/time -f '%M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/$name.stderr" || {
             echo "[bench] $name failed:" >&2; cat "$work/$name.stderr" >&2; return 1; }
-        read -r t m < "$work/time.txt"
-        times+=("$t")
+        end=$EPOCHREALTIME
+        read -r m < "$work/time.txt"
+        times+=("$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.3f", e - s}')")
         (( m > peak )) && peak=$m
     done
     wall[$name]=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -51,6 +54,10 @@ measure() {
 }
 
 runs=${BENCH_RUNS:-5}
+# Process start-up alone (Qt, offscreen platform, fontconfig), and with the
+# 100-slide deck loaded: what every whole-process figure below includes.
+measure cli_startup "$runs" "$cli" --version
+measure cli_load "$runs" "$cli" info "$work/deck100.json"
 measure slidespec_pptx "$runs" "$cli" export "$work/deck100.json" "$work/slidespec.pptx" --overwrite --quiet
 measure pptxgenjs_pptx "$runs" node bench/peers/pptxgenjs_export.cjs "$work/deck100.json" "$work/pptxgenjs.pptx"
 measure slidespec_png "$runs" "$cli" render "$work/deck100.json" "$work/png" --width 1280 --overwrite --quiet
@@ -100,6 +107,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else
     echo "| 100-slide deck → PPTX | ${wall[slidespec_pptx]} s | PptxGenJS 4.0.1 | ${wall[pptxgenjs_pptx]} s | $(ratio "${wall[slidespec_pptx]}" "${wall[pptxgenjs_pptx]}")× | ${rss[slidespec_pptx]} / ${rss[pptxgenjs_pptx]} MB |"
     echo "| 100 slides → 100 PNGs, 1280 px | ${wall[slidespec_png]} s | LibreOffice PPTX → PDF → pdftoppm | ${wall[libreoffice_png]} s | $(ratio "${wall[slidespec_png]}" "${wall[libreoffice_png]}")× | ${rss[slidespec_png]} / ${rss[libreoffice_png]} MB |"
     echo "| 100 slides → PDF | ${wall[slidespec_pdf]} s | LibreOffice PPTX → PDF | ${wall[libreoffice_pdf]} s | $(ratio "${wall[slidespec_pdf]}" "${wall[libreoffice_pdf]}")× | ${rss[slidespec_pdf]} / ${rss[libreoffice_pdf]} MB |"
+    echo
+    echo "Process start-up (\`slidespec-cli --version\`): ${wall[cli_startup]} s; start-up + loading the deck (\`info\`): ${wall[cli_load]} s."
     echo
     echo "Whole processes, median of $runs runs (LibreOffice: 3). Sizes: slidespec.pptx $(stat -c %s "$work/slidespec.pptx") B,"
     echo "pptxgenjs.pptx $(stat -c %s "$work/pptxgenjs.pptx") B, slidespec.pdf $(stat -c %s "$work/slidespec.pdf") B."
