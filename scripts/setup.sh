@@ -27,6 +27,11 @@ packages=(
     qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
     qml6-module-qtquick-dialogs qml6-module-qtquick-shapes qml6-module-qtquick-pdf
     qml6-module-qt-labs-settings qml6-module-qttest
+    # team server: Qt HttpServer, libpqxx 6.4, spdlog, libsodium (argon2id),
+    # a private PostgreSQL 15 cluster for development and tests (scripts/pg.sh),
+    # promtool to check /metrics, Node + npm for the local S3 server (s3rver)
+    qt6-httpserver-dev libqt6httpserver6 qt6-websockets-dev libpqxx-dev libspdlog-dev libsodium-dev
+    postgresql-15 postgresql-client-15 prometheus nodejs
     # benchmarks: GNU time for peak memory (bench/run.sh installs Node/npm itself if missing)
     time
 )
@@ -46,6 +51,12 @@ for p in "${packages[@]}"; do
         missing+=("$p")
     fi
 done
+
+# Debian's nodejs ships npm separately; NodeSource's includes it (and conflicts
+# with Debian's npm package), so npm is only asked for when the command is absent.
+if ! command -v npm >/dev/null; then
+    missing+=(npm)
+fi
 
 if [[ ${#missing[@]} -eq 0 ]]; then
     say "all ${#packages[@]} packages are installed"
