@@ -69,6 +69,27 @@ bool embedAssets(QVector<Element> &elements, const Deck *deck, const AssetStore 
     return true;
 }
 
+// Replaces the file assets of \a deck (relative to \a baseDir) by data URIs.
+bool embedFileAssets(Deck &deck, const QString &baseDir, QString *error)
+{
+    const Deck original = deck;
+    const AssetStore assets(baseDir);
+    for (auto &[assetId, asset] : deck.assets) {
+        if (!asset.data.isEmpty() || asset.path.isEmpty())
+            continue;
+        const AssetData data = assets.load(original, QStringLiteral("asset:") + assetId);
+        if (!data.ok()) {
+            setError(error, QStringLiteral("Cannot embed asset \"%1\" (%2) in the template: %3")
+                                .arg(assetId, asset.path, data.error));
+            return false;
+        }
+        asset.data = QStringLiteral("data:%1;base64,%2").arg(data.mime, QString::fromLatin1(data.bytes.toBase64()));
+        asset.mime = data.mime;
+        asset.path.clear();
+    }
+    return true;
+}
+
 QString qs(const std::string &s)
 {
     return QString::fromStdString(s);
@@ -76,9 +97,10 @@ QString qs(const std::string &s)
 
 } // namespace
 
-TemplateLibrary::TemplateLibrary(QString userFolder, QString bundledFolder)
+TemplateLibrary::TemplateLibrary(QString userFolder, QString bundledFolder, QString bundledDecksFolder)
     : m_userFolder(std::move(userFolder))
     , m_bundledFolder(std::move(bundledFolder))
+    , m_bundledDecksFolder(std::move(bundledDecksFolder))
 {
     reload();
 }
@@ -188,9 +210,8 @@ bool TemplateLibrary::reload()
         m_slides += found;
     };
     readSlides(m_bundledFolder, true);
-    if (!m_userFolder.isEmpty()) {
-        readSlides(m_userFolder, false);
-        const QDir decks(deckTemplatesPath());
+    auto readDecks = [this](const QString &folder, bool builtin) {
+        const QDir decks(folder);
         for (const QString &name : decks.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
             const QString path = decks.filePath(name);
             const SpecResult<Deck> res = SpecJson::readDeckFile(path);
@@ -202,11 +223,24 @@ bool TemplateLibrary::reload()
             }
             DeckTemplate t;
             t.id = QFileInfo(name).completeBaseName();
+            if (!builtin && findDeckTemplate(t.id)) {
+                m_loadErrors.append(QStringLiteral("%1: skipped: the id \"%2\" is a bundled deck template's; "
+                                                   "rename the file.")
+                                        .arg(QDir::toNativeSeparators(path), t.id));
+                continue;
+            }
             t.name = res.value->title.isEmpty() ? t.id : res.value->title;
             t.slideCount = int(res.value->slides.size());
             t.fileName = path;
+            t.builtin = builtin;
             m_decks.append(t);
         }
+    };
+    if (!m_bundledDecksFolder.isEmpty())
+        readDecks(m_bundledDecksFolder, true);
+    if (!m_userFolder.isEmpty()) {
+        readSlides(m_userFolder, false);
+        readDecks(deckTemplatesPath(), false);
     }
     return m_loadErrors.isEmpty();
 }
@@ -290,20 +324,8 @@ QString TemplateLibrary::saveDeckAsTemplate(const Deck &deck, const QString &nam
         return {};
     }
     Deck copy = deck;
-    const AssetStore assets(baseDir);
-    for (auto &[assetId, asset] : copy.assets) {
-        if (!asset.data.isEmpty() || asset.path.isEmpty())
-            continue;
-        const AssetData data = assets.load(deck, QStringLiteral("asset:") + assetId);
-        if (!data.ok()) {
-            setError(error, QStringLiteral("Cannot embed asset \"%1\" (%2) in the template: %3")
-                                .arg(assetId, asset.path, data.error));
-            return {};
-        }
-        asset.data = QStringLiteral("data:%1;base64,%2").arg(data.mime, QString::fromLatin1(data.bytes.toBase64()));
-        asset.mime = data.mime;
-        asset.path.clear();
-    }
+    if (!embedFileAssets(copy, baseDir, error))
+        return {};
     copy.brandRef.clear(); // the kit travels embedded
     copy.title = name.trimmed();
     const QString id = uniqueId(name);
@@ -324,6 +346,10 @@ bool TemplateLibrary::remove(const QString &id, QString *error)
         }
         fileName = t->fileName;
     } else if (const DeckTemplate *d = findDeckTemplate(id)) {
+        if (d->builtin) {
+            setError(error, QStringLiteral("\"%1\" is a bundled template and cannot be deleted.").arg(id));
+            return false;
+        }
         fileName = d->fileName;
     } else {
         setError(error, QStringLiteral("There is no template \"%1\".").arg(id));
@@ -383,6 +409,8 @@ std::optional<Deck> TemplateLibrary::newDeckFromTemplate(const QString &id, cons
         return std::nullopt;
     }
     Deck deck = *res.value;
+    if (!embedFileAssets(deck, QFileInfo(t->fileName).absolutePath(), error))
+        return std::nullopt;
     deck.id = deckId;
     return deck;
 }

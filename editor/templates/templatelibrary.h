@@ -31,6 +31,7 @@ struct DeckTemplate
     QString name;      //!< the deck's title
     int slideCount = 0;
     QString fileName;
+    bool builtin = false;  //!< bundled (a sample deck): read-only
 };
 
 /*!
@@ -40,12 +41,17 @@ struct DeckTemplate
  * The user's folder holds slide templates as canonical `ID.json` files
  * (`"format": "slidespec-template", "version": 1`) and deck templates as deck
  * files under `decks/ID.json`. Not a QObject; TemplateListModel shows it.
+ *
+ * Deck files in \a bundledDecksFolder (the app passes the sample decks,
+ * `:/slidespec/samples`) are offered as read-only deck templates; their
+ * file assets are embedded when a deck is made from them.
  */
 class TemplateLibrary
 {
 public:
     explicit TemplateLibrary(QString userFolder,
-                             QString bundledFolder = QStringLiteral(":/slidespec/templates"));
+                             QString bundledFolder = QStringLiteral(":/slidespec/templates"),
+                             QString bundledDecksFolder = {});
 
     QString userFolder() const { return m_userFolder; }
     QString deckTemplatesPath() const;
@@ -56,6 +62,7 @@ public:
 
     /*! Bundled slide templates (file order), then the user's (by name). */
     const QVector<SlideTemplate> &slideTemplates() const { return m_slides; }
+    /*! Bundled deck templates (file order), then the user's (file order). */
     const QVector<DeckTemplate> &deckTemplates() const { return m_decks; }
     const SlideTemplate *findSlideTemplate(const QString &id) const;
     const DeckTemplate *findDeckTemplate(const QString &id) const;
@@ -82,7 +89,8 @@ public:
     /*! Inserts template \a id's slide into \a deck at \a index (-1 = end);
      *  returns the index, or -1 with \a error. */
     int insertInto(Deck &deck, const QString &id, int index = -1, QString *error = nullptr) const;
-    /*! A new deck from deck template \a id, with deck id \a deckId. */
+    /*! A new deck from deck template \a id, with deck id \a deckId; assets
+     *  kept as files next to the template are embedded as data URIs. */
     std::optional<Deck> newDeckFromTemplate(const QString &id, const QString &deckId = QStringLiteral("untitled"),
                                             QString *error = nullptr) const;
 
@@ -98,6 +106,7 @@ private:
 
     QString m_userFolder;
     QString m_bundledFolder;
+    QString m_bundledDecksFolder;
     QVector<SlideTemplate> m_slides;
     QVector<DeckTemplate> m_decks;
     QStringList m_loadErrors;

@@ -44,7 +44,7 @@ QVariant TemplateListModel::data(const QModelIndex &index, int role) const
     case NameRole: return d.name;
     case IdRole: return d.id;
     case DescriptionRole: return QString();
-    case BuiltinRole: return false;
+    case BuiltinRole: return d.builtin;
     case KindRole: return QStringLiteral("deck");
     case ElementCountRole: return 0;
     case SlideCountRole: return d.slideCount;

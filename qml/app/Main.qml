@@ -18,6 +18,10 @@ ApplicationWindow {
     property alias canvas: slideCanvas
     property alias slidesPanel: slidesPanel
     property alias workspace: workspaceSession
+    property alias brandKits: brandKitSession
+    property alias brandKitDialog: brandKitDialog
+    property alias templates: templateSession
+    property alias templateGallery: templateGallery
     property alias recoveryDialog: recoveryDialog
     property alias exporter: exportSession
     property alias exportDialog: exportDialog
@@ -81,6 +85,29 @@ ApplicationWindow {
     LibraryDialog {
         id: libraryDialog
         workspace: workspaceSession
+    }
+
+    BrandKitSession {
+        id: brandKitSession
+        document: window.document
+        workspace: workspaceSession
+        folder: workspaceSession.rootPath + "/brands"
+    }
+    BrandKitDialog {
+        id: brandKitDialog
+        session: brandKitSession
+        confirmLeave: action => window.keepChanges ? window.keepChanges(action) : action()
+    }
+    TemplateSession {
+        id: templateSession
+        document: window.document
+        workspace: workspaceSession
+        folder: workspaceSession.rootPath + "/templates"
+    }
+    TemplateGalleryDialog {
+        id: templateGallery
+        session: templateSession
+        confirmLeave: action => window.keepChanges ? window.keepChanges(action) : action()
     }
 
     /*! Saves the open deck into the workspace library. */
@@ -318,6 +345,35 @@ ApplicationWindow {
                     MenuItem {
                         text: qsTr("Ungroup")
                         onTriggered: window.document.ungroupElements(window.document.selection)
+                    }
+                }
+            }
+            ToolSeparator {}
+            ToolButton {
+                text: qsTr("Brand")
+                onClicked: brandMenu.popup()
+                Menu {
+                    id: brandMenu
+                    objectName: "brandMenu"
+                    MenuItem { text: qsTr("Brand kits…"); onTriggered: brandKitDialog.open() }
+                }
+            }
+            ToolButton {
+                text: qsTr("Templates")
+                onClicked: templatesMenu.popup()
+                Menu {
+                    id: templatesMenu
+                    objectName: "templatesMenu"
+                    MenuItem { text: qsTr("Template gallery…"); onTriggered: templateGallery.open() }
+                    MenuItem {
+                        text: qsTr("Save current slide as template…")
+                        enabled: window.document.slideCount > 0
+                        onTriggered: { templateGallery.open(); templateGallery.askToSave("slide") }
+                    }
+                    MenuItem {
+                        text: qsTr("Save deck as template…")
+                        enabled: window.document.slideCount > 0
+                        onTriggered: { templateGallery.open(); templateGallery.askToSave("deck") }
                     }
                 }
             }

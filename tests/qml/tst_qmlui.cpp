@@ -11,7 +11,11 @@
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
+#include <QTemporaryDir>
 #include <QtQuickTest>
+
+#include <memory>
+#include <vector>
 
 Q_IMPORT_QML_PLUGIN(Slidespec_UiPlugin)
 
@@ -51,8 +55,17 @@ public:
         return QDir::current().absoluteFilePath(name);
     }
 
+    /*! A new empty folder, removed when the tests end. */
+    Q_INVOKABLE QString tempFolder()
+    {
+        auto *dir = new QTemporaryDir;
+        m_tempDirs.emplace_back(dir);
+        return dir->path();
+    }
+
 private:
     QQmlEngine *m_engine;
+    std::vector<std::unique_ptr<QTemporaryDir>> m_tempDirs;
 };
 
 class Setup : public QObject
