@@ -4,6 +4,8 @@
 #include "storage/httpclient.h"
 #include "storage/storagekey.h"
 
+#include <QLocale>
+#include <QTimeZone>
 #include <QXmlStreamReader>
 
 namespace slidespec::server {
@@ -54,6 +56,17 @@ StorageErrorKind kindFor(int status, const QString &code)
     if (status == 404)
         return StorageErrorKind::NotFound;
     return StorageErrorKind::Protocol;
+}
+
+/*! An RFC 9110 IMF-fixdate ("Thu, 26 Nov 2026 01:24:58 GMT"); invalid when it is not one. */
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    QDateTime time = QLocale::c().toDateTime(QString::fromLatin1(value).trimmed(),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!time.isValid())
+        return {};
+    time.setTimeZone(QTimeZone::utc());
+    return time;
 }
 
 } // namespace
@@ -174,7 +187,9 @@ StorageResult<void> S3Storage::put(const QString &key, const QByteArray &bytes, 
                                                             .arg(bytes.size())
                                                             .arg(m_config.maxObjectBytes));
     const QByteArray type = contentType.isEmpty() ? QByteArray("application/octet-stream") : contentType.toUtf8();
-    auto response = send("PUT", key, {}, {{"Content-Type", type}}, bytes);
+    // The body's SHA-256 travels as user metadata too, so get() can check
+    // that what it read is what was written.
+    auto response = send("PUT", key, {}, {{"Content-Type", type}, {"x-amz-meta-sha256", SigV4Signer::sha256Hex(bytes)}}, bytes);
     if (!response)
         return response.error();
     if (response.value().status != 200)
@@ -186,17 +201,30 @@ StorageResult<StoredObject> S3Storage::get(const QString &key)
 {
     if (auto valid = validateStorageKey(key); !valid)
         return valid.error();
-    auto response = send("GET", key, {}, {}, {});
-    if (!response)
-        return response.error();
-    if (response.value().status != 200)
-        return failure("GET", key, response.value());
-    StoredObject object;
-    object.contentType = QString::fromUtf8(response.value().header("Content-Type"));
-    if (object.contentType.isEmpty())
-        object.contentType = QStringLiteral("application/octet-stream");
-    object.data = std::move(response).value().body;
-    return object;
+    // A read that does not match the SHA-256 stored at put() time raced a
+    // writer on a store that does not replace objects atomically (or met
+    // corruption): read again, then give up with an error, never with a
+    // partial object.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        auto response = send("GET", key, {}, {}, {});
+        if (!response)
+            return response.error();
+        if (response.value().status != 200)
+            return failure("GET", key, response.value());
+        const QByteArray expected = response.value().header("x-amz-meta-sha256").toLower();
+        if (!expected.isEmpty() && SigV4Signer::sha256Hex(response.value().body) != expected)
+            continue;
+        StoredObject object;
+        object.contentType = QString::fromUtf8(response.value().header("Content-Type"));
+        if (object.contentType.isEmpty())
+            object.contentType = QStringLiteral("application/octet-stream");
+        object.data = std::move(response).value().body;
+        return object;
+    }
+    return storageError(StorageErrorKind::Protocol,
+                        QStringLiteral("S3 storage %1: the bytes read for key '%2' did not match their SHA-256 three "
+                                       "times (changed while being read, or corrupted).")
+                            .arg(describe(), key));
 }
 
 StorageResult<ObjectInfo> S3Storage::stat(const QString &key)
@@ -215,7 +243,7 @@ StorageResult<ObjectInfo> S3Storage::stat(const QString &key)
     info.contentType = QString::fromUtf8(head.header("Content-Type"));
     if (info.contentType.isEmpty())
         info.contentType = QStringLiteral("application/octet-stream");
-    info.modified = QDateTime::fromString(QString::fromLatin1(head.header("Last-Modified")), Qt::RFC2822Date).toUTC();
+    info.modified = parseHttpDate(head.header("Last-Modified"));
     return info;
 }
 

@@ -141,7 +141,10 @@ StorageResult<std::shared_ptr<StorageBackend>> createStorage(const QString &text
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return configError(QStringLiteral("'%1' is not a valid URL: %2").arg(redactStorageUrl(text), url.errorString()));
+        // Not QUrl::errorString(): it quotes the user info, secret included.
+        return configError(QStringLiteral("'%1' is not a valid URL (check the host, and percent-encode '/', '@' and "
+                                          "':' in the secret: '/' is %2F).")
+                               .arg(redactStorageUrl(text)));
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("file")) {
         if (!url.host().isEmpty() && url.host() != QLatin1String("localhost"))

@@ -54,8 +54,12 @@ public:
     T &value() & { return std::get<0>(m_state); }
     T &&value() && { return std::get<0>(std::move(m_state)); }
 
-    /*! The error; only valid when !ok(). */
-    const StorageError &error() const { return std::get<1>(m_state); }
+    /*! The error; an empty one when ok() (safe to call either way). */
+    const StorageError &error() const
+    {
+        static const StorageError none{StorageErrorKind::Protocol, QString()};
+        return ok() ? none : std::get<1>(m_state);
+    }
     bool isNotFound() const { return !ok() && error().kind == StorageErrorKind::NotFound; }
 
 private:
