@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "http/httpresponse.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <memory>
+
+class QTcpSocket;
+
+namespace slidespec::server {
+
+class MetricsRegistry;
+class MetricFamily;
+class Router;
+class ConnectionGuard;
+
+/*!
+ * \brief The HTTP server: QAbstractHttpServer (Qt HttpServer 6.4) with the
+ * Router's pipeline run on a bounded thread pool.
+ *
+ * The event loop only parses, checks limits, and writes responses; every
+ * handler (and its database work) runs on a worker thread. Responses on one
+ * connection are written in request order.
+ *
+ * Limits, before Qt buffers a body: each connection's bytes are watched as
+ * they arrive, so a Content-Length above the body limit is answered 413 at
+ * once, a header block above 64 KiB 431, and a chunked body 411 (send
+ * Content-Length). Bodies that still arrive above the limit get 413 too.
+ * nginx is the first wall in production (installers/nginx).
+ *
+ * Every response carries X-Request-Id. One JSON log line per request, and
+ * http_requests_total / http_request_duration_seconds in the metrics.
+ */
+class HttpServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        qint64 maxBodyBytes = 32 * 1024 * 1024;
+        int maxHeaderBytes = 64 * 1024;
+        int workerThreads = 8;
+        int maxPendingRequests = 0;  //!< queued + running before 503 server.busy; 0 = 64 × workers
+        int requestTimeoutMs = 30000;
+        QList<QPair<QHostAddress, int>> trustedProxies;
+    };
+
+    HttpServer(const Router &router, MetricsRegistry &metrics, Options options, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    /*! Listens on \a address : \a port (0 = any free port). */
+    bool start(const QHostAddress &address, quint16 port, QString *error);
+    /*! The port listened on (0 before start()). */
+    quint16 port() const;
+
+    /*! Stops accepting connections; in-flight requests still complete, then their connections close. */
+    void stopAccepting();
+    /*! Requests received and not yet answered. */
+    int inFlight() const { return m_inFlight; }
+    /*!
+     * \brief Runs the event loop until no request is in flight or \a timeoutMs
+     * passes; returns whether all finished. Then closes idle connections.
+     */
+    bool drain(int timeoutMs);
+
+    /*! The client address for \a peer given X-Forwarded-For \a forwardedFor (trusted proxies only). */
+    QHostAddress clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor) const;
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    friend class ConnectionGuard;
+    struct Pending;
+
+    void finish(const std::shared_ptr<Pending> &pending, HttpResponse response, const QString &routeLabel,
+                const QString &userId, const QString &orgId);
+    void writeInOrder(QTcpSocket *socket, quint64 sequence, QByteArray bytes, bool close);
+    QByteArray serialize(const HttpResponse &response, const QByteArray &requestId, bool headRequest,
+                         bool close) const;
+    void record(const QByteArray &method, const QString &routeLabel, int status, double seconds,
+                const QByteArray &requestId, const QString &userId, const QString &orgId,
+                const QHostAddress &remote);
+    void rejectEarly(QTcpSocket *socket, const QByteArray &method, const QString &path, const QByteArray &requestId,
+                     const ApiError &error);
+    ConnectionGuard *guardOf(QTcpSocket *socket) const;
+    QString routeLabel(const QByteArray &method, const QString &path) const;
+    bool isTrustedProxy(const QHostAddress &address) const;
+
+    const Router &m_router;
+    MetricsRegistry &m_metrics;
+    Options m_options;
+    QThreadPool m_pool;
+    MetricFamily *m_requests = nullptr;
+    MetricFamily *m_duration = nullptr;
+    MetricFamily *m_inFlightGauge = nullptr;
+    int m_inFlight = 0;
+    bool m_stopping = false;
+};
+
+} // namespace slidespec::server

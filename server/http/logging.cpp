@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "http/logging.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <mutex>
+
+namespace slidespec::server::logging {
+
+namespace {
+
+std::mutex g_setupMutex;
+
+std::shared_ptr<spdlog::logger> logger()
+{
+    static std::shared_ptr<spdlog::logger> instance = [] {
+        auto l = std::make_shared<spdlog::logger>("slidespec-server",
+                                                  std::make_shared<spdlog::sinks::stderr_sink_mt>());
+        l->set_pattern("%v");
+        l->set_level(spdlog::level::info);
+        l->flush_on(spdlog::level::trace);
+        return l;
+    }();
+    return instance;
+}
+
+spdlog::level::level_enum toSpd(Level level)
+{
+    switch (level) {
+    case Level::Trace: return spdlog::level::trace;
+    case Level::Debug: return spdlog::level::debug;
+    case Level::Info: return spdlog::level::info;
+    case Level::Warn: return spdlog::level::warn;
+    case Level::Error: return spdlog::level::err;
+    }
+    return spdlog::level::info;
+}
+
+const char *levelName(Level level)
+{
+    switch (level) {
+    case Level::Trace: return "trace";
+    case Level::Debug: return "debug";
+    case Level::Info: return "info";
+    case Level::Warn: return "warn";
+    case Level::Error: return "error";
+    }
+    return "info";
+}
+
+} // namespace
+
+void setup(const QString &level)
+{
+    std::lock_guard lock(g_setupMutex);
+    const auto l = level == QLatin1String("off") ? spdlog::level::off
+                                                 : spdlog::level::from_str(level.toStdString());
+    logger()->set_level(l);
+}
+
+bool enabled(Level level)
+{
+    return logger()->should_log(toSpd(level));
+}
+
+void log(Level level, const QString &message, const QJsonObject &fields)
+{
+    if (!enabled(level))
+        return;
+    QJsonObject line{
+        {QStringLiteral("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("level"), QLatin1String(levelName(level))},
+        {QStringLiteral("msg"), message},
+    };
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        line.insert(it.key(), it.value());
+    logger()->log(toSpd(level), "{}", QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString());
+}
+
+} // namespace slidespec::server::logging

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one list of feature modules the server runs. Each module adds its routes
+// to service.router(), its readiness checks to service.readiness() and its
+// metrics to service.metrics(). Add yours here.
+#include "http/service.h"
+
+namespace slidespec::server {
+
+void installModules(Service &service)
+{
+    Q_UNUSED(service);
+}
+
+} // namespace slidespec::server
