@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/authtypes.h"
+#include "auth/permissions.h"
+#include "auth/serviceresult.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace slidespec::server {
+
+class Database;
+
+/*!
+ * \brief Orgs, members and invites, on the Database pool.
+ *
+ * Calls taking an \c actorId check the actor's role themselves where a rule
+ * goes beyond the matrix (owner rules); the plain matrix check is the
+ * router's (each route names its action). Every query runs in a transaction
+ * scoped to the org (RLS as the second wall). Blocking, thread-safe, never
+ * throws. Unknown or foreign org, member and invite ids are 404.
+ */
+class OrgService
+{
+public:
+    OrgService(Database &db, const AuthConfig &config);
+
+    /*!
+     * \brief Creates an org; \a creatorId becomes its owner. Without a
+     * \a slug one is made from the name (a suffix is added when taken); a
+     * given slug that is taken is 409 `orgs.slug_taken`.
+     */
+    ServiceResult<OrgInfo> create(const QString &creatorId, const QString &name, const QString &slug = {});
+
+    /*! The orgs \a userId belongs to, with the user's role, by name. */
+    ServiceResult<QList<OrgInfo>> listForUser(const QString &userId);
+
+    /*! \a userId's role in \a orgId, or nullopt when not a member (or no such org). */
+    ServiceResult<std::optional<Role>> roleOf(const QString &userId, const QString &orgId);
+
+    /*! The org, with \a userId's role. */
+    ServiceResult<OrgInfo> get(const QString &userId, const QString &orgId);
+
+    /*!
+     * \brief Renames the org and/or replaces its settings (a JSON object of
+     * at most 64 KiB). Absent values are left as they are.
+     */
+    ServiceResult<OrgInfo> update(const QString &userId, const QString &orgId, const std::optional<QString> &name,
+                                  const std::optional<QJsonObject> &settings);
+
+    ServiceResult<QList<MemberInfo>> members(const QString &userId, const QString &orgId);
+
+    /*! Changes \a targetId's role (rules: checkRoleChange()). */
+    ServiceResult<MemberInfo> changeRole(const QString &actorId, const QString &orgId, const QString &targetId,
+                                         Role role);
+
+    /*!
+     * \brief Removes \a targetId from the org (\a actorId == \a targetId:
+     * leaving; rules: checkRemoval()). The member's API tokens for the org
+     * are revoked.
+     */
+    ServiceResult<void> removeMember(const QString &actorId, const QString &orgId, const QString &targetId);
+
+    /*!
+     * \brief Invites \a email as \a role (rules: checkInvite()); returns the
+     * secret token and the link (publicBaseUrl + "/invite/" + token), shown
+     * once. A pending invite for the same email is revoked. 409
+     * `invites.already_member` when the email belongs to a member.
+     */
+    ServiceResult<NewInvite> invite(const QString &actorId, const QString &orgId, const QString &email, Role role);
+
+    /*! The org's invites, newest first, with their status. */
+    ServiceResult<QList<InviteInfo>> invites(const QString &userId, const QString &orgId);
+
+    /*! Revokes a pending invite; 409 `invites.used` when already accepted. Idempotent. */
+    ServiceResult<void> revokeInvite(const QString &userId, const QString &orgId, const QString &inviteId);
+
+    /*!
+     * \brief Accepts the invite whose token is \a token for \a userId: once
+     * only, before it expires, and only by the account whose email the
+     * invite names (403 `invites.email_mismatch`). 404 for an unknown token,
+     * 410 `invites.used` / `invites.revoked` / `invites.expired`.
+     */
+    ServiceResult<AcceptedInvite> accept(const QString &userId, const QByteArray &token);
+
+    /*! A slug made from \a name: lower-case ASCII letters, digits and dashes, 1–63 characters. */
+    static QString slugify(const QString &name);
+
+private:
+    Database &m_db;
+    const AuthConfig &m_config;
+};
+
+} // namespace slidespec::server
