@@ -19,7 +19,8 @@
 # Roles: slidespec_owner owns the schema and runs migrations; slidespec_app is
 # what the server connects as (LOGIN, NOSUPERUSER, NOBYPASSRLS, owns nothing),
 # so row-level security applies to it. Databases slidespec and slidespec_test
-# are owned by slidespec_owner.
+# are owned by slidespec_owner, which here may also create databases (the
+# tests make one per run from slidespec_test's URL).
 #
 # PostgreSQL refuses to run as root: when run as root, the binaries run as the
 # `postgres` system user and the data folder belongs to it.
@@ -111,7 +112,9 @@ END
 $$;
 -- Keep the attributes right even on a cluster made by an older script.
 ALTER ROLE slidespec_app NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
-ALTER ROLE slidespec_owner NOSUPERUSER NOBYPASSRLS;
+-- CREATEDB lets the test suite make one database per test run (this local
+-- cluster only; a production owner role needs no CREATEDB).
+ALTER ROLE slidespec_owner NOSUPERUSER NOBYPASSRLS CREATEDB;
 EOF
     local db
     for db in slidespec slidespec_test; do

@@ -159,14 +159,59 @@ DbPoolStats Database::stats() const
     return s;
 }
 
+namespace {
+
+// libpqxx 6.4 throws a subclass for well-known SQLSTATEs and then often
+// leaves sqlstate() empty: recover the code from the type.
+std::string sqlStateFromType(const std::exception &e)
+{
+    if (dynamic_cast<const pqxx::insufficient_privilege *>(&e))
+        return "42501";
+    if (dynamic_cast<const pqxx::unique_violation *>(&e))
+        return "23505";
+    if (dynamic_cast<const pqxx::foreign_key_violation *>(&e))
+        return "23503";
+    if (dynamic_cast<const pqxx::check_violation *>(&e))
+        return "23514";
+    if (dynamic_cast<const pqxx::not_null_violation *>(&e))
+        return "23502";
+    if (dynamic_cast<const pqxx::restrict_violation *>(&e))
+        return "23001";
+    if (dynamic_cast<const pqxx::integrity_constraint_violation *>(&e))
+        return "23000";
+    if (dynamic_cast<const pqxx::undefined_table *>(&e))
+        return "42P01";
+    if (dynamic_cast<const pqxx::undefined_column *>(&e))
+        return "42703";
+    if (dynamic_cast<const pqxx::undefined_function *>(&e))
+        return "42883";
+    if (dynamic_cast<const pqxx::syntax_error *>(&e))
+        return "42601";
+    if (dynamic_cast<const pqxx::data_exception *>(&e))
+        return "22000";
+    if (dynamic_cast<const pqxx::plpgsql_raise *>(&e))
+        return "P0001";
+    if (dynamic_cast<const pqxx::serialization_failure *>(&e))
+        return "40001";
+    if (dynamic_cast<const pqxx::deadlock_detected *>(&e))
+        return "40P01";
+    return {};
+}
+
+} // namespace
+
 DbError Database::classify(const std::exception &e)
 {
     DbError error;
     error.message = QString::fromUtf8(e.what()).trimmed();
     if (dynamic_cast<const pqxx::broken_connection *>(&e)) {
         error.kind = DbError::Kind::Unavailable;
+    } else if (dynamic_cast<const pqxx::serialization_failure *>(&e)
+               || dynamic_cast<const pqxx::deadlock_detected *>(&e)) {
+        error.kind = DbError::Kind::Serialization;
+        error.sqlState = sqlStateFromType(e);
     } else if (const auto *sql = dynamic_cast<const pqxx::sql_error *>(&e)) {
-        error.sqlState = sql->sqlstate();
+        error.sqlState = sql->sqlstate().empty() ? sqlStateFromType(e) : sql->sqlstate();
         if (error.sqlState == "57014" || error.sqlState == "55P03")
             error.kind = DbError::Kind::Timeout; // query_canceled (statement_timeout), lock_not_available
         else if (error.sqlState == "40001" || error.sqlState == "40P01")
