@@ -411,6 +411,7 @@ std::optional<Deck> TemplateLibrary::newDeckFromTemplate(const QString &id, cons
     Deck deck = *res.value;
     if (!embedFileAssets(deck, QFileInfo(t->fileName).absolutePath(), error))
         return std::nullopt;
+    deck.brandRef.clear(); // the kit (read through the reference) travels embedded
     deck.id = deckId;
     return deck;
 }

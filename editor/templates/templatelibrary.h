@@ -89,8 +89,9 @@ public:
     /*! Inserts template \a id's slide into \a deck at \a index (-1 = end);
      *  returns the index, or -1 with \a error. */
     int insertInto(Deck &deck, const QString &id, int index = -1, QString *error = nullptr) const;
-    /*! A new deck from deck template \a id, with deck id \a deckId; assets
-     *  kept as files next to the template are embedded as data URIs. */
+    /*! A new deck from deck template \a id, with deck id \a deckId; its kit
+     *  is embedded (no brandRef) and assets kept as files next to the
+     *  template are embedded as data URIs, so the deck stands on its own. */
     std::optional<Deck> newDeckFromTemplate(const QString &id, const QString &deckId = QStringLiteral("untitled"),
                                             QString *error = nullptr) const;
 

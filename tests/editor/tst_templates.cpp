@@ -2,7 +2,9 @@
 // TemplateLibrary: bundled slide templates are listed and read-only; a
 // slide saved as a template gets template-local ids in a canonical file and
 // instantiates any number of times with deck-unique ids and equal content;
-// deck templates round-trip; corrupt files are reported by name and skipped.
+// deck templates round-trip; bundled deck templates (the sample decks) are
+// read-only and make decks that stand on their own; corrupt files are
+// reported by name and skipped.
 
 #include "templates/templatelibrary.h"
 #include "templates/templatelistmodel.h"
@@ -14,6 +16,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +78,9 @@ private slots:
     void instantiateTwiceGivesUniqueIds();
     void deckImagesAreEmbedded();
     void deckTemplateRoundTrip();
+    void bundledDeckTemplates_data();
+    void bundledDeckTemplates();
+    void userDeckTemplateCannotShadowABundledOne();
     void removeUserTemplates();
     void corruptTemplate_data();
     void corruptTemplate();
@@ -224,6 +230,76 @@ void TestTemplates::deckImagesAreEmbedded()
     QVERIFY(saved.src.startsWith(QLatin1String("data:image/svg+xml;base64,")));
     QCOMPARE(AssetStore::decodeDataUri(saved.src).bytes, svg);
     QCOMPARE(saved.id, QStringLiteral("image"));
+}
+
+void TestTemplates::bundledDeckTemplates_data()
+{
+    QTest::addColumn<QString>("id");
+
+    const QStringList samples = QDir(QStringLiteral(":/slidespec/samples")).entryList({QStringLiteral("*.json")});
+    QVERIFY(!samples.isEmpty());
+    for (const QString &file : samples)
+        QTest::newRow(qPrintable(file.chopped(5) + QStringLiteral(" is a read-only deck template that stands alone")))
+                << file.chopped(5);
+}
+
+void TestTemplates::bundledDeckTemplates()
+{
+    QFETCH(QString, id);
+    QTemporaryDir dir;
+    TemplateLibrary lib(dir.filePath(QStringLiteral("templates")), QStringLiteral(":/slidespec/templates"),
+                        QStringLiteral(":/slidespec/samples"));
+    QCOMPARE(lib.loadErrors(), QStringList());
+    const DeckTemplate *t = lib.findDeckTemplate(id);
+    QVERIFY(t);
+    QVERIFY(t->builtin);
+    QVERIFY(t->slideCount > 0);
+    QCOMPARE(lib.deckTemplates().first().builtin, true); // bundled ones come first
+
+    QString error;
+    QVERIFY(!lib.remove(id, &error));
+    QVERIFY2(error.contains(QLatin1String("bundled")), qPrintable(error));
+    QVERIFY(QFile::exists(t->fileName));
+
+    const std::optional<Deck> deck = lib.newDeckFromTemplate(id, QStringLiteral("fresh"), &error);
+    QVERIFY2(deck, qPrintable(error));
+    QCOMPARE(deck->id, QStringLiteral("fresh"));
+    QCOMPARE(int(deck->slides.size()), t->slideCount);
+    QVERIFY2(deck->brandRef.isEmpty(), "the kit is embedded, not referenced relative to the sample");
+    QVERIFY(!deck->brand.colors.empty());
+    for (const auto &[assetId, asset] : deck->assets) {
+        QVERIFY2(asset.path.isEmpty(), qPrintable(assetId));
+        QVERIFY2(asset.data.startsWith(QLatin1String("data:image/")), qPrintable(assetId));
+    }
+    // Written anywhere, it reads back whole.
+    const QString copy = dir.filePath(QStringLiteral("elsewhere/deck.json"));
+    QVERIFY(QDir().mkpath(QFileInfo(copy).absolutePath()));
+    QVERIFY(SpecJson::writeFileAtomically(copy, SpecJson::writeDeck(*deck), &error));
+    const SpecResult<Deck> reread = SpecJson::readDeckFile(copy);
+    QVERIFY2(reread.ok(), qPrintable(reread.errorString()));
+    QCOMPARE(reread.value->brand, deck->brand);
+
+    // Without the bundled folder there are none.
+    TemplateLibrary plain(dir.filePath(QStringLiteral("templates")));
+    QVERIFY(!plain.findDeckTemplate(id));
+}
+
+void TestTemplates::userDeckTemplateCannotShadowABundledOne()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("templates"));
+    QVERIFY(QDir().mkpath(QDir(folder).filePath(QStringLiteral("decks"))));
+    QVERIFY(QFile::copy(QStringLiteral(":/slidespec/samples/pitch-deck.json"),
+                        QDir(folder).filePath(QStringLiteral("decks/pitch-deck.json"))));
+    TemplateLibrary lib(folder, QStringLiteral(":/slidespec/templates"), QStringLiteral(":/slidespec/samples"));
+    QCOMPARE(lib.loadErrors().size(), 1);
+    QVERIFY2(lib.loadErrors().first().contains(QLatin1String("pitch-deck")), qPrintable(lib.loadErrors().first()));
+    QVERIFY(lib.findDeckTemplate(QStringLiteral("pitch-deck"))->builtin);
+    // A new user template named like it gets another id.
+    QString error;
+    const QString id = lib.saveDeckAsTemplate(sampleDeck(), QStringLiteral("Pitch deck"), &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    QVERIFY(id != QLatin1String("pitch-deck"));
 }
 
 void TestTemplates::deckTemplateRoundTrip()
