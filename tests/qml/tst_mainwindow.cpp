@@ -144,6 +144,31 @@ void TestMainWindow::loadsSampleDeck()
     QVERIFY(window->grabWindow().save(galleryPath));
     qInfo("screenshot: %s", qPrintable(galleryPath));
 
+    // The brand-kit editor on the deck's kit and the template gallery with
+    // its thumbnails (rendered off the UI thread).
+    QVERIFY(QMetaObject::invokeMethod(gallery, "close"));
+    QTRY_VERIFY(!gallery->property("visible").toBool());
+    auto *brandKits = window->property("brandKits").value<QObject *>();
+    auto *brandKitDialog = window->property("brandKitDialog").value<QObject *>();
+    QVERIFY(brandKits && brandKitDialog);
+    brandKits->setProperty("currentKitId", QStringLiteral("northwind"));
+    QVERIFY(QMetaObject::invokeMethod(brandKitDialog, "open"));
+    QTRY_VERIFY(brandKitDialog->property("opened").toBool());
+    QTest::qWait(100);
+    const QString brandPath = QString(shotPath).replace(QLatin1String(".png"), QLatin1String("-brandkits.png"));
+    QVERIFY(window->grabWindow().save(brandPath));
+    qInfo("screenshot: %s", qPrintable(brandPath));
+    QVERIFY(QMetaObject::invokeMethod(brandKitDialog, "close"));
+    QTRY_VERIFY(!brandKitDialog->property("visible").toBool());
+    auto *templateGallery = window->property("templateGallery").value<QObject *>();
+    QVERIFY(templateGallery);
+    QVERIFY(QMetaObject::invokeMethod(templateGallery, "open"));
+    QTRY_VERIFY(templateGallery->property("opened").toBool());
+    QTest::qWait(400);
+    const QString templatesPath = QString(shotPath).replace(QLatin1String(".png"), QLatin1String("-templates.png"));
+    QVERIFY(window->grabWindow().save(templatesPath));
+    qInfo("screenshot: %s", qPrintable(templatesPath));
+
     // Leave the remembered language as the next run expects it.
     QVERIFY(QMetaObject::invokeMethod(window, "setLanguage", Q_ARG(QVariant, QStringLiteral("en"))));
 }
