@@ -244,7 +244,7 @@ ServiceResult<OrgInfo> OrgService::update(const QString &userId, const QString &
                             QStringLiteral("An org needs a name of 1 to 100 characters."));
         }
     }
-    QByteArray settingsJson;
+    QByteArray settingsJson = "{}"; // cast even when unused: keep it valid
     if (settings) {
         settingsJson = QJsonDocument(*settings).toJson(QJsonDocument::Compact);
         if (settingsJson.size() > 64 * 1024) {
