@@ -41,6 +41,15 @@ case "$pgdata" in
     *) pgdata="$PWD/$pgdata" ;;
 esac
 
+# As root, the postgres user must reach the data folder. A checkout under a
+# private home (/root is mode 700) cannot host it: fall back to a folder
+# outside, named after the checkout, and say so.
+if [[ $(id -u) -eq 0 && -z ${SLIDESPEC_PGDATA:-} ]] && id postgres >/dev/null 2>&1 \
+    && ! runuser -u postgres -- test -x "$(dirname "$pgdata")" 2>/dev/null; then
+    pgdata="/var/tmp/slidespec-pgdata-$(printf '%s' "$root_dir" | sha256sum | cut -c1-12)"
+    printf '[pg] %s\n' "the postgres user cannot enter $root_dir; using $pgdata (set SLIDESPEC_PGDATA to choose)" >&2
+fi
+
 as_pg() {
     if [[ $(id -u) -eq 0 ]]; then
         id postgres >/dev/null 2>&1 || die "running as root needs the 'postgres' system user (install postgresql-15)"

@@ -3,7 +3,9 @@
 #
 # Sets everything up and runs the whole test suite: installs packages, builds
 # the libFuzzer target with clang (for a bounded fuzzing run inside the suite),
-# builds everything else with warnings as errors, and runs CTest.
+# builds everything else with warnings as errors, starts the private
+# PostgreSQL cluster the server tests use (scripts/pg.sh; left running for the
+# next run), and runs CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,4 +18,11 @@ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 cmake --build build/fuzz --target fuzz_specloader
 
 scripts/build.sh ci -DSLIDESPEC_FUZZER="$PWD/build/fuzz/tests/fuzz/fuzz_specloader"
+
+# The server tests run against a real PostgreSQL: start (or reuse) the
+# project's cluster and hand its test URLs to CTest.
+scripts/pg.sh start
+eval "$(scripts/pg.sh env)"
+export SLIDESPEC_TEST_DATABASE_URL SLIDESPEC_TEST_MIGRATION_DATABASE_URL
+
 ctest --preset ci -j2 "$@"
