@@ -2,6 +2,359 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BrandKitColors</name>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="43"/>
+        <source>Colour tokens</source>
+        <translation>Farb-Tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="92"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="92"/>
+        <source>background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="97"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="110"/>
+        <source>New token, e.g. onSurface</source>
+        <translation>Neues Token, z. B. onSurface</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="121"/>
+        <source>Add colour</source>
+        <translation>Farbe hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="131"/>
+        <source>Tokens named text… or onX are drawn as text; background, surface… and each X with an onX are drawn behind it.</source>
+        <translation>Tokens namens text… oder onX werden als Text gezeichnet; background, surface… und jedes X mit einem onX dahinter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="139"/>
+        <source>Contrast (WCAG): text tokens down, background tokens across</source>
+        <translation>Kontrast (WCAG): Text-Tokens nach unten, Hintergrund-Tokens nach rechts</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="198"/>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="211"/>
+        <source>fail</source>
+        <translation>zu gering</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="218"/>
+        <source>%1 on %2: %3:1 (the kit asks %4:1%5)</source>
+        <translation>%1 auf %2: %3:1 (das Kit verlangt %4:1%5)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="221"/>
+        <source>; not a pairing the kit intends</source>
+        <translation>; keine vom Kit vorgesehene Kombination</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitColors.qml" line="232"/>
+        <source>Every intended pairing passes the kit&apos;s contrast level.</source>
+        <translation>Jede vorgesehene Kombination erreicht die Kontraststufe des Kits.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/BrandKitColors.qml" line="233"/>
+        <source>%n intended pairing(s) fail the kit&apos;s contrast level:</source>
+        <translation>
+            <numerusform>%n vorgesehene Kombination erreicht die Kontraststufe des Kits nicht:</numerusform>
+            <numerusform>%n vorgesehene Kombinationen erreichen die Kontraststufe des Kits nicht:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BrandKitDialog</name>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="27"/>
+        <source>Brand kits</source>
+        <translation>Brand-Kits</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="35"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="57"/>
+        <source>Rename brand kit</source>
+        <translation>Brand-Kit umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="58"/>
+        <source>New brand kit from this deck&apos;s kit</source>
+        <translation>Neues Brand-Kit aus dem Kit dieses Decks</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="58"/>
+        <source>New brand kit</source>
+        <translation>Neues Brand-Kit</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="62"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="62"/>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="67"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="122"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="73"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="114"/>
+        <source>Delete brand kit</source>
+        <translation>Brand-Kit löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="118"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="128"/>
+        <source>Delete the brand kit &quot;%1&quot;? Decks that embed it keep their colours; this cannot be undone.</source>
+        <translation>Das Brand-Kit „%1“ löschen? Decks, die es eingebettet haben, behalten ihre Farben; das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="138"/>
+        <source>Colour of %1</source>
+        <translation>Farbe von %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="144"/>
+        <source>Import logo</source>
+        <translation>Logo importieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="145"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="195"/>
+        <source>Built-in</source>
+        <translation>Mitgeliefert</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="209"/>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="210"/>
+        <source>My brand</source>
+        <translation>Meine Marke</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="215"/>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="222"/>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="229"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="240"/>
+        <source>New kit from this deck…</source>
+        <translation>Neues Kit aus diesem Deck…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="243"/>
+        <source>Keep the open deck&apos;s colours, fonts and logos as a kit of your own</source>
+        <translation>Farben, Schriften und Logos des offenen Decks als eigenes Kit behalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="245"/>
+        <source>Deck kit</source>
+        <translation>Deck-Kit</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="251"/>
+        <source>Some kit files were skipped:</source>
+        <translation>Einige Kit-Dateien wurden übersprungen:</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="270"/>
+        <source>No kit chosen</source>
+        <translation>Kein Kit gewählt</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="277"/>
+        <source>Apply to current deck</source>
+        <translation>Auf aktuelles Deck anwenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="280"/>
+        <source>Restyle the open deck with this kit (one undo step)</source>
+        <translation>Das offene Deck mit diesem Kit neu gestalten (ein Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="285"/>
+        <source>New deck from this kit</source>
+        <translation>Neues Deck aus diesem Kit</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="302"/>
+        <source>A built-in kit is read-only: duplicate it to make your own changes.</source>
+        <translation>Ein mitgeliefertes Kit ist schreibgeschützt: duplizieren Sie es, um es zu ändern.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="308"/>
+        <source>The open deck uses: %1</source>
+        <translation>Das offene Deck verwendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="310"/>
+        <source>a kit of its own, without a name</source>
+        <translation>ein eigenes Kit ohne Namen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="328"/>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="329"/>
+        <source>Fonts</source>
+        <translation>Schriften</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="330"/>
+        <source>Logos</source>
+        <translation>Logos</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="331"/>
+        <source>Guidance</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="373"/>
+        <source>⚠ Not installed here: drawn with %1</source>
+        <translation>⚠ Hier nicht installiert: gezeichnet mit %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="374"/>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="380"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="473"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="388"/>
+        <source>Slides name roles as brand:heading, brand:body…; a family that is not installed is replaced by its fallbacks when drawing and exporting.</source>
+        <translation>Folien nennen Rollen als brand:heading, brand:body…; eine nicht installierte Schrift wird beim Zeichnen und Exportieren durch ihre Ersatzschriften ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="396"/>
+        <source>Role, e.g. caption</source>
+        <translation>Rolle, z. B. caption</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="406"/>
+        <source>Add role</source>
+        <translation>Rolle hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="425"/>
+        <source>Import logo…</source>
+        <translation>Logo importieren…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="455"/>
+        <source>Image missing</source>
+        <translation>Bild fehlt</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="467"/>
+        <source>Any background</source>
+        <translation>Jeder Hintergrund</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="467"/>
+        <source>Light backgrounds</source>
+        <translation>Helle Hintergründe</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="467"/>
+        <source>Dark backgrounds</source>
+        <translation>Dunkle Hintergründe</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="483"/>
+        <source>PNG, JPEG or SVG files; each image is stored once, by its content.</source>
+        <translation>PNG-, JPEG- oder SVG-Dateien; jedes Bild wird einmal gespeichert, nach seinem Inhalt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="500"/>
+        <source>Smallest font size (pt)</source>
+        <translation>Kleinste Schriftgröße (pt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="509"/>
+        <source>Contrast level</source>
+        <translation>Kontraststufe</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="517"/>
+        <source>Only the kit&apos;s colours</source>
+        <translation>Nur die Farben des Kits</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="523"/>
+        <source>Only the kit&apos;s fonts</source>
+        <translation>Nur die Schriften des Kits</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="531"/>
+        <source>Rules for people
+(one per line)</source>
+        <translation>Regeln für Menschen
+(eine pro Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="545"/>
+        <source>Save rules</source>
+        <translation>Regeln speichern</translation>
+    </message>
+</context>
+<context>
     <name>ComponentPalette</name>
     <message>
         <location filename="../qml/panels/ComponentPalette.qml" line="20"/>
@@ -53,6 +406,19 @@
         <location filename="../qml/app/ExportDialog.qml" line="81"/>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../qml/panels/HistoryPanel.qml" line="57"/>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/HistoryPanel.qml" line="64"/>
+        <source>The deck as last opened or saved</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -243,12 +609,13 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/app/Main.qml" line="32"/>
+        <location filename="../qml/app/Main.qml" line="42"/>
+        <location filename="../qml/app/Main.qml" line="241"/>
         <source>Untitled deck</source>
         <translation>Unbenannter Foliensatz</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="33"/>
+        <location filename="../qml/app/Main.qml" line="43"/>
         <source>Slidespec</source>
         <translation>Slidespec</translation>
     </message>
@@ -257,250 +624,286 @@
         <translation type="vanished">Speichern nicht möglich: Der Foliensatz hat noch keine Datei.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="186"/>
-        <location filename="../qml/app/Main.qml" line="203"/>
+        <location filename="../qml/app/Main.qml" line="223"/>
+        <location filename="../qml/app/Main.qml" line="305"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="186"/>
-        <location filename="../qml/app/Main.qml" line="203"/>
+        <location filename="../qml/app/Main.qml" line="223"/>
+        <location filename="../qml/app/Main.qml" line="305"/>
         <source>Could not save: %1</source>
         <translation>Speichern nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="191"/>
+        <location filename="../qml/app/Main.qml" line="288"/>
         <source>Open deck</source>
         <translation>Foliensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="192"/>
-        <location filename="../qml/app/Main.qml" line="200"/>
+        <location filename="../qml/app/Main.qml" line="289"/>
+        <location filename="../qml/app/Main.qml" line="297"/>
         <source>Slide specs (*.json)</source>
         <translation>Foliensätze (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="174"/>
+        <location filename="../qml/app/Main.qml" line="209"/>
         <source>Could not open: %1</source>
         <translation>Öffnen nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="76"/>
+        <location filename="../qml/app/Main.qml" line="86"/>
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="87"/>
+        <location filename="../qml/app/Main.qml" line="120"/>
+        <location filename="../qml/app/Main.qml" line="252"/>
         <source>Could not save to the workspace: %1</source>
         <translation>Konnte nicht im Arbeitsbereich speichern: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="88"/>
+        <location filename="../qml/app/Main.qml" line="121"/>
         <source>Saved to the workspace.</source>
         <translation>Im Arbeitsbereich gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="119"/>
+        <location filename="../qml/app/Main.qml" line="152"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="119"/>
+        <location filename="../qml/app/Main.qml" line="152"/>
         <source>Export PowerPoint</source>
         <translation>PowerPoint exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="122"/>
+        <location filename="../qml/app/Main.qml" line="155"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="123"/>
+        <location filename="../qml/app/Main.qml" line="156"/>
         <source>PowerPoint presentations (*.pptx)</source>
         <translation>PowerPoint-Präsentationen (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="128"/>
+        <location filename="../qml/app/Main.qml" line="161"/>
         <source>Export PNG images to folder</source>
         <translation>PNG-Bilder in Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="197"/>
+        <location filename="../qml/app/Main.qml" line="255"/>
+        <source>Your changes are saved in the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="294"/>
         <source>Save deck as</source>
         <translation>Foliensatz speichern unter</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="213"/>
+        <location filename="../qml/app/Main.qml" line="318"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="215"/>
+        <location filename="../qml/app/Main.qml" line="320"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="220"/>
+        <location filename="../qml/app/Main.qml" line="325"/>
         <source>Open…</source>
         <translation>Öffnen …</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="236"/>
+        <location filename="../qml/app/Main.qml" line="341"/>
         <source>Clear recent files</source>
         <translation>Zuletzt geöffnete Dateien leeren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="241"/>
+        <location filename="../qml/app/Main.qml" line="346"/>
         <source>Open from workspace…</source>
         <translation>Aus dem Arbeitsbereich öffnen…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="242"/>
+        <location filename="../qml/app/Main.qml" line="347"/>
         <source>New deck from template…</source>
         <translation>Neuer Foliensatz aus Vorlage…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="243"/>
+        <location filename="../qml/app/Main.qml" line="348"/>
         <source>Save to workspace</source>
         <translation>Im Arbeitsbereich speichern</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="248"/>
+        <location filename="../qml/app/Main.qml" line="353"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="253"/>
+        <location filename="../qml/app/Main.qml" line="358"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="257"/>
+        <location filename="../qml/app/Main.qml" line="362"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="259"/>
+        <location filename="../qml/app/Main.qml" line="364"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="264"/>
+        <location filename="../qml/app/Main.qml" line="369"/>
         <source>PowerPoint (PPTX)…</source>
         <translation>PowerPoint (PPTX)…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="265"/>
+        <location filename="../qml/app/Main.qml" line="370"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="266"/>
+        <location filename="../qml/app/Main.qml" line="371"/>
         <source>PNG images…</source>
         <translation>PNG-Bilder…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="271"/>
+        <location filename="../qml/app/Main.qml" line="376"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="276"/>
+        <location filename="../qml/app/Main.qml" line="381"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="281"/>
+        <location filename="../qml/app/Main.qml" line="386"/>
         <source>Arrange</source>
         <translation>Anordnen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="286"/>
+        <location filename="../qml/app/Main.qml" line="391"/>
         <source>Align left</source>
         <translation>Links ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="287"/>
+        <location filename="../qml/app/Main.qml" line="392"/>
         <source>Align centre</source>
         <translation>Zentriert ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="288"/>
+        <location filename="../qml/app/Main.qml" line="393"/>
         <source>Align right</source>
         <translation>Rechts ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="289"/>
+        <location filename="../qml/app/Main.qml" line="394"/>
         <source>Align top</source>
         <translation>Oben ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="290"/>
+        <location filename="../qml/app/Main.qml" line="395"/>
         <source>Align middle</source>
         <translation>Mittig ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="291"/>
+        <location filename="../qml/app/Main.qml" line="396"/>
         <source>Align bottom</source>
         <translation>Unten ausrichten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="294"/>
+        <location filename="../qml/app/Main.qml" line="399"/>
         <source>Distribute horizontally</source>
         <translation>Horizontal verteilen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="299"/>
+        <location filename="../qml/app/Main.qml" line="404"/>
         <source>Distribute vertically</source>
         <translation>Vertikal verteilen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="304"/>
+        <location filename="../qml/app/Main.qml" line="409"/>
         <source>Bring to front</source>
         <translation>In den Vordergrund</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="305"/>
+        <location filename="../qml/app/Main.qml" line="410"/>
         <source>Send to back</source>
         <translation>In den Hintergrund</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="306"/>
+        <location filename="../qml/app/Main.qml" line="411"/>
         <source>Bring forward</source>
         <translation>Eine Ebene nach vorn</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="307"/>
+        <location filename="../qml/app/Main.qml" line="412"/>
         <source>Send backward</source>
         <translation>Eine Ebene nach hinten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="310"/>
+        <location filename="../qml/app/Main.qml" line="415"/>
         <source>Group</source>
         <translation>Gruppieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="315"/>
+        <location filename="../qml/app/Main.qml" line="420"/>
         <source>Ungroup</source>
         <translation>Gruppierung aufheben</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="324"/>
+        <location filename="../qml/app/Main.qml" line="427"/>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="432"/>
+        <source>Brand kits…</source>
+        <translation>Brand-Kits…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="436"/>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="441"/>
+        <source>Template gallery…</source>
+        <translation>Vorlagengalerie…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="443"/>
+        <source>Save current slide as template…</source>
+        <translation>Aktuelle Folie als Vorlage speichern…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="448"/>
+        <source>Save deck as template…</source>
+        <translation>Deck als Vorlage speichern…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="458"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="326"/>
+        <location filename="../qml/app/Main.qml" line="460"/>
         <source>Fit (%1 %)</source>
         <translation>Einpassen (%1 %)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="339"/>
+        <location filename="../qml/app/Main.qml" line="473"/>
         <source>No problems</source>
         <translation>Keine Probleme</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="340"/>
+        <location filename="../qml/app/Main.qml" line="474"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n Problem</numerusform>
@@ -508,42 +911,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="357"/>
+        <location filename="../qml/app/Main.qml" line="491"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="357"/>
+        <location filename="../qml/app/Main.qml" line="491"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="360"/>
+        <location filename="../qml/app/Main.qml" line="494"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="393"/>
+        <location filename="../qml/app/Main.qml" line="527"/>
         <source>Inspector</source>
         <translation>Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="394"/>
+        <location filename="../qml/app/Main.qml" line="528"/>
         <source>Issues (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="395"/>
+        <location filename="../qml/app/Main.qml" line="529"/>
         <source>Components</source>
         <translation>Komponenten</translation>
     </message>
     <message>
-        <location filename="../qml/app/Main.qml" line="414"/>
+        <location filename="../qml/app/Main.qml" line="530"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/Main.qml" line="550"/>
         <source>Slide %1 of %2</source>
         <translation>Folie %1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/Main.qml" line="418"/>
+        <location filename="../qml/app/Main.qml" line="554"/>
         <source>%n problem(s) in the deck</source>
         <translation>
             <numerusform>%n Problem im Foliensatz</numerusform>
@@ -613,6 +1021,34 @@
         <location filename="../qml/app/RecoveryDialog.qml" line="75"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>SaveChangesDialog</name>
+    <message>
+        <location filename="../qml/app/SaveChangesDialog.qml" line="21"/>
+        <source>Save changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SaveChangesDialog.qml" line="47"/>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SaveChangesDialog.qml" line="52"/>
+        <source>Don&apos;t save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SaveChangesDialog.qml" line="57"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/SaveChangesDialog.qml" line="66"/>
+        <source>“%1” has changes that are not saved. Save them before you go on? If you don&apos;t, they are lost.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -707,6 +1143,163 @@
     </message>
 </context>
 <context>
+    <name>TemplateGalleryDialog</name>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="29"/>
+        <source>Template gallery</source>
+        <translation>Vorlagengalerie</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="37"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="109"/>
+        <source>Save deck as template</source>
+        <translation>Deck als Vorlage speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="109"/>
+        <source>Save slide as template</source>
+        <translation>Folie als Vorlage speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="113"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="118"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="174"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="124"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="130"/>
+        <source>e.g. Quarterly update</source>
+        <translation>z. B. Quartalsbericht</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="130"/>
+        <source>e.g. Big number</source>
+        <translation>z. B. Große Zahl</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="135"/>
+        <source>What it is for (optional)</source>
+        <translation>Wofür sie gedacht ist (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="166"/>
+        <source>Delete template</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="170"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="180"/>
+        <source>Delete the template &quot;%1&quot;? Decks made from it stay as they are; this cannot be undone.</source>
+        <translation>Die Vorlage „%1“ löschen? Decks, die daraus entstanden sind, bleiben, wie sie sind; das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="200"/>
+        <source>Search templates</source>
+        <translation>Vorlagen durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <source>All templates</source>
+        <translation>Alle Vorlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <source>Slide templates</source>
+        <translation>Folienvorlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <source>Deck templates</source>
+        <translation>Deckvorlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="214"/>
+        <source>Save current slide as template…</source>
+        <translation>Aktuelle Folie als Vorlage speichern…</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="220"/>
+        <source>Save deck as template…</source>
+        <translation>Deck als Vorlage speichern…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="291"/>
+        <source>Deck · %n slide(s)</source>
+        <translation>
+            <numerusform>Deck · %n Folie</numerusform>
+            <numerusform>Deck · %n Folien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="291"/>
+        <source>Slide</source>
+        <translation>Folie</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="292"/>
+        <source>Built-in</source>
+        <translation>Mitgeliefert</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="292"/>
+        <source>Yours</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="302"/>
+        <source>No template matches.</source>
+        <translation>Keine Vorlage passt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="302"/>
+        <source>No templates.</source>
+        <translation>Keine Vorlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="320"/>
+        <source>Choose a template.</source>
+        <translation>Wählen Sie eine Vorlage.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="326"/>
+        <source>New deck from template</source>
+        <translation>Neues Deck aus Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="332"/>
+        <source>Insert slide</source>
+        <translation>Folie einfügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="335"/>
+        <source>Insert it after the current slide (one undo step)</source>
+        <translation>Nach der aktuellen Folie einfügen (ein Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="340"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/desktop/main.cpp" line="25"/>
@@ -729,11 +1322,467 @@
     </message>
 </context>
 <context>
+    <name>slidespec::BrandKitSession</name>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="233"/>
+        <source>%1 on %2: %3:1, needs %4:1</source>
+        <translation>%1 auf %2: %3:1, nötig sind %4:1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="301"/>
+        <source>Give the brand kit a name.</source>
+        <translation>Geben Sie dem Brand-Kit einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="303"/>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>Der Name ist zu lang: höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="306"/>
+        <source>There is already a brand kit named &quot;%1&quot;.</source>
+        <translation>Es gibt schon ein Brand-Kit namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="315"/>
+        <source>Give the colour token a name, for example &quot;primary&quot; or &quot;onPrimary&quot;.</source>
+        <translation>Geben Sie dem Farb-Token einen Namen, zum Beispiel „primary“ oder „onPrimary“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="317"/>
+        <source>&quot;%1&quot; cannot name a colour token: use up to 64 letters, digits, dots, dashes or underscores, no spaces.</source>
+        <translation>„%1“ kann kein Farb-Token benennen: bis zu 64 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche, keine Leerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="320"/>
+        <source>The kit already has a colour token &quot;%1&quot;.</source>
+        <translation>Das Kit hat schon ein Farb-Token „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="331"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="345"/>
+        <source>Could not create the brand kit: %1</source>
+        <translation>Das Brand-Kit konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="339"/>
+        <source>There is no open deck to take the kit from.</source>
+        <translation>Es ist kein Deck offen, aus dem das Kit kommen könnte.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="361"/>
+        <source>Could not save the deck&apos;s kit: %1</source>
+        <translation>Das Kit des Decks konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="372"/>
+        <source>Could not duplicate the brand kit: %1</source>
+        <translation>Das Brand-Kit konnte nicht dupliziert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="381"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="399"/>
+        <source>There is no brand kit &quot;%1&quot;.</source>
+        <translation>Es gibt kein Brand-Kit „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="383"/>
+        <source>&quot;%1&quot; is a bundled kit and cannot be renamed; duplicate it first.</source>
+        <translation>„%1“ ist ein mitgeliefertes Kit und kann nicht umbenannt werden; duplizieren Sie es zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="390"/>
+        <source>Could not rename the brand kit: %1</source>
+        <translation>Das Brand-Kit konnte nicht umbenannt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="401"/>
+        <source>&quot;%1&quot; is a bundled kit and cannot be deleted.</source>
+        <translation>„%1“ ist ein mitgeliefertes Kit und kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="406"/>
+        <source>Could not delete the brand kit: %1</source>
+        <translation>Das Brand-Kit konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="417"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="657"/>
+        <source>Choose a brand kit first.</source>
+        <translation>Wählen Sie zuerst ein Brand-Kit.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="421"/>
+        <source>&quot;%1&quot; is a bundled kit and is read-only; duplicate it to change it.</source>
+        <translation>„%1“ ist ein mitgeliefertes Kit und schreibgeschützt; duplizieren Sie es, um es zu ändern.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="431"/>
+        <source>Could not save the brand kit: %1</source>
+        <translation>Das Brand-Kit konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="442"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="475"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="489"/>
+        <source>The kit has no colour token &quot;%1&quot;.</source>
+        <translation>Das Kit hat kein Farb-Token „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="445"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="462"/>
+        <source>&quot;%1&quot; is not a colour: write it as #RRGGBB, for example #1D4ED8.</source>
+        <translation>„%1“ ist keine Farbe: schreiben Sie sie als #RRGGBB, zum Beispiel #1D4ED8.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="507"/>
+        <source>&quot;%1&quot; cannot name a font role: use letters and digits, for example &quot;heading&quot;.</source>
+        <translation>„%1“ kann keine Schriftrolle benennen: verwenden Sie Buchstaben und Ziffern, zum Beispiel „heading“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="510"/>
+        <source>Choose a font family for the %1 role.</source>
+        <translation>Wählen Sie eine Schriftfamilie für die Rolle %1.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="528"/>
+        <source>The kit has no font role &quot;%1&quot;.</source>
+        <translation>Das Kit hat keine Schriftrolle „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="541"/>
+        <source>Could not import the logo: %1</source>
+        <translation>Das Logo konnte nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="554"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="575"/>
+        <source>The kit has no logo &quot;%1&quot;.</source>
+        <translation>Das Kit hat kein Logo „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="565"/>
+        <source>A logo is for light or dark backgrounds, or for any.</source>
+        <translation>Ein Logo ist für helle oder dunkle Hintergründe oder für jeden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="601"/>
+        <source>The smallest font size must be between 0 (none) and 400 points.</source>
+        <translation>Die kleinste Schriftgröße muss zwischen 0 (keine) und 400 Punkt liegen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="620"/>
+        <source>The contrast level is AA or AAA, not &quot;%1&quot;.</source>
+        <translation>Die Kontraststufe ist AA oder AAA, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="668"/>
+        <source>The logo &quot;%1&quot; cannot be read: %2</source>
+        <translation>Das Logo „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="680"/>
+        <source>There is no open deck to apply the kit to.</source>
+        <translation>Es ist kein Deck offen, auf das das Kit angewendet werden könnte.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="686"/>
+        <source>The deck already uses this kit as it is.</source>
+        <translation>Das Deck verwendet dieses Kit bereits genau so.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/brandkitsession.cpp" line="695"/>
+        <source>Could not make a deck from the kit: %1</source>
+        <translation>Aus dem Kit konnte kein Deck werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::Commands</name>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="240"/>
+        <source>Move element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="241"/>
+        <source>Move elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="243"/>
+        <source>Resize element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="244"/>
+        <source>Resize elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="246"/>
+        <source>Rotate element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="247"/>
+        <source>Rotate elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="312"/>
+        <source>Nudge element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="313"/>
+        <source>Nudge elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="336"/>
+        <source>Rename element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="337"/>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="338"/>
+        <source>Lock or unlock element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="339"/>
+        <source>Edit text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="340"/>
+        <source>Change fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="341"/>
+        <source>Change outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="342"/>
+        <source>Change alternative text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="343"/>
+        <source>Mark as decorative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="345"/>
+        <source>Change component settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="346"/>
+        <source>Replace image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="348"/>
+        <source>Change corner radius</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="349"/>
+        <source>Change image fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="413"/>
+        <source>Add element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="414"/>
+        <source>Add elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="435"/>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="452"/>
+        <source>Duplicate</source>
+        <translation type="unfinished">Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="508"/>
+        <source>Delete element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="509"/>
+        <source>Delete elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="527"/>
+        <source>Bring to front</source>
+        <translation type="unfinished">In den Vordergrund</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="528"/>
+        <source>Send to back</source>
+        <translation type="unfinished">In den Hintergrund</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="530"/>
+        <source>Bring forward</source>
+        <translation type="unfinished">Eine Ebene nach vorn</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="532"/>
+        <source>Send backward</source>
+        <translation type="unfinished">Eine Ebene nach hinten</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="549"/>
+        <source>Group</source>
+        <translation type="unfinished">Gruppieren</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="566"/>
+        <source>Ungroup</source>
+        <translation type="unfinished">Gruppierung aufheben</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="588"/>
+        <source>Align left</source>
+        <translation type="unfinished">Links ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="590"/>
+        <source>Align centre</source>
+        <translation type="unfinished">Zentriert ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="591"/>
+        <source>Align right</source>
+        <translation type="unfinished">Rechts ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="592"/>
+        <source>Align top</source>
+        <translation type="unfinished">Oben ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="593"/>
+        <source>Align middle</source>
+        <translation type="unfinished">Mittig ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="594"/>
+        <source>Align bottom</source>
+        <translation type="unfinished">Unten ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="658"/>
+        <source>Distribute horizontally</source>
+        <translation type="unfinished">Horizontal verteilen</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="659"/>
+        <source>Distribute vertically</source>
+        <translation type="unfinished">Vertikal verteilen</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="692"/>
+        <source>Delete slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="711"/>
+        <source>Move slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="767"/>
+        <source>Skip slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="768"/>
+        <source>Show slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="769"/>
+        <source>Edit speaker notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="771"/>
+        <source>Change background colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="773"/>
+        <source>Change background image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="826"/>
+        <source>Apply brand kit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/commands.cpp" line="851"/>
+        <source>Fix issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::DocumentController</name>
+    <message>
+        <location filename="../editor/document/documentcontroller.cpp" line="63"/>
+        <source>Untitled deck</source>
+        <translation type="unfinished">Unbenannter Foliensatz</translation>
+    </message>
+    <message>
+        <location filename="../editor/document/documentcontroller.cpp" line="119"/>
+        <source>The deck has no file yet: choose where to save it (Save As).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/documentcontroller.cpp" line="583"/>
+        <source>The clipboard holds no slide elements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/documentcontroller.cpp" line="619"/>
+        <source>There is no layout template &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/documentcontroller.cpp" line="653"/>
+        <source>New slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/documentcontroller.cpp" line="666"/>
+        <source>Duplicate slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>slidespec::EditorSession</name>
     <message>
-        <location filename="../qml/editorsession.cpp" line="213"/>
-        <location filename="../qml/editorsession.cpp" line="221"/>
-        <location filename="../qml/editorsession.cpp" line="229"/>
+        <location filename="../qml/editorsession.cpp" line="201"/>
+        <location filename="../qml/editorsession.cpp" line="209"/>
+        <location filename="../qml/editorsession.cpp" line="217"/>
         <source>No document.</source>
         <translation>Kein Dokument.</translation>
     </message>
@@ -764,6 +1813,98 @@
         <location filename="../qml/app/exportsession.cpp" line="71"/>
         <source>The export could not start.</source>
         <translation>Der Export konnte nicht starten.</translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::TemplateSession</name>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="65"/>
+        <source>There is no editor window to open the new deck in.</source>
+        <translation>Es gibt kein Editorfenster, in dem das neue Deck aufgehen könnte.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="70"/>
+        <source>Could not add the new deck to the workspace: %1</source>
+        <translation>Das neue Deck konnte nicht in den Arbeitsbereich aufgenommen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="318"/>
+        <source>Give the template a name.</source>
+        <translation>Geben Sie der Vorlage einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="320"/>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>Der Name ist zu lang: höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="324"/>
+        <source>There is already a deck template named &quot;%1&quot;.</source>
+        <translation>Es gibt schon eine Deckvorlage namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="329"/>
+        <source>There is already a slide template named &quot;%1&quot;.</source>
+        <translation>Es gibt schon eine Folienvorlage namens „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="342"/>
+        <location filename="../qml/app/templatesession.cpp" line="375"/>
+        <source>Could not make a deck from the template: %1</source>
+        <translation>Aus der Vorlage konnte kein Deck werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="348"/>
+        <source>There is no slide template &quot;%1&quot;.</source>
+        <translation>Es gibt keine Folienvorlage „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="390"/>
+        <source>There is no open deck to insert the slide into.</source>
+        <translation>Es ist kein Deck offen, in das die Folie eingefügt werden könnte.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="394"/>
+        <source>Could not insert the slide: %1</source>
+        <translation>Die Folie konnte nicht eingefügt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="398"/>
+        <source>Insert slide from template</source>
+        <translation>Folie aus Vorlage einfügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="406"/>
+        <source>There is no slide to save: open a deck and choose a slide.</source>
+        <translation>Es gibt keine Folie zum Speichern: öffnen Sie ein Deck und wählen Sie eine Folie.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="413"/>
+        <source>Could not save the slide as a template: %1</source>
+        <translation>Die Folie konnte nicht als Vorlage gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="422"/>
+        <source>There is no deck to save: open a deck with at least one slide.</source>
+        <translation>Es gibt kein Deck zum Speichern: öffnen Sie ein Deck mit mindestens einer Folie.</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="428"/>
+        <source>Could not save the deck as a template: %1</source>
+        <translation>Das Deck konnte nicht als Vorlage gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/templatesession.cpp" line="438"/>
+        <source>Could not delete the template: %1</source>
+        <translation>Die Vorlage konnte nicht gelöscht werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::UndoHistoryModel</name>
+    <message>
+        <location filename="../qml/panels/undohistorymodel.cpp" line="48"/>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -241,7 +241,8 @@ Dialog {
                     enabled: dialog.session.document !== null
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Keep the open deck's colours, fonts and logos as a kit of your own")
-                    onClicked: nameDialog.ask("fromDeck", "", dialog.session.deckKitName)
+                    onClicked: nameDialog.ask("fromDeck", "", dialog.session.deckKitName.length > 0
+                                                              ? dialog.session.deckKitName : qsTr("Deck kit"))
                 }
             }
             Label {
@@ -304,7 +305,9 @@ Dialog {
             }
             Label {
                 Layout.fillWidth: true
-                text: qsTr("The open deck uses: %1").arg(dialog.session.deckKitName)
+                text: qsTr("The open deck uses: %1").arg(dialog.session.deckKitName.length > 0
+                                                         ? dialog.session.deckKitName
+                                                         : qsTr("a kit of its own, without a name"))
                 visible: dialog.session.document !== null
                 opacity: 0.75
                 elide: Text.ElideRight

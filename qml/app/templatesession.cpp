@@ -62,12 +62,13 @@ private:
 QString openNewDeck(const Deck &deck, DocumentController *document, WorkspaceSession *workspace)
 {
     if (!document)
-        return trSession("There is no editor window to open the new deck in.");
+        return trSession(QT_TRANSLATE_NOOP("slidespec::TemplateSession", "There is no editor window to open the new deck in."));
     if (workspace && workspace->workspace() && workspace->workspace()->isOpen()) {
         QString error;
         const QString id = workspace->workspace()->createDeck(deck, &error);
         if (id.isEmpty())
-            return trSession("Could not add the new deck to the workspace: %1").arg(error);
+            return trSession(QT_TRANSLATE_NOOP("slidespec::TemplateSession", "Could not add the new deck to the workspace: %1"))
+                    .arg(error);
         return workspace->openDeck(id);
     }
     document->setDeck(deck);
