@@ -270,7 +270,7 @@ ApplicationWindow {
                     }
                     MenuSeparator {}
                     MenuItem { text: qsTr("Open from workspace…"); onTriggered: libraryDialog.open() }
-                    MenuItem { text: qsTr("New deck from template…"); onTriggered: libraryDialog.open() }
+                    MenuItem { text: qsTr("New deck from template…"); onTriggered: templateGallery.openFor("deck") }
                     MenuItem { text: qsTr("Save to workspace"); onTriggered: window.saveToWorkspace() }
                 }
             }
@@ -364,7 +364,7 @@ ApplicationWindow {
                 Menu {
                     id: templatesMenu
                     objectName: "templatesMenu"
-                    MenuItem { text: qsTr("Template gallery…"); onTriggered: templateGallery.open() }
+                    MenuItem { text: qsTr("Template gallery…"); onTriggered: templateGallery.openFor("") }
                     MenuItem {
                         text: qsTr("Save current slide as template…")
                         enabled: window.document.slideCount > 0

@@ -41,6 +41,12 @@ Dialog {
 
     onAboutToShow: search.forceActiveFocus()
 
+    /*! Opens the gallery showing the templates of \a kind ("", "slide" or "deck"). */
+    function openFor(kind) {
+        session.templates.kind = kind
+        open()
+    }
+
     /*! Chooses the template \a id of \a kind (as a click does). */
     function choose(id, kind) {
         const model = session.templates

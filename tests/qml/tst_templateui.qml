@@ -184,6 +184,21 @@ Item {
             verify(rows().every(r => r.kind === "deck"))
         }
 
+        function test_openForDeckTemplatesShowsOnlyDecks() {
+            gallery.close()
+            tryCompare(gallery, "visible", false)
+            gallery.openFor("deck")
+            tryCompare(gallery, "opened", true)
+            verify(gallery.grid.count > 0)
+            verify(rows().every(r => r.kind === "deck"), "the menu's \"New deck from template…\" shows deck templates")
+            compare(findChild(gallery.contentItem, "templateKindBox").currentIndex, 2)
+            gallery.close()
+            tryCompare(gallery, "visible", false)
+            gallery.openFor("")
+            tryCompare(gallery, "opened", true)
+            verify(rows().some(r => r.kind === "slide"))
+        }
+
         function test_deckTemplateAndNewDeck() {
             saveAs("deck", "Canvas deck")
             const saved = rows().find(r => r.name === "Canvas deck")
