@@ -19,11 +19,11 @@ struct Route;
  */
 struct Identity
 {
-    QString userId;         //!< uuid text
-    QString orgId;          //!< set when the credential is scoped to one org (API token), else empty
-    QString credentialId;   //!< session or token id (never the secret itself), for the audit log
-    QString credentialKind; //!< e.g. "session", "api_token"
-    QVariantMap extra;      //!< anything else the auth module wants handlers to see
+    QString userId{};         //!< uuid text
+    QString orgId{};          //!< set when the credential is scoped to one org (API token), else empty
+    QString credentialId{};   //!< session or token id (never the secret itself), for the audit log
+    QString credentialKind{}; //!< e.g. "session", "api_token"
+    QVariantMap extra{};      //!< anything else the auth module wants handlers to see
 };
 
 /*!
@@ -35,8 +35,8 @@ struct Identity
  */
 struct AuthOutcome
 {
-    std::optional<Identity> identity;
-    std::optional<ApiError> error;
+    std::optional<Identity> identity{};
+    std::optional<ApiError> error{};
 
     static AuthOutcome authenticated(Identity identity) { return {std::move(identity), std::nullopt}; }
     static AuthOutcome anonymous() { return {}; }
