@@ -442,6 +442,7 @@ Dialog {
                                             color: modelData.variant === "dark" ? "#1b1d21" : "#ffffff"
                                             border.color: palette.mid
                                             Image {
+                                                objectName: "logoPreview_" + modelData.id
                                                 anchors.fill: parent
                                                 anchors.margins: 6
                                                 source: modelData.source

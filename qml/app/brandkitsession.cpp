@@ -534,7 +534,9 @@ QString BrandKitSession::importLogo(const QUrl &url, const QString &variant)
     const BrandKitEntry *e = editableKit();
     if (!e)
         return m_lastError;
-    const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+    const QString path = url.isLocalFile()                         ? url.toLocalFile()
+                       : url.scheme() == QLatin1String("qrc") ? u':' + url.path()
+                                                               : url.toString();
     QString error;
     const QString id = m_library->importLogo(e->kit.id, path, variant, &error);
     if (id.isEmpty())

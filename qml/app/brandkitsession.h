@@ -152,7 +152,8 @@ public:
     Q_INVOKABLE QString setFont(const QString &role, const QString &family);
     Q_INVOKABLE QString removeFont(const QString &role);
 
-    /*! Imports the PNG, JPEG or SVG at \a url as a logo of the selected kit. */
+    /*! Imports the PNG, JPEG or SVG at \a url (a file or `qrc:` URL) as a
+     *  logo of the selected kit. */
     Q_INVOKABLE QString importLogo(const QUrl &url, const QString &variant = {});
     Q_INVOKABLE QString removeLogo(const QString &logoId);
     /*! \a variant: "", "light" or "dark". */

@@ -34,6 +34,7 @@ Item {
             wait(20)
         }
         function openDialog() {
+            dialog.tabs.currentIndex = 0
             dialog.open()
             tryCompare(dialog, "opened", true)
         }
@@ -192,6 +193,28 @@ Item {
             const cell = find("contrastCell_text_background")
             compare(cell.badge, "fail")
             compare(find("contrastCell_onPrimary_primary").badge === "fail", false)
+        }
+
+        function test_logosImportWithPreviews() {
+            openDialog()
+            mouseClick(find("newKitButton"))
+            nameKit("Logo kit")
+            dialog.tabs.currentIndex = 2
+            compare(kits.importLogo("qrc:/slidespec/samples/assets/warehouse-aisle.png", "light"), "")
+            compare(kits.importLogo("qrc:/slidespec/samples/assets/northwind-logo.svg", ""), "")
+            compare(kits.kit.logos.length, 2)
+            // The same image again is the same logo: stored once, by content.
+            compare(kits.importLogo("qrc:/slidespec/samples/assets/warehouse-aisle.png", "light"), "")
+            compare(kits.kit.logos.length, 2)
+            for (const logo of kits.kit.logos) {
+                const preview = findChild(dialog.contentItem, "logoPreview_" + logo.id)
+                verify(preview, logo.id)
+                tryCompare(preview, "status", Image.Ready)
+                verify(preview.implicitWidth > 0)
+            }
+            const error = kits.importLogo("qrc:/slidespec/samples/pitch-deck.json", "")
+            verify(error.indexOf("not a PNG, JPEG or SVG") >= 0, error)
+            compare(kits.kit.logos.length, 2)
         }
 
         function test_tokensAddRemoveAndBadNamesAreExplained() {
