@@ -255,6 +255,22 @@ StorageResult<QList<ObjectInfo>> FileStorage::list(const QString &prefix)
     return result;
 }
 
+StorageResult<int> FileStorage::removeStaleTemporaryFiles(qint64 maxAgeSeconds)
+{
+    const QString objects = m_root + QStringLiteral("/objects");
+    if (!QFileInfo(objects).isDir())
+        return storageError(StorageErrorKind::Unavailable, QStringLiteral("The storage folder %1 is missing.").arg(objects));
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-maxAgeSeconds);
+    int removed = 0;
+    QDirIterator it(objects, {QStringLiteral(".tmp-*")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        if (it.fileInfo().lastModified().toUTC() < cutoff && QFile::remove(it.filePath()))
+            ++removed;
+    }
+    return removed;
+}
+
 StorageResult<void> FileStorage::checkHealth()
 {
     const QString objects = m_root + QStringLiteral("/objects");

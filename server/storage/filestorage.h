@@ -39,6 +39,14 @@ public:
     StorageResult<QList<ObjectInfo>> list(const QString &prefix) override;
     StorageResult<void> checkHealth() override;
 
+    /*!
+     * Removes temporary files (".tmp-*") older than \a maxAgeSeconds, left
+     * by a crash in the middle of put(); returns how many. For maintenance
+     * (at start-up, or from a periodic job): a younger one may belong to a
+     * put() in progress.
+     */
+    StorageResult<int> removeStaleTemporaryFiles(qint64 maxAgeSeconds = 3600);
+
 private:
     explicit FileStorage(QString root);
 

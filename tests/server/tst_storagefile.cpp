@@ -22,7 +22,7 @@ private slots:
     void aKeyAndAKeyUnderItCoexist();
     void relativeRootIsRefused();
     void missingFolderMakesHealthFailClearly();
-    void listIgnoresTemporaryAndTypeFiles();
+    void listIgnoresTemporaryAndTypeFiles(); // and maintenance removes stale ones
 };
 
 void TestStorageFile::layoutFansOutByTheKeysLastSegment()
@@ -126,6 +126,19 @@ void TestStorageFile::listIgnoresTemporaryAndTypeFiles()
     QCOMPARE(list.value().size(), 1);
     QCOMPARE(list.value().constFirst().key, QStringLiteral("kept"));
     QCOMPARE(list.value().constFirst().contentType, QStringLiteral("text/plain"));
+
+    // Maintenance removes it once it is old enough, and nothing else.
+    auto young = storage.value()->removeStaleTemporaryFiles(3600);
+    QVERIFY(young.ok());
+    QCOMPARE(young.value(), 0);
+    QVERIFY(leftover.open(QIODevice::ReadWrite));
+    QVERIFY(leftover.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-7200), QFileDevice::FileModificationTime));
+    leftover.close();
+    auto old = storage.value()->removeStaleTemporaryFiles(3600);
+    QVERIFY(old.ok());
+    QCOMPARE(old.value(), 1);
+    QVERIFY(!leftover.exists());
+    QCOMPARE(storage.value()->get(QStringLiteral("kept")).value().data, QByteArray("x"));
 }
 
 QTEST_GUILESS_MAIN(TestStorageFile)
