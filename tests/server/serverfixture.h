@@ -147,13 +147,13 @@ public:
     void send(const QByteArray &bytes) { m_socket.write(bytes); }
 
     /*! Reads the next response (waiting up to \a timeoutMs). */
-    RawResponse read(int timeoutMs = 10000)
+    RawResponse read(int timeoutMs = 10000, bool headResponse = false)
     {
         QElapsedTimer timer;
         timer.start();
         for (;;) {
             RawResponse r;
-            if (parse(&r))
+            if (parse(&r, headResponse))
                 return r;
             if (m_closed || timer.elapsed() > timeoutMs) {
                 r.closed = m_closed;
@@ -179,13 +179,13 @@ public:
             out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
         out += "\r\n" + body;
         send(out);
-        return read(timeoutMs);
+        return read(timeoutMs, method == "HEAD");
     }
 
     bool isClosed() const { return m_closed; }
 
 private:
-    bool parse(RawResponse *r)
+    bool parse(RawResponse *r, bool headResponse)
     {
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0)
@@ -203,6 +203,8 @@ private:
             if (line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive) == 0)
                 length = line.mid(colon + 1).trimmed().toLongLong();
         }
+        if (headResponse)
+            length = 0; // HEAD: the headers describe a body that is not sent
         if (m_buffer.size() < end + 4 + length)
             return false;
         r->body = m_buffer.mid(end + 4, length);
