@@ -9,7 +9,7 @@
 
 namespace slidespec::server {
 
-QByteArray HttpResponse::header(const QByteArray &name) const
+QByteArray HttpClientResponse::header(const QByteArray &name) const
 {
     for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
@@ -128,7 +128,7 @@ private:
 
 } // namespace
 
-StorageResult<HttpResponse> BlockingHttpClient::send(const Endpoint &endpoint, const HttpRequest &request)
+StorageResult<HttpClientResponse> BlockingHttpClient::send(const Endpoint &endpoint, const HttpClientRequest &request)
 {
     const QString where = QStringLiteral("%1:%2").arg(endpoint.connectHost).arg(endpoint.port);
     const QDeadlineTimer deadline(endpoint.timeoutMs);
@@ -183,7 +183,7 @@ StorageResult<HttpResponse> BlockingHttpClient::send(const Endpoint &endpoint, c
                                 .arg(where, deadline.hasExpired() ? QStringLiteral("timed out") : socket->errorString()));
 
     Reader reader(*socket, deadline, where);
-    HttpResponse response;
+    HttpClientResponse response;
     QByteArray line;
     // Skip interim 1xx responses.
     for (;;) {

@@ -10,22 +10,22 @@
 
 namespace slidespec::server {
 
-using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+using HttpClientHeaders = QList<QPair<QByteArray, QByteArray>>;
 
 /*! \brief One HTTP/1.1 request for BlockingHttpClient. */
-struct HttpRequest
+struct HttpClientRequest
 {
     QByteArray method;
     QByteArray target;   //!< path and query, already percent-encoded
-    HttpHeaders headers; //!< sent as given (include Host); Content-Length and Connection are added
+    HttpClientHeaders headers; //!< sent as given (include Host); Content-Length and Connection are added
     QByteArray body;
 };
 
 /*! \brief A complete HTTP response. */
-struct HttpResponse
+struct HttpClientResponse
 {
     int status = 0;
-    HttpHeaders headers;
+    HttpClientHeaders headers;
     QByteArray body;
 
     /*! The first header named \a name (case-insensitive), or empty. */
@@ -55,7 +55,7 @@ public:
      * the connection fails or times out, Protocol when the answer is not HTTP,
      * TooLarge past maxResponseBytes.
      */
-    static StorageResult<HttpResponse> send(const Endpoint &endpoint, const HttpRequest &request);
+    static StorageResult<HttpClientResponse> send(const Endpoint &endpoint, const HttpClientRequest &request);
 };
 
 } // namespace slidespec::server

@@ -110,7 +110,7 @@ QString S3Storage::describe() const
              m_config.tls ? QStringLiteral(", TLS") : QString());
 }
 
-StorageResult<HttpResponse> S3Storage::send(const QByteArray &method, const QString &key,
+StorageResult<HttpClientResponse> S3Storage::send(const QByteArray &method, const QString &key,
                                             const QList<QPair<QByteArray, QByteArray>> &query,
                                             const QList<QPair<QByteArray, QByteArray>> &extraHeaders,
                                             const QByteArray &body) const
@@ -126,7 +126,7 @@ StorageResult<HttpResponse> S3Storage::send(const QByteArray &method, const QStr
                        {"x-amz-date", SigV4Signer::amzDate(now)}};
     signing.headers += extraHeaders;
 
-    HttpRequest request;
+    HttpClientRequest request;
     request.method = method;
     request.target = signing.canonicalUri;
     if (!query.isEmpty()) {
@@ -156,7 +156,7 @@ StorageResult<HttpResponse> S3Storage::send(const QByteArray &method, const QStr
     return response;
 }
 
-StorageError S3Storage::failure(const QByteArray &method, const QString &key, const HttpResponse &response) const
+StorageError S3Storage::failure(const QByteArray &method, const QString &key, const HttpClientResponse &response) const
 {
     const S3ErrorDocument document = parseErrorDocument(response.body);
     const QString target = key.isEmpty() ? QStringLiteral("the bucket") : QStringLiteral("key '%1'").arg(key);
@@ -234,7 +234,7 @@ StorageResult<ObjectInfo> S3Storage::stat(const QString &key)
     auto response = send("HEAD", key, {}, {}, {});
     if (!response)
         return response.error();
-    const HttpResponse &head = response.value();
+    const HttpClientResponse &head = response.value();
     if (head.status != 200)
         return failure("HEAD", key, head);
     ObjectInfo info;

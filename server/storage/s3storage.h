@@ -8,7 +8,7 @@
 
 namespace slidespec::server {
 
-struct HttpResponse;
+struct HttpClientResponse;
 
 /*! \brief Where and how S3Storage talks to an S3-compatible service. */
 struct S3Config
@@ -67,10 +67,10 @@ public:
     QByteArray pathFor(const QString &key) const;
 
 private:
-    StorageResult<HttpResponse> send(const QByteArray &method, const QString &key,
+    StorageResult<HttpClientResponse> send(const QByteArray &method, const QString &key,
                                      const QList<QPair<QByteArray, QByteArray>> &query,
                                      const QList<QPair<QByteArray, QByteArray>> &extraHeaders, const QByteArray &body) const;
-    StorageError failure(const QByteArray &method, const QString &key, const HttpResponse &response) const;
+    StorageError failure(const QByteArray &method, const QString &key, const HttpClientResponse &response) const;
 
     S3Config m_config;
     SigV4Signer m_signer;
