@@ -1,0 +1,581 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth/authroutes.h"
+
+#include "auth/authservices.h"
+#include "auth/sessionauthenticator.h"
+#include "http/router.h"
+
+#include <QJsonArray>
+
+namespace slidespec::server {
+
+namespace {
+
+const QString tag = QStringLiteral("auth");
+const QString orgsTag = QStringLiteral("orgs");
+
+/*! The error as a response; a 429 carries Retry-After (from details.retryAfter). */
+HttpResponse failure(const ApiError &error)
+{
+    HttpResponse response(error);
+    if (error.status == 429) {
+        const qint64 seconds = std::max<qint64>(1, error.details.value(QStringLiteral("retryAfter")).toInteger());
+        response.setHeader("Retry-After", QByteArray::number(seconds));
+    }
+    return response;
+}
+
+ApiError throttled(std::chrono::seconds wait)
+{
+    return {429, QStringLiteral("rate_limited"),
+            QStringLiteral("Too many requests; try again in %1 seconds.").arg(wait.count()),
+            {{QStringLiteral("retryAfter"), qint64(wait.count())}}};
+}
+
+QString clientAddress(const RequestContext &context)
+{
+    return context.clientAddress().toString();
+}
+
+std::optional<ApiError> rateLimit(AuthServices &services, const RequestContext &context)
+{
+    const auto wait = services.rateLimiter().acquire(AuthServices::authRouteClass(), clientAddress(context));
+    if (wait.count() > 0)
+        return throttled(wait);
+    return std::nullopt;
+}
+
+std::optional<ApiError> requireSession(const RequestContext &context)
+{
+    if (context.identity() && context.identity()->credentialKind == u"session")
+        return std::nullopt;
+    return ApiError{403, QStringLiteral("auth.session_required"),
+                    QStringLiteral("This needs a login session; API tokens cannot manage accounts, tokens or orgs."),
+                    {}};
+}
+
+ApiError invalidField(const QString &field, const QString &message)
+{
+    return ApiError::badRequest(QStringLiteral("request.invalid_field"), message, {{QStringLiteral("field"), field}});
+}
+
+/*! A string member: absent → nullopt (error unset); present but not a string → error. */
+std::optional<QString> stringField(const QJsonObject &body, const QString &field, bool required,
+                                   std::optional<ApiError> *error)
+{
+    const QJsonValue value = body.value(field);
+    if (value.isUndefined() || (value.isNull() && !required)) {
+        if (required)
+            *error = invalidField(field, QStringLiteral("\"%1\" is required.").arg(field));
+        return std::nullopt;
+    }
+    if (!value.isString()) {
+        *error = invalidField(field, QStringLiteral("\"%1\" must be a string.").arg(field));
+        return std::nullopt;
+    }
+    return value.toString();
+}
+
+/*! Parses the body as a JSON object into \a body, or returns the response to send. */
+std::optional<HttpResponse> parseBody(const RequestContext &context, QJsonObject *body)
+{
+    ApiError error;
+    const auto object = context.jsonObject(&error);
+    if (!object)
+        return HttpResponse(error);
+    *body = *object;
+    return std::nullopt;
+}
+
+std::optional<Role> roleField(const QJsonObject &body, std::optional<ApiError> *error)
+{
+    const auto text = stringField(body, QStringLiteral("role"), true, error);
+    if (!text)
+        return std::nullopt;
+    const auto role = roleFromName(*text);
+    if (!role) {
+        *error = invalidField(QStringLiteral("role"),
+                              QStringLiteral("\"role\" is one of owner, admin, editor, viewer (got \"%1\").").arg(*text));
+    }
+    return role;
+}
+
+AccountService::Client clientOf(const RequestContext &context)
+{
+    return {clientAddress(context), QString::fromUtf8(context.header("user-agent")).left(512)};
+}
+
+QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {})
+{
+    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), properties}};
+    if (!required.isEmpty())
+        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    return schema;
+}
+
+QJsonObject type(const char *name, const char *format = nullptr)
+{
+    QJsonObject t{{QStringLiteral("type"), QLatin1StringView(name)}};
+    if (format)
+        t.insert(QStringLiteral("format"), QLatin1StringView(format));
+    return t;
+}
+
+QJsonObject nullable(QJsonObject t)
+{
+    t.insert(QStringLiteral("nullable"), true);
+    return t;
+}
+
+QJsonObject ref(const char *name)
+{
+    return {{QStringLiteral("$ref"), QString(QStringLiteral("#/components/schemas/") + QLatin1StringView(name))}};
+}
+
+QJsonObject arrayOf(const QJsonObject &items)
+{
+    return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), items}};
+}
+
+QJsonObject roleSchema()
+{
+    return {{QStringLiteral("type"), QStringLiteral("string")},
+            {QStringLiteral("enum"), QJsonArray{QStringLiteral("owner"), QStringLiteral("admin"),
+                                                QStringLiteral("editor"), QStringLiteral("viewer")}}};
+}
+
+void addSchemas(Router &router)
+{
+    const QJsonObject uuid = type("string", "uuid");
+    const QJsonObject time = type("string", "date-time");
+    router.addSchema(QStringLiteral("User"), objectSchema({{QStringLiteral("id"), uuid},
+                                                           {QStringLiteral("email"), type("string", "email")},
+                                                           {QStringLiteral("displayName"), type("string")},
+                                                           {QStringLiteral("createdAt"), time}}));
+    router.addSchema(QStringLiteral("SignupRequest"),
+                     objectSchema({{QStringLiteral("email"), type("string", "email")},
+                                   {QStringLiteral("password"), type("string", "password")},
+                                   {QStringLiteral("displayName"), type("string")}},
+                                  {QStringLiteral("email"), QStringLiteral("password")}));
+    router.addSchema(QStringLiteral("LoginRequest"),
+                     objectSchema({{QStringLiteral("email"), type("string", "email")},
+                                   {QStringLiteral("password"), type("string", "password")}},
+                                  {QStringLiteral("email"), QStringLiteral("password")}));
+    router.addSchema(QStringLiteral("Session"), objectSchema({{QStringLiteral("token"), type("string")},
+                                                              {QStringLiteral("sessionId"), uuid},
+                                                              {QStringLiteral("expiresAt"), time},
+                                                              {QStringLiteral("user"), ref("User")}}));
+    QJsonObject org = objectSchema({{QStringLiteral("id"), uuid},
+                                    {QStringLiteral("name"), type("string")},
+                                    {QStringLiteral("slug"), type("string")},
+                                    {QStringLiteral("settings"), type("object")},
+                                    {QStringLiteral("createdAt"), time},
+                                    {QStringLiteral("updatedAt"), time},
+                                    {QStringLiteral("role"), roleSchema()},
+                                    {QStringLiteral("allowedActions"), arrayOf(type("string"))}});
+    router.addSchema(QStringLiteral("Org"), org);
+    router.addSchema(QStringLiteral("OrgList"), objectSchema({{QStringLiteral("orgs"), arrayOf(ref("Org"))}}));
+    router.addSchema(QStringLiteral("Me"), objectSchema({{QStringLiteral("user"), ref("User")},
+                                                         {QStringLiteral("orgs"), arrayOf(ref("Org"))},
+                                                         {QStringLiteral("credential"), type("object")}}));
+    router.addSchema(QStringLiteral("PasswordChange"),
+                     objectSchema({{QStringLiteral("currentPassword"), type("string", "password")},
+                                   {QStringLiteral("newPassword"), type("string", "password")}},
+                                  {QStringLiteral("currentPassword"), QStringLiteral("newPassword")}));
+    QJsonObject token{{QStringLiteral("id"), uuid},
+                      {QStringLiteral("name"), type("string")},
+                      {QStringLiteral("orgId"), uuid},
+                      {QStringLiteral("orgName"), type("string")},
+                      {QStringLiteral("hint"), type("string")},
+                      {QStringLiteral("createdAt"), time},
+                      {QStringLiteral("lastUsedAt"), nullable(time)},
+                      {QStringLiteral("expiresAt"), nullable(time)},
+                      {QStringLiteral("revokedAt"), nullable(time)}};
+    router.addSchema(QStringLiteral("ApiToken"), objectSchema(token));
+    token.insert(QStringLiteral("token"), type("string"));
+    router.addSchema(QStringLiteral("NewApiToken"), objectSchema(token));
+    router.addSchema(QStringLiteral("ApiTokenList"),
+                     objectSchema({{QStringLiteral("tokens"), arrayOf(ref("ApiToken"))}}));
+    router.addSchema(QStringLiteral("CreateApiTokenRequest"),
+                     objectSchema({{QStringLiteral("name"), type("string")},
+                                   {QStringLiteral("orgId"), uuid},
+                                   {QStringLiteral("expiresInDays"), type("integer")}},
+                                  {QStringLiteral("name"), QStringLiteral("orgId")}));
+    router.addSchema(QStringLiteral("CreateOrgRequest"),
+                     objectSchema({{QStringLiteral("name"), type("string")}, {QStringLiteral("slug"), type("string")}},
+                                  {QStringLiteral("name")}));
+    router.addSchema(QStringLiteral("UpdateOrgRequest"), objectSchema({{QStringLiteral("name"), type("string")},
+                                                                       {QStringLiteral("settings"), type("object")}}));
+    router.addSchema(QStringLiteral("Member"), objectSchema({{QStringLiteral("userId"), uuid},
+                                                             {QStringLiteral("email"), type("string", "email")},
+                                                             {QStringLiteral("displayName"), type("string")},
+                                                             {QStringLiteral("role"), roleSchema()},
+                                                             {QStringLiteral("joinedAt"), time}}));
+    router.addSchema(QStringLiteral("MemberList"), objectSchema({{QStringLiteral("members"), arrayOf(ref("Member"))}}));
+    router.addSchema(QStringLiteral("UpdateMemberRequest"), objectSchema({{QStringLiteral("role"), roleSchema()}},
+                                                                         {QStringLiteral("role")}));
+    QJsonObject invite{{QStringLiteral("id"), uuid},
+                       {QStringLiteral("orgId"), uuid},
+                       {QStringLiteral("email"), type("string", "email")},
+                       {QStringLiteral("role"), roleSchema()},
+                       {QStringLiteral("createdBy"), nullable(uuid)},
+                       {QStringLiteral("createdAt"), time},
+                       {QStringLiteral("expiresAt"), time},
+                       {QStringLiteral("usedAt"), nullable(time)},
+                       {QStringLiteral("revokedAt"), nullable(time)},
+                       {QStringLiteral("status"), type("string")}};
+    router.addSchema(QStringLiteral("Invite"), objectSchema(invite));
+    invite.insert(QStringLiteral("token"), type("string"));
+    invite.insert(QStringLiteral("link"), type("string", "uri"));
+    router.addSchema(QStringLiteral("NewInvite"), objectSchema(invite));
+    router.addSchema(QStringLiteral("InviteList"), objectSchema({{QStringLiteral("invites"), arrayOf(ref("Invite"))}}));
+    router.addSchema(QStringLiteral("CreateInviteRequest"),
+                     objectSchema({{QStringLiteral("email"), type("string", "email")}, {QStringLiteral("role"), roleSchema()}},
+                                  {QStringLiteral("email"), QStringLiteral("role")}));
+    router.addSchema(QStringLiteral("AcceptedInvite"), objectSchema({{QStringLiteral("orgId"), uuid},
+                                                                     {QStringLiteral("role"), roleSchema()},
+                                                                     {QStringLiteral("alreadyMember"), type("boolean")}}));
+}
+
+RouteDoc doc(const QString &group, const QString &summary, const QString &request, const QString &response,
+             int success = 200, QList<int> errors = {})
+{
+    RouteDoc d;
+    d.tag = group;
+    d.summary = summary;
+    d.requestSchema = request;
+    d.responseSchema = response;
+    d.successStatus = success;
+    d.errorStatuses = std::move(errors);
+    return d;
+}
+
+} // namespace
+
+bool registerAuthRoutes(Router &router, AuthServices &services)
+{
+    AuthServices *sv = &services;
+    addSchemas(router);
+    bool ok = true;
+    auto add = [&](QByteArray method, const char *path, AuthMode auth, const char *permission, RouteDoc routeDoc,
+                   RouteHandler handler) {
+        Route route;
+        route.method = std::move(method);
+        route.pattern = QStringLiteral("/api/v1") + QLatin1StringView(path);
+        route.auth = auth;
+        route.permission = QLatin1StringView(permission);
+        route.doc = std::move(routeDoc);
+        route.handler = std::move(handler);
+        ok = router.add(std::move(route)) && ok;
+    };
+
+    // --- accounts --------------------------------------------------------
+    add("POST", "/auth/signup", AuthMode::None, "",
+        doc(tag, QStringLiteral("Create an account and log in"), QStringLiteral("SignupRequest"),
+            QStringLiteral("Session"), 201, {409, 429}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto limited = rateLimit(*sv, ctx))
+                return failure(*limited);
+            QJsonObject body;
+            if (auto bad = parseBody(ctx, &body))
+                return *bad;
+            std::optional<ApiError> error;
+            const auto email = stringField(body, QStringLiteral("email"), true, &error);
+            const auto password = stringField(body, QStringLiteral("password"), true, &error);
+            const auto name = stringField(body, QStringLiteral("displayName"), false, &error);
+            if (error)
+                return *error;
+            auto grant = sv->accounts().signup(*email, *password, name.value_or(QString()), clientOf(ctx));
+            if (!grant)
+                return failure(grant.error());
+            return HttpResponse::json(grant->toJson(), 201);
+        });
+
+    add("POST", "/auth/login", AuthMode::None, "",
+        doc(tag, QStringLiteral("Log in: a session token"), QStringLiteral("LoginRequest"), QStringLiteral("Session"),
+            200, {429}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto limited = rateLimit(*sv, ctx))
+                return failure(*limited);
+            QJsonObject body;
+            if (auto bad = parseBody(ctx, &body))
+                return *bad;
+            std::optional<ApiError> error;
+            const auto email = stringField(body, QStringLiteral("email"), true, &error);
+            const auto password = stringField(body, QStringLiteral("password"), true, &error);
+            if (error)
+                return *error;
+            auto grant = sv->accounts().login(*email, *password, clientOf(ctx));
+            if (!grant)
+                return failure(grant.error());
+            return HttpResponse::json(grant->toJson());
+        });
+
+    add("POST", "/auth/logout", AuthMode::Required, "",
+        doc(tag, QStringLiteral("Log out: revoke this session"), {}, {}, 204),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto denied = requireSession(ctx))
+                return *denied;
+            auto done = sv->accounts().logout(ctx.userId(), ctx.identity()->credentialId);
+            return done ? HttpResponse::noContent() : failure(done.error());
+        });
+
+    add("GET", "/me", AuthMode::Required, "",
+        doc(tag, QStringLiteral("The caller, their orgs, and what they may do in each"), {}, QStringLiteral("Me")),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            auto user = sv->accounts().user(ctx.userId());
+            if (!user)
+                return failure(user.error());
+            auto orgs = sv->orgs().listForUser(ctx.userId());
+            if (!orgs)
+                return failure(orgs.error());
+            const Identity &identity = *ctx.identity();
+            QJsonArray list;
+            for (const OrgInfo &org : std::as_const(*orgs)) {
+                if (identity.orgId.isEmpty() || identity.orgId == org.id)
+                    list.append(org.toJson(true));
+            }
+            QJsonObject credential{{QStringLiteral("kind"), identity.credentialKind},
+                                   {QStringLiteral("id"), identity.credentialId}};
+            if (!identity.orgId.isEmpty())
+                credential.insert(QStringLiteral("orgId"), identity.orgId);
+            return HttpResponse::json(QJsonObject{{QStringLiteral("user"), user->toJson()},
+                                                  {QStringLiteral("orgs"), list},
+                                                  {QStringLiteral("credential"), credential}});
+        });
+
+    add("POST", "/me/password", AuthMode::Required, "",
+        doc(tag, QStringLiteral("Change the password; other sessions are revoked"), QStringLiteral("PasswordChange"),
+            {}, 204, {429}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto denied = requireSession(ctx))
+                return *denied;
+            QJsonObject body;
+            if (auto bad = parseBody(ctx, &body))
+                return *bad;
+            std::optional<ApiError> error;
+            const auto current = stringField(body, QStringLiteral("currentPassword"), true, &error);
+            const auto next = stringField(body, QStringLiteral("newPassword"), true, &error);
+            if (error)
+                return *error;
+            auto done = sv->accounts().changePassword(ctx.userId(), ctx.identity()->credentialId, *current, *next,
+                                                      clientAddress(ctx));
+            return done ? HttpResponse::noContent() : failure(done.error());
+        });
+
+    add("GET", "/me/tokens", AuthMode::Required, "",
+        doc(tag, QStringLiteral("The caller's API tokens"), {}, QStringLiteral("ApiTokenList")),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto denied = requireSession(ctx))
+                return *denied;
+            auto tokens = sv->accounts().listApiTokens(ctx.userId());
+            if (!tokens)
+                return failure(tokens.error());
+            QJsonArray list;
+            for (const ApiTokenInfo &t : std::as_const(*tokens))
+                list.append(t.toJson());
+            return HttpResponse::json(QJsonObject{{QStringLiteral("tokens"), list}});
+        });
+
+    add("POST", "/me/tokens", AuthMode::Required, "",
+        doc(tag, QStringLiteral("Create an API token scoped to one org (the secret is shown once)"),
+            QStringLiteral("CreateApiTokenRequest"), QStringLiteral("NewApiToken"), 201),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto denied = requireSession(ctx))
+                return *denied;
+            QJsonObject body;
+            if (auto bad = parseBody(ctx, &body))
+                return *bad;
+            std::optional<ApiError> error;
+            const auto name = stringField(body, QStringLiteral("name"), true, &error);
+            const auto orgId = stringField(body, QStringLiteral("orgId"), true, &error);
+            if (error)
+                return *error;
+            int days = 0;
+            const QJsonValue expires = body.value(QStringLiteral("expiresInDays"));
+            if (!expires.isUndefined() && !expires.isNull()) {
+                if (!expires.isDouble() || expires.toDouble() != double(expires.toInt()))
+                    return invalidField(QStringLiteral("expiresInDays"),
+                                        QStringLiteral("\"expiresInDays\" must be a whole number of days."));
+                days = expires.toInt();
+            }
+            auto created = sv->accounts().createApiToken(ctx.userId(), *orgId, *name, days);
+            if (!created)
+                return failure(created.error());
+            return HttpResponse::json(created->toJson(), 201);
+        });
+
+    add("DELETE", "/me/tokens/{tokenId}", AuthMode::Required, "",
+        doc(tag, QStringLiteral("Revoke one of the caller's API tokens"), {}, {}, 204),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto denied = requireSession(ctx))
+                return *denied;
+            auto done = sv->accounts().revokeApiToken(ctx.userId(), ctx.pathParam(QStringLiteral("tokenId")));
+            return done ? HttpResponse::noContent() : failure(done.error());
+        });
+
+    // --- orgs -------------------------------------------------------------
+    add("POST", "/orgs", AuthMode::Required, "",
+        doc(orgsTag, QStringLiteral("Create an org; the caller becomes its owner"), QStringLiteral("CreateOrgRequest"),
+            QStringLiteral("Org"), 201, {409}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto denied = requireSession(ctx))
+                return *denied;
+            QJsonObject body;
+            if (auto bad = parseBody(ctx, &body))
+                return *bad;
+            std::optional<ApiError> error;
+            const auto name = stringField(body, QStringLiteral("name"), true, &error);
+            const auto slug = stringField(body, QStringLiteral("slug"), false, &error);
+            if (error)
+                return *error;
+            auto org = sv->orgs().create(ctx.userId(), *name, slug.value_or(QString()));
+            if (!org)
+                return failure(org.error());
+            return HttpResponse::json(org->toJson(true), 201);
+        });
+
+    add("GET", "/orgs", AuthMode::Required, "",
+        doc(orgsTag, QStringLiteral("The caller's orgs"), {}, QStringLiteral("OrgList")),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            auto orgs = sv->orgs().listForUser(ctx.userId());
+            if (!orgs)
+                return failure(orgs.error());
+            const QString only = ctx.identity()->orgId;
+            QJsonArray list;
+            for (const OrgInfo &org : std::as_const(*orgs)) {
+                if (only.isEmpty() || only == org.id)
+                    list.append(org.toJson(true));
+            }
+            return HttpResponse::json(QJsonObject{{QStringLiteral("orgs"), list}});
+        });
+
+    add("GET", "/orgs/{orgId}", AuthMode::Required, "org.read",
+        doc(orgsTag, QStringLiteral("An org"), {}, QStringLiteral("Org")),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            auto org = sv->orgs().get(ctx.userId(), ctx.orgId());
+            return org ? HttpResponse::json(org->toJson(true)) : failure(org.error());
+        });
+
+    add("PATCH", "/orgs/{orgId}", AuthMode::Required, "org.update",
+        doc(orgsTag, QStringLiteral("Rename an org or replace its settings"), QStringLiteral("UpdateOrgRequest"),
+            QStringLiteral("Org")),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            QJsonObject body;
+            if (auto bad = parseBody(ctx, &body))
+                return *bad;
+            std::optional<ApiError> error;
+            const auto name = stringField(body, QStringLiteral("name"), false, &error);
+            if (error)
+                return *error;
+            std::optional<QJsonObject> settings;
+            const QJsonValue value = body.value(QStringLiteral("settings"));
+            if (!value.isUndefined()) {
+                if (!value.isObject())
+                    return invalidField(QStringLiteral("settings"), QStringLiteral("\"settings\" must be an object."));
+                settings = value.toObject();
+            }
+            auto org = sv->orgs().update(ctx.userId(), ctx.orgId(), name, settings);
+            return org ? HttpResponse::json(org->toJson(true)) : failure(org.error());
+        });
+
+    add("GET", "/orgs/{orgId}/members", AuthMode::Required, "members.read",
+        doc(orgsTag, QStringLiteral("The org's members and their roles"), {}, QStringLiteral("MemberList")),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            auto members = sv->orgs().members(ctx.userId(), ctx.orgId());
+            if (!members)
+                return failure(members.error());
+            QJsonArray list;
+            for (const MemberInfo &m : std::as_const(*members))
+                list.append(m.toJson());
+            return HttpResponse::json(QJsonObject{{QStringLiteral("members"), list}});
+        });
+
+    add("PATCH", "/orgs/{orgId}/members/{userId}", AuthMode::Required, "members.update_role",
+        doc(orgsTag, QStringLiteral("Change a member's role (owner rules apply)"), QStringLiteral("UpdateMemberRequest"),
+            QStringLiteral("Member"), 200, {409}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            QJsonObject body;
+            if (auto bad = parseBody(ctx, &body))
+                return *bad;
+            std::optional<ApiError> error;
+            const auto role = roleField(body, &error);
+            if (error)
+                return *error;
+            auto member = sv->orgs().changeRole(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("userId")), *role);
+            return member ? HttpResponse::json(member->toJson()) : failure(member.error());
+        });
+
+    // Any member may leave; removing someone else needs members.remove (checked by the service).
+    add("DELETE", "/orgs/{orgId}/members/{userId}", AuthMode::Required, "org.read",
+        doc(orgsTag, QStringLiteral("Remove a member, or leave the org (your own id)"), {}, {}, 204, {409}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            auto done = sv->orgs().removeMember(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("userId")));
+            return done ? HttpResponse::noContent() : failure(done.error());
+        });
+
+    add("POST", "/orgs/{orgId}/invites", AuthMode::Required, "members.invite",
+        doc(orgsTag, QStringLiteral("Invite someone by email; returns the single-use link"),
+            QStringLiteral("CreateInviteRequest"), QStringLiteral("NewInvite"), 201, {409}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            QJsonObject body;
+            if (auto bad = parseBody(ctx, &body))
+                return *bad;
+            std::optional<ApiError> error;
+            const auto email = stringField(body, QStringLiteral("email"), true, &error);
+            const auto role = error ? std::nullopt : roleField(body, &error);
+            if (error)
+                return *error;
+            auto invite = sv->orgs().invite(ctx.userId(), ctx.orgId(), *email, *role);
+            return invite ? HttpResponse::json(invite->toJson(), 201) : failure(invite.error());
+        });
+
+    add("GET", "/orgs/{orgId}/invites", AuthMode::Required, "invites.read",
+        doc(orgsTag, QStringLiteral("The org's invites with their status"), {}, QStringLiteral("InviteList")),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            auto invites = sv->orgs().invites(ctx.userId(), ctx.orgId());
+            if (!invites)
+                return failure(invites.error());
+            QJsonArray list;
+            for (const InviteInfo &i : std::as_const(*invites))
+                list.append(i.toJson());
+            return HttpResponse::json(QJsonObject{{QStringLiteral("invites"), list}});
+        });
+
+    add("DELETE", "/orgs/{orgId}/invites/{inviteId}", AuthMode::Required, "invites.revoke",
+        doc(orgsTag, QStringLiteral("Revoke a pending invite"), {}, {}, 204, {409}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            auto done = sv->orgs().revokeInvite(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("inviteId")));
+            return done ? HttpResponse::noContent() : failure(done.error());
+        });
+
+    add("POST", "/invites/{token}/accept", AuthMode::Required, "",
+        doc(orgsTag, QStringLiteral("Accept an invite (the logged-in account must have the invited email)"), {},
+            QStringLiteral("AcceptedInvite"), 200, {410, 429}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto denied = requireSession(ctx))
+                return *denied;
+            if (auto limited = rateLimit(*sv, ctx))
+                return failure(*limited);
+            auto accepted = sv->orgs().accept(ctx.userId(), ctx.pathParam(QStringLiteral("token")).toLatin1());
+            return accepted ? HttpResponse::json(accepted->toJson()) : failure(accepted.error());
+        });
+
+    return ok;
+}
+
+AuthModule::AuthModule(Database &db, const AuthConfig &config)
+    : m_services(std::make_unique<AuthServices>(db, config))
+    , m_authenticator(std::make_unique<SessionAuthenticator>(*m_services))
+{
+}
+
+AuthModule::~AuthModule() = default;
+
+bool AuthModule::install(Router &router)
+{
+    router.setAuthenticator(m_authenticator.get());
+    return registerAuthRoutes(router, *m_services);
+}
+
+} // namespace slidespec::server
