@@ -145,9 +145,9 @@ QString permissionTableMarkdown()
 std::optional<MembershipRuleViolation> checkRoleChange(Role actor, Role current, Role requested, int ownerCount,
                                                        bool actorIsTarget)
 {
-    if (!roleAllows(actor, u"members.update_role") && !(actorIsTarget && requested < current && actor == current)) {
+    Q_UNUSED(actorIsTarget); // the same rules apply to one's own role
+    if (!roleAllows(actor, u"members.update_role"))
         return forbidden("members.forbidden", QStringLiteral("Only admins and owners can change roles."));
-    }
     if (requested == Role::Owner && current != Role::Owner && actor != Role::Owner)
         return forbidden("members.owner_only", QStringLiteral("Only an owner can make someone an owner."));
     if (current == Role::Owner && requested != Role::Owner && actor != Role::Owner)

@@ -133,7 +133,8 @@ private slots:
             << "editor" << "viewer" << "editor" << 1 << false << "members.forbidden";
         QTest::newRow("viewer cannot promote self")
             << "viewer" << "viewer" << "editor" << 1 << true << "members.forbidden";
-        QTest::newRow("editor may step down to viewer") << "editor" << "editor" << "viewer" << 1 << true << "";
+        QTest::newRow("editor cannot change even their own role")
+            << "editor" << "editor" << "viewer" << 1 << true << "members.forbidden";
     }
 
     void roleChanges()
