@@ -272,7 +272,7 @@
     </message>
     <message>
         <location filename="../qml/app/BrandKitDialog.qml" line="380"/>
-        <location filename="../qml/app/BrandKitDialog.qml" line="473"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="474"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -297,59 +297,59 @@
         <translation>Logo importieren…</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="455"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="456"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="467"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="468"/>
         <source>Any background</source>
         <translation>Jeder Hintergrund</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="467"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="468"/>
         <source>Light backgrounds</source>
         <translation>Helle Hintergründe</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="467"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="468"/>
         <source>Dark backgrounds</source>
         <translation>Dunkle Hintergründe</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="483"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="484"/>
         <source>PNG, JPEG or SVG files; each image is stored once, by its content.</source>
         <translation>PNG-, JPEG- oder SVG-Dateien; jedes Bild wird einmal gespeichert, nach seinem Inhalt.</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="500"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="501"/>
         <source>Smallest font size (pt)</source>
         <translation>Kleinste Schriftgröße (pt)</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="509"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="510"/>
         <source>Contrast level</source>
         <translation>Kontraststufe</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="517"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="518"/>
         <source>Only the kit&apos;s colours</source>
         <translation>Nur die Farben des Kits</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="523"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="524"/>
         <source>Only the kit&apos;s fonts</source>
         <translation>Nur die Schriften des Kits</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="531"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="532"/>
         <source>Rules for people
 (one per line)</source>
         <translation>Regeln für Menschen
 (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="545"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="546"/>
         <source>Save rules</source>
         <translation>Regeln speichern</translation>
     </message>
@@ -1155,93 +1155,93 @@
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="109"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="115"/>
         <source>Save deck as template</source>
         <translation>Deck als Vorlage speichern</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="109"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="115"/>
         <source>Save slide as template</source>
         <translation>Folie als Vorlage speichern</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="113"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="119"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="118"/>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="174"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="124"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="180"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="124"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="130"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="130"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="136"/>
         <source>e.g. Quarterly update</source>
         <translation>z. B. Quartalsbericht</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="130"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="136"/>
         <source>e.g. Big number</source>
         <translation>z. B. Große Zahl</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="135"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="141"/>
         <source>What it is for (optional)</source>
         <translation>Wofür sie gedacht ist (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="166"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="172"/>
         <source>Delete template</source>
         <translation>Vorlage löschen</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="170"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="176"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="180"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="186"/>
         <source>Delete the template &quot;%1&quot;? Decks made from it stay as they are; this cannot be undone.</source>
         <translation>Die Vorlage „%1“ löschen? Decks, die daraus entstanden sind, bleiben, wie sie sind; das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="200"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
         <source>Search templates</source>
         <translation>Vorlagen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="212"/>
         <source>All templates</source>
         <translation>Alle Vorlagen</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="212"/>
         <source>Slide templates</source>
         <translation>Folienvorlagen</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="212"/>
         <source>Deck templates</source>
         <translation>Deckvorlagen</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="214"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="220"/>
         <source>Save current slide as template…</source>
         <translation>Aktuelle Folie als Vorlage speichern…</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="220"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="226"/>
         <source>Save deck as template…</source>
         <translation>Deck als Vorlage speichern…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="291"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="297"/>
         <source>Deck · %n slide(s)</source>
         <translation>
             <numerusform>Deck · %n Folie</numerusform>
@@ -1249,52 +1249,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="291"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="297"/>
         <source>Slide</source>
         <translation>Folie</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="292"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="298"/>
         <source>Built-in</source>
         <translation>Mitgeliefert</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="292"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="298"/>
         <source>Yours</source>
         <translation>Eigene</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="302"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="308"/>
         <source>No template matches.</source>
         <translation>Keine Vorlage passt.</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="302"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="308"/>
         <source>No templates.</source>
         <translation>Keine Vorlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="320"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="326"/>
         <source>Choose a template.</source>
         <translation>Wählen Sie eine Vorlage.</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="326"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="332"/>
         <source>New deck from template</source>
         <translation>Neues Deck aus Vorlage</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="332"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="338"/>
         <source>Insert slide</source>
         <translation>Folie einfügen</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="335"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="341"/>
         <source>Insert it after the current slide (one undo step)</source>
         <translation>Nach der aktuellen Folie einfügen (ein Rückgängig-Schritt)</translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="340"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="346"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
@@ -1319,6 +1319,130 @@
         <translation>%1 lässt sich nicht öffnen:
 %2
 </translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::BrandKitLibrary</name>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="104"/>
+        <source>%1: this brand kit was skipped because it does not load; fix or remove the file.
+%2</source>
+        <translation>%1: Dieses Brand-Kit wurde übersprungen, weil es sich nicht laden lässt; korrigieren oder entfernen Sie die Datei.
+%2</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="110"/>
+        <source>%1: skipped: its id &quot;%2&quot; is a bundled kit&apos;s; give it another id.</source>
+        <translation>%1: übersprungen: seine ID „%2“ gehört einem mitgelieferten Kit; geben Sie ihm eine andere ID.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="117"/>
+        <source>%1: skipped: another file already has the id &quot;%2&quot;.</source>
+        <translation>%1: übersprungen: eine andere Datei hat schon die ID „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="172"/>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="215"/>
+        <source>A brand kit needs a name.</source>
+        <translation>Ein Brand-Kit braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="181"/>
+        <source>There is no brand kit &quot;%1&quot; to start from.</source>
+        <translation>Es gibt kein Brand-Kit „%1“, von dem ausgegangen werden könnte.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="197"/>
+        <source>There is no brand kit &quot;%1&quot; to duplicate.</source>
+        <translation>Es gibt kein Brand-Kit „%1“ zum Duplizieren.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="200"/>
+        <source>Copy of %1</source>
+        <translation>Kopie von %1</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="207"/>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="227"/>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="277"/>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="424"/>
+        <source>There is no brand kit &quot;%1&quot;.</source>
+        <translation>Es gibt kein Brand-Kit „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="211"/>
+        <source>&quot;%1&quot; is a bundled brand kit and cannot be renamed; duplicate it first.</source>
+        <translation>„%1“ ist ein mitgeliefertes Brand-Kit und kann nicht umbenannt werden; duplizieren Sie es zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="231"/>
+        <source>&quot;%1&quot; is a bundled brand kit and cannot be deleted.</source>
+        <translation>„%1“ ist ein mitgeliefertes Brand-Kit und kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="236"/>
+        <source>Could not delete %1: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="246"/>
+        <source>A brand kit needs an id.</source>
+        <translation>Ein Brand-Kit braucht eine ID.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="250"/>
+        <source>&quot;%1&quot; is a bundled brand kit and is read-only; duplicate it to change it.</source>
+        <translation>„%1“ ist ein mitgeliefertes Brand-Kit und schreibgeschützt; duplizieren Sie es, um es zu ändern.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="254"/>
+        <source>Cannot create the brand kit folder &quot;%1&quot;.</source>
+        <translation>Der Brand-Kit-Ordner „%1“ kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="261"/>
+        <source>The brand kit is not valid: %1</source>
+        <translation>Das Brand-Kit ist nicht gültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="281"/>
+        <source>&quot;%1&quot; is a bundled brand kit and is read-only; duplicate it to add logos.</source>
+        <translation>„%1“ ist ein mitgeliefertes Brand-Kit und schreibgeschützt; duplizieren Sie es, um Logos hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="286"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="290"/>
+        <source>%1 is too large for a logo (at most %2 MB).</source>
+        <translation>%1 ist für ein Logo zu groß (höchstens %2 MB).</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="304"/>
+        <source>%1 is not a PNG, JPEG or SVG image; logos must be one of those.</source>
+        <translation>%1 ist kein PNG-, JPEG- oder SVG-Bild; Logos müssen eines davon sein.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="312"/>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="354"/>
+        <source>logo &quot;%1&quot;: %2 has no file in %3</source>
+        <translation>Logo „%1“: %2 hat keine Datei in %3</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="360"/>
+        <source>logo &quot;%1&quot;: %2</source>
+        <translation>Logo „%1“: %2</translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="365"/>
+        <source>logo &quot;%1&quot;: &quot;%2&quot; is neither asset:ID nor a data URI</source>
+        <translation>Logo „%1“: „%2“ ist weder asset:ID noch eine data-URI</translation>
     </message>
 </context>
 <context>
@@ -1407,7 +1531,7 @@
     </message>
     <message>
         <location filename="../qml/app/brandkitsession.cpp" line="417"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="657"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="659"/>
         <source>Choose a brand kit first.</source>
         <translation>Wählen Sie zuerst ein Brand-Kit.</translation>
     </message>
@@ -1450,48 +1574,48 @@
         <translation>Das Kit hat keine Schriftrolle „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="541"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="543"/>
         <source>Could not import the logo: %1</source>
         <translation>Das Logo konnte nicht importiert werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="554"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="575"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="556"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="577"/>
         <source>The kit has no logo &quot;%1&quot;.</source>
         <translation>Das Kit hat kein Logo „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="565"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="567"/>
         <source>A logo is for light or dark backgrounds, or for any.</source>
         <translation>Ein Logo ist für helle oder dunkle Hintergründe oder für jeden.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="601"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="603"/>
         <source>The smallest font size must be between 0 (none) and 400 points.</source>
         <translation>Die kleinste Schriftgröße muss zwischen 0 (keine) und 400 Punkt liegen.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="620"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="622"/>
         <source>The contrast level is AA or AAA, not &quot;%1&quot;.</source>
         <translation>Die Kontraststufe ist AA oder AAA, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="668"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="670"/>
         <source>The logo &quot;%1&quot; cannot be read: %2</source>
         <translation>Das Logo „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="680"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="682"/>
         <source>There is no open deck to apply the kit to.</source>
         <translation>Es ist kein Deck offen, auf das das Kit angewendet werden könnte.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="686"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="688"/>
         <source>The deck already uses this kit as it is.</source>
         <translation>Das Deck verwendet dieses Kit bereits genau so.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="695"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="697"/>
         <source>Could not make a deck from the kit: %1</source>
         <translation>Aus dem Kit konnte kein Deck werden: %1</translation>
     </message>
@@ -1813,6 +1937,91 @@
         <location filename="../qml/app/exportsession.cpp" line="71"/>
         <source>The export could not start.</source>
         <translation>Der Export konnte nicht starten.</translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::TemplateLibrary</name>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="50"/>
+        <source>The slide uses the image &quot;%1&quot;, which belongs to its deck; save it from the deck so the image can be embedded.</source>
+        <translation>Die Folie verwendet das Bild „%1“, das zu ihrem Deck gehört; speichern Sie sie aus dem Deck, damit das Bild eingebettet werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="56"/>
+        <source>Cannot embed the image &quot;%1&quot;: %2</source>
+        <translation>Das Bild „%1“ kann nicht eingebettet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="82"/>
+        <source>Cannot embed asset &quot;%1&quot; (%2) in the template: %3</source>
+        <translation>Die Ressource „%1“ (%2) kann nicht in die Vorlage eingebettet werden: %3</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="118"/>
+        <source>%1: cannot open the template: %2</source>
+        <translation>%1: Die Vorlage kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="192"/>
+        <source>%1: this template was skipped because it does not load; fix or remove the file.
+%2</source>
+        <translation>%1: Diese Vorlage wurde übersprungen, weil sie sich nicht laden lässt; korrigieren oder entfernen Sie die Datei.
+%2</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="198"/>
+        <source>%1: skipped: the id &quot;%2&quot; is already taken.</source>
+        <translation>%1: übersprungen: die ID „%2“ ist schon vergeben.</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="219"/>
+        <source>%1: this deck template was skipped because it does not load; fix or remove the file.
+%2</source>
+        <translation>%1: Diese Deckvorlage wurde übersprungen, weil sie sich nicht laden lässt; korrigieren oder entfernen Sie die Datei.
+%2</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="227"/>
+        <source>%1: skipped: the id &quot;%2&quot; is a bundled deck template&apos;s; rename the file.</source>
+        <translation>%1: übersprungen: die ID „%2“ gehört einer mitgelieferten Deckvorlage; benennen Sie die Datei um.</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="285"/>
+        <location filename="../editor/templates/templatelibrary.cpp" line="318"/>
+        <source>A template needs a name.</source>
+        <translation>Eine Vorlage braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="289"/>
+        <location filename="../editor/templates/templatelibrary.cpp" line="322"/>
+        <source>Cannot create the template folder &quot;%1&quot;.</source>
+        <translation>Der Vorlagenordner „%1“ kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="344"/>
+        <location filename="../editor/templates/templatelibrary.cpp" line="350"/>
+        <source>&quot;%1&quot; is a bundled template and cannot be deleted.</source>
+        <translation>„%1“ ist eine mitgelieferte Vorlage und kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="355"/>
+        <source>There is no template &quot;%1&quot;.</source>
+        <translation>Es gibt keine Vorlage „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="360"/>
+        <source>Could not delete %1: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="378"/>
+        <source>There is no slide template &quot;%1&quot;.</source>
+        <translation>Es gibt keine Folienvorlage „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="403"/>
+        <source>There is no deck template &quot;%1&quot;.</source>
+        <translation>Es gibt keine Deckvorlage „%1“.</translation>
     </message>
 </context>
 <context>

@@ -272,7 +272,7 @@
     </message>
     <message>
         <location filename="../qml/app/BrandKitDialog.qml" line="380"/>
-        <location filename="../qml/app/BrandKitDialog.qml" line="473"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="474"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,58 +297,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="455"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="456"/>
         <source>Image missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="467"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="468"/>
         <source>Any background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="467"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="468"/>
         <source>Light backgrounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="467"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="468"/>
         <source>Dark backgrounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="483"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="484"/>
         <source>PNG, JPEG or SVG files; each image is stored once, by its content.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="500"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="501"/>
         <source>Smallest font size (pt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="509"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="510"/>
         <source>Contrast level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="517"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="518"/>
         <source>Only the kit&apos;s colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="523"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="524"/>
         <source>Only the kit&apos;s fonts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="531"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="532"/>
         <source>Rules for people
 (one per line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="545"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="546"/>
         <source>Save rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,93 +1150,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="109"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="115"/>
         <source>Save deck as template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="109"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="115"/>
         <source>Save slide as template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="113"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="119"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="118"/>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="174"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="124"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="180"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="124"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="130"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="130"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="136"/>
         <source>e.g. Quarterly update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="130"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="136"/>
         <source>e.g. Big number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="135"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="141"/>
         <source>What it is for (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="166"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="172"/>
         <source>Delete template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="170"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="176"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="180"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="186"/>
         <source>Delete the template &quot;%1&quot;? Decks made from it stay as they are; this cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="200"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
         <source>Search templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="212"/>
         <source>All templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="212"/>
         <source>Slide templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="212"/>
         <source>Deck templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="214"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="220"/>
         <source>Save current slide as template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="220"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="226"/>
         <source>Save deck as template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="291"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="297"/>
         <source>Deck · %n slide(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1244,52 +1244,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="291"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="297"/>
         <source>Slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="292"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="298"/>
         <source>Built-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="292"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="298"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="302"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="308"/>
         <source>No template matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="302"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="308"/>
         <source>No templates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="320"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="326"/>
         <source>Choose a template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="326"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="332"/>
         <source>New deck from template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="332"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="338"/>
         <source>Insert slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="335"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="341"/>
         <source>Insert it after the current slide (one undo step)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="340"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="346"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,6 +1311,129 @@
         <source>Cannot open %1:
 %2
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::BrandKitLibrary</name>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="104"/>
+        <source>%1: this brand kit was skipped because it does not load; fix or remove the file.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="110"/>
+        <source>%1: skipped: its id &quot;%2&quot; is a bundled kit&apos;s; give it another id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="117"/>
+        <source>%1: skipped: another file already has the id &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="172"/>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="215"/>
+        <source>A brand kit needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="181"/>
+        <source>There is no brand kit &quot;%1&quot; to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="197"/>
+        <source>There is no brand kit &quot;%1&quot; to duplicate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="200"/>
+        <source>Copy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="207"/>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="227"/>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="277"/>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="424"/>
+        <source>There is no brand kit &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="211"/>
+        <source>&quot;%1&quot; is a bundled brand kit and cannot be renamed; duplicate it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="231"/>
+        <source>&quot;%1&quot; is a bundled brand kit and cannot be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="236"/>
+        <source>Could not delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="246"/>
+        <source>A brand kit needs an id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="250"/>
+        <source>&quot;%1&quot; is a bundled brand kit and is read-only; duplicate it to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="254"/>
+        <source>Cannot create the brand kit folder &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="261"/>
+        <source>The brand kit is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="281"/>
+        <source>&quot;%1&quot; is a bundled brand kit and is read-only; duplicate it to add logos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="286"/>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="290"/>
+        <source>%1 is too large for a logo (at most %2 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="304"/>
+        <source>%1 is not a PNG, JPEG or SVG image; logos must be one of those.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="312"/>
+        <source>Cannot create %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="354"/>
+        <source>logo &quot;%1&quot;: %2 has no file in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="360"/>
+        <source>logo &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/brand/brandkitlibrary.cpp" line="365"/>
+        <source>logo &quot;%1&quot;: &quot;%2&quot; is neither asset:ID nor a data URI</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1400,7 +1523,7 @@
     </message>
     <message>
         <location filename="../qml/app/brandkitsession.cpp" line="417"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="657"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="659"/>
         <source>Choose a brand kit first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,48 +1566,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="541"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="543"/>
         <source>Could not import the logo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="554"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="575"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="556"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="577"/>
         <source>The kit has no logo &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="565"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="567"/>
         <source>A logo is for light or dark backgrounds, or for any.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="601"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="603"/>
         <source>The smallest font size must be between 0 (none) and 400 points.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="620"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="622"/>
         <source>The contrast level is AA or AAA, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="668"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="670"/>
         <source>The logo &quot;%1&quot; cannot be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="680"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="682"/>
         <source>There is no open deck to apply the kit to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="686"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="688"/>
         <source>The deck already uses this kit as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="695"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="697"/>
         <source>Could not make a deck from the kit: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1805,6 +1928,89 @@
     <message>
         <location filename="../qml/app/exportsession.cpp" line="71"/>
         <source>The export could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slidespec::TemplateLibrary</name>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="50"/>
+        <source>The slide uses the image &quot;%1&quot;, which belongs to its deck; save it from the deck so the image can be embedded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="56"/>
+        <source>Cannot embed the image &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="82"/>
+        <source>Cannot embed asset &quot;%1&quot; (%2) in the template: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="118"/>
+        <source>%1: cannot open the template: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="192"/>
+        <source>%1: this template was skipped because it does not load; fix or remove the file.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="198"/>
+        <source>%1: skipped: the id &quot;%2&quot; is already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="219"/>
+        <source>%1: this deck template was skipped because it does not load; fix or remove the file.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="227"/>
+        <source>%1: skipped: the id &quot;%2&quot; is a bundled deck template&apos;s; rename the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="285"/>
+        <location filename="../editor/templates/templatelibrary.cpp" line="318"/>
+        <source>A template needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="289"/>
+        <location filename="../editor/templates/templatelibrary.cpp" line="322"/>
+        <source>Cannot create the template folder &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="344"/>
+        <location filename="../editor/templates/templatelibrary.cpp" line="350"/>
+        <source>&quot;%1&quot; is a bundled template and cannot be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="355"/>
+        <source>There is no template &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="360"/>
+        <source>Could not delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="378"/>
+        <source>There is no slide template &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/templates/templatelibrary.cpp" line="403"/>
+        <source>There is no deck template &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

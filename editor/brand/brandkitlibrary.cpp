@@ -101,20 +101,20 @@ bool BrandKitLibrary::reload()
             const QString path = dir.filePath(name);
             const SpecResult<BrandKit> res = SpecJson::readBrandKitFile(path);
             if (!res.ok()) {
-                m_loadErrors.append(QStringLiteral("%1: this brand kit was skipped because it does not load; "
+                m_loadErrors.append(tr("%1: this brand kit was skipped because it does not load; "
                                                    "fix or remove the file.\n%2")
                                         .arg(QDir::toNativeSeparators(path), res.errorString()));
                 continue;
             }
             if (!builtin && isBuiltin(res.value->id)) {
-                m_loadErrors.append(QStringLiteral("%1: skipped: its id \"%2\" is a bundled kit's; "
+                m_loadErrors.append(tr("%1: skipped: its id \"%2\" is a bundled kit's; "
                                                    "give it another id.")
                                         .arg(QDir::toNativeSeparators(path), res.value->id));
                 continue;
             }
             if (!builtin && std::any_of(found.cbegin(), found.cend(),
                                         [&](const BrandKitEntry &e) { return e.kit.id == res.value->id; })) {
-                m_loadErrors.append(QStringLiteral("%1: skipped: another file already has the id \"%2\".")
+                m_loadErrors.append(tr("%1: skipped: another file already has the id \"%2\".")
                                         .arg(QDir::toNativeSeparators(path), res.value->id));
                 continue;
             }
@@ -169,7 +169,7 @@ QString BrandKitLibrary::create(const QString &name, const QString &baseId, QStr
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty()) {
-        setError(error, QStringLiteral("A brand kit needs a name."));
+        setError(error, tr("A brand kit needs a name."));
         return {};
     }
     BrandKit kit;
@@ -178,7 +178,7 @@ QString BrandKitLibrary::create(const QString &name, const QString &baseId, QStr
     } else {
         const BrandKitEntry *base = find(baseId);
         if (!base) {
-            setError(error, QStringLiteral("There is no brand kit \"%1\" to start from.").arg(baseId));
+            setError(error, tr("There is no brand kit \"%1\" to start from.").arg(baseId));
             return {};
         }
         kit = base->kit;
@@ -194,25 +194,25 @@ QString BrandKitLibrary::duplicate(const QString &id, QString *error)
 {
     const BrandKitEntry *e = find(id);
     if (!e) {
-        setError(error, QStringLiteral("There is no brand kit \"%1\" to duplicate.").arg(id));
+        setError(error, tr("There is no brand kit \"%1\" to duplicate.").arg(id));
         return {};
     }
-    return create(QStringLiteral("Copy of %1").arg(e->kit.name.isEmpty() ? e->kit.id : e->kit.name), id, error);
+    return create(tr("Copy of %1").arg(e->kit.name.isEmpty() ? e->kit.id : e->kit.name), id, error);
 }
 
 bool BrandKitLibrary::rename(const QString &id, const QString &name, QString *error)
 {
     const BrandKitEntry *e = find(id);
     if (!e) {
-        setError(error, QStringLiteral("There is no brand kit \"%1\".").arg(id));
+        setError(error, tr("There is no brand kit \"%1\".").arg(id));
         return false;
     }
     if (e->builtin) {
-        setError(error, QStringLiteral("\"%1\" is a bundled brand kit and cannot be renamed; duplicate it first.").arg(id));
+        setError(error, tr("\"%1\" is a bundled brand kit and cannot be renamed; duplicate it first.").arg(id));
         return false;
     }
     if (name.trimmed().isEmpty()) {
-        setError(error, QStringLiteral("A brand kit needs a name."));
+        setError(error, tr("A brand kit needs a name."));
         return false;
     }
     BrandKit kit = e->kit;
@@ -224,16 +224,16 @@ bool BrandKitLibrary::remove(const QString &id, QString *error)
 {
     const BrandKitEntry *e = find(id);
     if (!e) {
-        setError(error, QStringLiteral("There is no brand kit \"%1\".").arg(id));
+        setError(error, tr("There is no brand kit \"%1\".").arg(id));
         return false;
     }
     if (e->builtin) {
-        setError(error, QStringLiteral("\"%1\" is a bundled brand kit and cannot be deleted.").arg(id));
+        setError(error, tr("\"%1\" is a bundled brand kit and cannot be deleted.").arg(id));
         return false;
     }
     QFile file(e->fileName);
     if (!file.remove()) {
-        setError(error, QStringLiteral("Could not delete %1: %2").arg(QDir::toNativeSeparators(e->fileName), file.errorString()));
+        setError(error, tr("Could not delete %1: %2").arg(QDir::toNativeSeparators(e->fileName), file.errorString()));
         return false;
     }
     reload();
@@ -243,22 +243,22 @@ bool BrandKitLibrary::remove(const QString &id, QString *error)
 bool BrandKitLibrary::save(const BrandKit &kit, QString *error)
 {
     if (kit.id.isEmpty()) {
-        setError(error, QStringLiteral("A brand kit needs an id."));
+        setError(error, tr("A brand kit needs an id."));
         return false;
     }
     if (isBuiltin(kit.id)) {
-        setError(error, QStringLiteral("\"%1\" is a bundled brand kit and is read-only; duplicate it to change it.").arg(kit.id));
+        setError(error, tr("\"%1\" is a bundled brand kit and is read-only; duplicate it to change it.").arg(kit.id));
         return false;
     }
     if (m_userFolder.isEmpty() || !QDir().mkpath(m_userFolder)) {
-        setError(error, QStringLiteral("Cannot create the brand kit folder \"%1\".").arg(QDir::toNativeSeparators(m_userFolder)));
+        setError(error, tr("Cannot create the brand kit folder \"%1\".").arg(QDir::toNativeSeparators(m_userFolder)));
         return false;
     }
     const QByteArray data = SpecJson::writeBrandKit(kit);
     // Never write a file the loader would refuse.
     const SpecResult<BrandKit> check = SpecJson::readBrandKit(data, kit.id + QStringLiteral(".json"));
     if (!check.ok()) {
-        setError(error, QStringLiteral("The brand kit is not valid: %1").arg(check.errorString()));
+        setError(error, tr("The brand kit is not valid: %1").arg(check.errorString()));
         return false;
     }
     const BrandKitEntry *existing = find(kit.id);
@@ -274,20 +274,20 @@ QString BrandKitLibrary::importLogo(const QString &kitId, const QString &fileNam
 {
     const BrandKitEntry *e = find(kitId);
     if (!e) {
-        setError(error, QStringLiteral("There is no brand kit \"%1\".").arg(kitId));
+        setError(error, tr("There is no brand kit \"%1\".").arg(kitId));
         return {};
     }
     if (e->builtin) {
-        setError(error, QStringLiteral("\"%1\" is a bundled brand kit and is read-only; duplicate it to add logos.").arg(kitId));
+        setError(error, tr("\"%1\" is a bundled brand kit and is read-only; duplicate it to add logos.").arg(kitId));
         return {};
     }
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
-        setError(error, QStringLiteral("Cannot open %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString()));
+        setError(error, tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString()));
         return {};
     }
     if (file.size() > AssetStore::kMaxImageBytes) {
-        setError(error, QStringLiteral("%1 is too large for a logo (at most %2 MB).")
+        setError(error, tr("%1 is too large for a logo (at most %2 MB).")
                             .arg(QDir::toNativeSeparators(fileName)).arg(AssetStore::kMaxImageBytes / (1024 * 1024)));
         return {};
     }
@@ -301,7 +301,7 @@ QString BrandKitLibrary::importLogo(const QString &kitId, const QString &fileNam
     else if (mime == QLatin1String("image/svg+xml"))
         ext = QStringLiteral("svg");
     if (ext.isEmpty()) {
-        setError(error, QStringLiteral("%1 is not a PNG, JPEG or SVG image; logos must be one of those.")
+        setError(error, tr("%1 is not a PNG, JPEG or SVG image; logos must be one of those.")
                             .arg(QDir::toNativeSeparators(fileName)));
         return {};
     }
@@ -309,7 +309,7 @@ QString BrandKitLibrary::importLogo(const QString &kitId, const QString &fileNam
     const QString assetFile = QDir(assetsPath()).filePath(hash + u'.' + ext);
     if (!QFileInfo::exists(assetFile)) {
         if (!QDir().mkpath(assetsPath())) {
-            setError(error, QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(assetsPath())));
+            setError(error, tr("Cannot create %1.").arg(QDir::toNativeSeparators(assetsPath())));
             return {};
         }
         if (!SpecJson::writeFileAtomically(assetFile, bytes, error))
@@ -351,18 +351,18 @@ QByteArray BrandKitLibrary::logoBytes(const Logo &logo, QString *error) const
         const QStringList files = hash.isEmpty() ? QStringList()
                                                  : dir.entryList({hash + QStringLiteral(".*")}, QDir::Files);
         if (files.isEmpty()) {
-            setError(error, QStringLiteral("logo \"%1\": %2 has no file in %3")
+            setError(error, tr("logo \"%1\": %2 has no file in %3")
                                 .arg(logo.id, logo.src, QDir::toNativeSeparators(assetsPath())));
             return {};
         }
         QFile file(dir.filePath(files.first()));
         if (!file.open(QIODevice::ReadOnly)) {
-            setError(error, QStringLiteral("logo \"%1\": %2").arg(logo.id, file.errorString()));
+            setError(error, tr("logo \"%1\": %2").arg(logo.id, file.errorString()));
             return {};
         }
         return file.readAll();
     }
-    setError(error, QStringLiteral("logo \"%1\": \"%2\" is neither asset:ID nor a data URI").arg(logo.id, logo.src));
+    setError(error, tr("logo \"%1\": \"%2\" is neither asset:ID nor a data URI").arg(logo.id, logo.src));
     return {};
 }
 
@@ -421,7 +421,7 @@ std::optional<Deck> BrandKitLibrary::newDeck(const QString &kitId, const QString
 {
     const BrandKitEntry *e = find(kitId);
     if (!e) {
-        setError(error, QStringLiteral("There is no brand kit \"%1\".").arg(kitId));
+        setError(error, tr("There is no brand kit \"%1\".").arg(kitId));
         return std::nullopt;
     }
     Deck deck;

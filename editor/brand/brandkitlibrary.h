@@ -4,6 +4,7 @@
 #include "model/brandkit.h"
 #include "model/deck.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -58,6 +59,8 @@ struct BrandKitReport
  */
 class BrandKitLibrary
 {
+    Q_DECLARE_TR_FUNCTIONS(slidespec::BrandKitLibrary)
+
 public:
     explicit BrandKitLibrary(QString userFolder,
                              QString bundledFolder = QStringLiteral(":/slidespec/brands"));

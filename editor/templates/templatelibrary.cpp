@@ -47,13 +47,13 @@ bool embedAsset(QString &src, const Deck *deck, const AssetStore &assets, QStrin
     if (!src.startsWith(QLatin1String("asset:")))
         return true;
     if (!deck) {
-        setError(error, QStringLiteral("The slide uses the image \"%1\", which belongs to its deck; "
+        setError(error, TemplateLibrary::tr("The slide uses the image \"%1\", which belongs to its deck; "
                                        "save it from the deck so the image can be embedded.").arg(src));
         return false;
     }
     const AssetData data = assets.load(*deck, src);
     if (!data.ok()) {
-        setError(error, QStringLiteral("Cannot embed the image \"%1\": %2").arg(src, data.error));
+        setError(error, TemplateLibrary::tr("Cannot embed the image \"%1\": %2").arg(src, data.error));
         return false;
     }
     src = QStringLiteral("data:%1;base64,%2").arg(data.mime, QString::fromLatin1(data.bytes.toBase64()));
@@ -79,7 +79,7 @@ bool embedFileAssets(Deck &deck, const QString &baseDir, QString *error)
             continue;
         const AssetData data = assets.load(original, QStringLiteral("asset:") + assetId);
         if (!data.ok()) {
-            setError(error, QStringLiteral("Cannot embed asset \"%1\" (%2) in the template: %3")
+            setError(error, TemplateLibrary::tr("Cannot embed asset \"%1\" (%2) in the template: %3")
                                 .arg(assetId, asset.path, data.error));
             return false;
         }
@@ -115,7 +115,7 @@ std::optional<SlideTemplate> TemplateLibrary::readTemplateFile(const QString &fi
     const QString shown = QDir::toNativeSeparators(fileName);
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
-        setError(error, QStringLiteral("%1: cannot open the template: %2").arg(shown, file.errorString()));
+        setError(error, tr("%1: cannot open the template: %2").arg(shown, file.errorString()));
         return std::nullopt;
     }
     QVector<SpecError> errors;
@@ -189,13 +189,13 @@ bool TemplateLibrary::reload()
             QString err;
             std::optional<SlideTemplate> tpl = readTemplateFile(dir.filePath(name), &err);
             if (!tpl) {
-                m_loadErrors.append(QStringLiteral("%1: this template was skipped because it does not load; "
+                m_loadErrors.append(tr("%1: this template was skipped because it does not load; "
                                                    "fix or remove the file.\n%2")
                                         .arg(QDir::toNativeSeparators(dir.filePath(name)), err));
                 continue;
             }
             if (!builtin && findSlideTemplate(tpl->id)) {
-                m_loadErrors.append(QStringLiteral("%1: skipped: the id \"%2\" is already taken.")
+                m_loadErrors.append(tr("%1: skipped: the id \"%2\" is already taken.")
                                         .arg(QDir::toNativeSeparators(dir.filePath(name)), tpl->id));
                 continue;
             }
@@ -216,7 +216,7 @@ bool TemplateLibrary::reload()
             const QString path = decks.filePath(name);
             const SpecResult<Deck> res = SpecJson::readDeckFile(path);
             if (!res.ok()) {
-                m_loadErrors.append(QStringLiteral("%1: this deck template was skipped because it does not load; "
+                m_loadErrors.append(tr("%1: this deck template was skipped because it does not load; "
                                                    "fix or remove the file.\n%2")
                                         .arg(QDir::toNativeSeparators(path), res.errorString()));
                 continue;
@@ -224,7 +224,7 @@ bool TemplateLibrary::reload()
             DeckTemplate t;
             t.id = QFileInfo(name).completeBaseName();
             if (!builtin && findDeckTemplate(t.id)) {
-                m_loadErrors.append(QStringLiteral("%1: skipped: the id \"%2\" is a bundled deck template's; "
+                m_loadErrors.append(tr("%1: skipped: the id \"%2\" is a bundled deck template's; "
                                                    "rename the file.")
                                         .arg(QDir::toNativeSeparators(path), t.id));
                 continue;
@@ -282,11 +282,11 @@ QString TemplateLibrary::saveSlideAsTemplate(const Slide &slide, const QString &
                                              QString *error, const Deck *deck, const QString &baseDir)
 {
     if (name.trimmed().isEmpty()) {
-        setError(error, QStringLiteral("A template needs a name."));
+        setError(error, tr("A template needs a name."));
         return {};
     }
     if (m_userFolder.isEmpty() || !QDir().mkpath(m_userFolder)) {
-        setError(error, QStringLiteral("Cannot create the template folder \"%1\".").arg(QDir::toNativeSeparators(m_userFolder)));
+        setError(error, tr("Cannot create the template folder \"%1\".").arg(QDir::toNativeSeparators(m_userFolder)));
         return {};
     }
     SlideTemplate tpl;
@@ -315,11 +315,11 @@ QString TemplateLibrary::saveDeckAsTemplate(const Deck &deck, const QString &nam
                                             const QString &baseDir)
 {
     if (name.trimmed().isEmpty()) {
-        setError(error, QStringLiteral("A template needs a name."));
+        setError(error, tr("A template needs a name."));
         return {};
     }
     if (!QDir().mkpath(deckTemplatesPath())) {
-        setError(error, QStringLiteral("Cannot create the template folder \"%1\".")
+        setError(error, tr("Cannot create the template folder \"%1\".")
                             .arg(QDir::toNativeSeparators(deckTemplatesPath())));
         return {};
     }
@@ -341,23 +341,23 @@ bool TemplateLibrary::remove(const QString &id, QString *error)
     QString fileName;
     if (const SlideTemplate *t = findSlideTemplate(id)) {
         if (t->builtin) {
-            setError(error, QStringLiteral("\"%1\" is a bundled template and cannot be deleted.").arg(id));
+            setError(error, tr("\"%1\" is a bundled template and cannot be deleted.").arg(id));
             return false;
         }
         fileName = t->fileName;
     } else if (const DeckTemplate *d = findDeckTemplate(id)) {
         if (d->builtin) {
-            setError(error, QStringLiteral("\"%1\" is a bundled template and cannot be deleted.").arg(id));
+            setError(error, tr("\"%1\" is a bundled template and cannot be deleted.").arg(id));
             return false;
         }
         fileName = d->fileName;
     } else {
-        setError(error, QStringLiteral("There is no template \"%1\".").arg(id));
+        setError(error, tr("There is no template \"%1\".").arg(id));
         return false;
     }
     QFile file(fileName);
     if (!file.remove()) {
-        setError(error, QStringLiteral("Could not delete %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString()));
+        setError(error, tr("Could not delete %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString()));
         return false;
     }
     reload();
@@ -375,7 +375,7 @@ std::optional<Slide> TemplateLibrary::instantiate(const QString &id, const Deck 
 {
     const SlideTemplate *t = findSlideTemplate(id);
     if (!t) {
-        setError(error, QStringLiteral("There is no slide template \"%1\".").arg(id));
+        setError(error, tr("There is no slide template \"%1\".").arg(id));
         return std::nullopt;
     }
     Slide slide = t->slide;
@@ -400,7 +400,7 @@ std::optional<Deck> TemplateLibrary::newDeckFromTemplate(const QString &id, cons
 {
     const DeckTemplate *t = findDeckTemplate(id);
     if (!t) {
-        setError(error, QStringLiteral("There is no deck template \"%1\".").arg(id));
+        setError(error, tr("There is no deck template \"%1\".").arg(id));
         return std::nullopt;
     }
     SpecResult<Deck> res = SpecJson::readDeckFile(t->fileName);

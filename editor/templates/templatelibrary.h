@@ -3,6 +3,7 @@
 
 #include "model/deck.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -48,6 +49,8 @@ struct DeckTemplate
  */
 class TemplateLibrary
 {
+    Q_DECLARE_TR_FUNCTIONS(slidespec::TemplateLibrary)
+
 public:
     explicit TemplateLibrary(QString userFolder,
                              QString bundledFolder = QStringLiteral(":/slidespec/templates"),

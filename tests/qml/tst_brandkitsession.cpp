@@ -24,6 +24,7 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickImageProvider>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 Q_IMPORT_QML_PLUGIN(Slidespec_UiPlugin)
@@ -118,6 +119,7 @@ private slots:
     void newDeckWithWorkspaceIsAWorkspaceDeck();
     void reportsContrastFontsAndLogos();
     void logoProviderServesTheSelectedKitsLogos();
+    void messagesFollowTheLanguage();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -463,6 +465,29 @@ void TestBrandKitSession::logoProviderServesTheSelectedKitsLogos()
     QCOMPARE(size, QSize(16, 8));
     QCOMPARE(image.pixel(2, 2), qRgb(10, 200, 10));
     QVERIFY(provider->requestImage(QStringLiteral("nokit/nologo/1"), &size, QSize()).isNull());
+}
+
+void TestBrandKitSession::messagesFollowTheLanguage()
+{
+    // The session's and the library's messages are translated, as is the
+    // name of a copy.
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/slidespec_de.qm")));
+    QCoreApplication::installTranslator(&german);
+    QCOMPARE(m_session->duplicate(m_kitId), QString());
+    QVERIFY2(m_session->kit().value(QStringLiteral("name")).toString().startsWith(QStringLiteral("Kopie von ")),
+             qPrintable(m_session->kit().value(QStringLiteral("name")).toString()));
+    m_session->setCurrentKitId(QStringLiteral("northwind"));
+    QString error = m_session->setColor(QStringLiteral("primary"), QStringLiteral("#000000"));
+    QVERIFY2(error.contains(QStringLiteral("schreibgeschützt")), qPrintable(error));
+    m_session->setCurrentKitId(m_kitId);
+    error = m_session->importLogo(QUrl::fromLocalFile(QStringLiteral("/nonexistent/logo.png")));
+    QVERIFY2(error.startsWith(QStringLiteral("Das Logo konnte nicht importiert werden: "))
+                     && error.contains(QStringLiteral("kann nicht geöffnet werden")),
+             qPrintable(error));
+    QCoreApplication::removeTranslator(&german);
+    error = m_session->setColor(QStringLiteral("nope"), QStringLiteral("#000000"));
+    QVERIFY2(error.contains(QStringLiteral("no colour token")), qPrintable(error));
 }
 
 QTEST_MAIN(TestBrandKitSession)
