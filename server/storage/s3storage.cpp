@@ -113,7 +113,7 @@ QString S3Storage::describe() const
 StorageResult<HttpClientResponse> S3Storage::send(const QByteArray &method, const QString &key,
                                             const QList<QPair<QByteArray, QByteArray>> &query,
                                             const QList<QPair<QByteArray, QByteArray>> &extraHeaders,
-                                            const QByteArray &body) const
+                                            const QByteArray &body, int timeoutMs) const
 {
     const QDateTime now = m_clock();
     SigV4Signer::Request signing;
@@ -145,7 +145,7 @@ StorageResult<HttpClientResponse> S3Storage::send(const QByteArray &method, cons
     endpoint.port = m_config.port;
     endpoint.tls = m_config.tls;
     endpoint.tlsPeerName = QString::fromUtf8(hostHeader().split(':').constFirst());
-    endpoint.timeoutMs = m_config.timeoutMs;
+    endpoint.timeoutMs = timeoutMs > 0 ? timeoutMs : m_config.timeoutMs;
     endpoint.maxResponseBytes = m_config.maxObjectBytes + 64 * 1024;
     auto response = BlockingHttpClient::send(endpoint, request);
     if (!response) {
@@ -329,7 +329,8 @@ StorageResult<void> S3Storage::checkHealth()
 {
     // A one-key listing rather than HEAD: an error comes with an S3 error
     // document, so the message says what is wrong.
-    auto response = send("GET", QString(), {{"list-type", "2"}, {"max-keys", "1"}}, {}, {});
+    auto response = send("GET", QString(), {{"list-type", "2"}, {"max-keys", "1"}}, {}, {},
+                         std::min(m_config.healthTimeoutMs, m_config.timeoutMs));
     if (!response)
         return response.error();
     if (response.value().status != 200)

@@ -26,6 +26,7 @@ struct S3Config
     Style style = Style::Path;
     QString connectHost; //!< connect here instead of resolving the Host name (empty: the Host name)
     int timeoutMs = 30000;
+    int healthTimeoutMs = 3000; //!< checkHealth() answers within this (readiness probes are short)
     QString accessKey;
     QByteArray secretKey; //!< never logged or put in a message
     qint64 maxObjectBytes = qint64(1) << 30;
@@ -69,7 +70,8 @@ public:
 private:
     StorageResult<HttpClientResponse> send(const QByteArray &method, const QString &key,
                                      const QList<QPair<QByteArray, QByteArray>> &query,
-                                     const QList<QPair<QByteArray, QByteArray>> &extraHeaders, const QByteArray &body) const;
+                                     const QList<QPair<QByteArray, QByteArray>> &extraHeaders, const QByteArray &body,
+                                     int timeoutMs = -1) const;
     StorageError failure(const QByteArray &method, const QString &key, const HttpClientResponse &response) const;
 
     S3Config m_config;
