@@ -44,32 +44,32 @@
         <translation>Kontrast (WCAG): Text-Tokens nach unten, Hintergrund-Tokens nach rechts</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="198"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="218"/>
         <source>Aa</source>
         <translation>Aa</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="211"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="231"/>
         <source>fail</source>
         <translation>zu gering</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="218"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="238"/>
         <source>%1 on %2: %3:1 (the kit asks %4:1%5)</source>
         <translation>%1 auf %2: %3:1 (das Kit verlangt %4:1%5)</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="221"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="241"/>
         <source>; not a pairing the kit intends</source>
         <translation>; keine vom Kit vorgesehene Kombination</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="232"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="147"/>
         <source>Every intended pairing passes the kit&apos;s contrast level.</source>
         <translation>Jede vorgesehene Kombination erreicht die Kontraststufe des Kits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/BrandKitColors.qml" line="233"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="148"/>
         <source>%n intended pairing(s) fail the kit&apos;s contrast level:</source>
         <translation>
             <numerusform>%n vorgesehene Kombination erreicht die Kontraststufe des Kits nicht:</numerusform>

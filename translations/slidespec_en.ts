@@ -44,36 +44,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="198"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="218"/>
         <source>Aa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="211"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="231"/>
         <source>fail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="218"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="238"/>
         <source>%1 on %2: %3:1 (the kit asks %4:1%5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="221"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="241"/>
         <source>; not a pairing the kit intends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitColors.qml" line="232"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="147"/>
         <source>Every intended pairing passes the kit&apos;s contrast level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/BrandKitColors.qml" line="233"/>
+        <location filename="../qml/app/BrandKitColors.qml" line="148"/>
         <source>%n intended pairing(s) fail the kit&apos;s contrast level:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n intended pairing fails the kit&apos;s contrast level:</numerusform>
+            <numerusform>%n intended pairings fail the kit&apos;s contrast level:</numerusform>
         </translation>
     </message>
 </context>
@@ -1238,9 +1238,9 @@
     <message numerus="yes">
         <location filename="../qml/app/TemplateGalleryDialog.qml" line="297"/>
         <source>Deck · %n slide(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Deck · %n slide</numerusform>
+            <numerusform>Deck · %n slides</numerusform>
         </translation>
     </message>
     <message>

@@ -139,6 +139,26 @@ ScrollView {
             text: qsTr("Contrast (WCAG): text tokens down, background tokens across")
             font.bold: true
         }
+        Label {
+            objectName: "contrastSummary"
+            Layout.fillWidth: true
+            readonly property var failures: page.kit.failures !== undefined ? page.kit.failures : []
+            text: failures.length === 0
+                  ? qsTr("Every intended pairing passes the kit's contrast level.")
+                  : qsTr("%n intended pairing(s) fail the kit's contrast level:", "", failures.length)
+            color: failures.length === 0 ? "#1e7b34" : "#d64545"
+            wrapMode: Text.WordWrap
+        }
+        Repeater {
+            objectName: "failureList"
+            model: page.kit.failures !== undefined ? page.kit.failures : []
+            delegate: Label {
+                required property string modelData
+                Layout.fillWidth: true
+                text: "• " + modelData
+                wrapMode: Text.WordWrap
+            }
+        }
         GridLayout {
             id: matrix
             objectName: "contrastMatrix"
@@ -223,26 +243,5 @@ ScrollView {
             }
         }
 
-        Label {
-            objectName: "contrastSummary"
-            Layout.topMargin: 6
-            Layout.fillWidth: true
-            readonly property var failures: page.kit.failures !== undefined ? page.kit.failures : []
-            text: failures.length === 0
-                  ? qsTr("Every intended pairing passes the kit's contrast level.")
-                  : qsTr("%n intended pairing(s) fail the kit's contrast level:", "", failures.length)
-            color: failures.length === 0 ? "#1e7b34" : "#d64545"
-            wrapMode: Text.WordWrap
-        }
-        Repeater {
-            objectName: "failureList"
-            model: page.kit.failures !== undefined ? page.kit.failures : []
-            delegate: Label {
-                required property string modelData
-                Layout.fillWidth: true
-                text: "• " + modelData
-                wrapMode: Text.WordWrap
-            }
-        }
     }
 }
