@@ -278,7 +278,6 @@ Dialog {
                             sourceSize.width: 320
                             fillMode: Image.PreserveAspectFit
                             asynchronous: true
-                            cache: false
                         }
                         BusyIndicator {
                             anchors.centerIn: parent
