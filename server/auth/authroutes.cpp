@@ -4,8 +4,12 @@
 #include "auth/authservices.h"
 #include "auth/sessionauthenticator.h"
 #include "http/router.h"
+#include "http/service.h"
 
 #include <QJsonArray>
+
+#include <list>
+#include <mutex>
 
 namespace slidespec::server {
 
@@ -576,6 +580,24 @@ bool AuthModule::install(Router &router)
 {
     router.setAuthenticator(m_authenticator.get());
     return registerAuthRoutes(router, *m_services);
+}
+
+AuthConfig authConfigFor(const ServerConfig &config)
+{
+    AuthConfig auth;
+    if (!config.publicBaseUrl.isEmpty())
+        auth.publicBaseUrl = config.publicBaseUrl;
+    return auth;
+}
+
+AuthModule &installAuth(Service &service)
+{
+    static std::mutex mutex;
+    static std::list<std::unique_ptr<AuthModule>> modules;
+    std::lock_guard lock(mutex);
+    modules.push_back(std::make_unique<AuthModule>(service.database(), authConfigFor(service.config())));
+    modules.back()->install(service.router());
+    return *modules.back();
 }
 
 } // namespace slidespec::server

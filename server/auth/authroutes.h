@@ -8,8 +8,10 @@ namespace slidespec::server {
 class AuthServices;
 class Router;
 class Database;
+class Service;
 class SessionAuthenticator;
 struct AuthConfig;
+struct ServerConfig;
 
 /*!
  * \brief Registers the account, org, member and invite routes under /api/v1
@@ -48,5 +50,20 @@ private:
     std::unique_ptr<AuthServices> m_services;
     std::unique_ptr<SessionAuthenticator> m_authenticator;
 };
+
+/*!
+ * \brief The auth settings for a server configuration: its public base URL
+ * (for invite links); everything else at the AuthConfig defaults.
+ */
+AuthConfig authConfigFor(const ServerConfig &config);
+
+/*!
+ * \brief Installs accounts and access on \a service in one call (what
+ * installModules() in server/http/modules.cpp calls): an AuthModule on the
+ * service's database and configuration, its routes and authenticator on the
+ * service's router. The module is kept alive until the process exits (the
+ * Service has no place to own modules); returns it for tests.
+ */
+AuthModule &installAuth(Service &service);
 
 } // namespace slidespec::server

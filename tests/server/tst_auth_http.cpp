@@ -9,8 +9,11 @@
 
 #include "auth/authroutes.h"
 #include "auth/authservices.h"
+#include "auth/sessionauthenticator.h"
+#include "http/openapi.h"
 #include "http/requestcontext.h"
 #include "http/router.h"
+#include "http/service.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -147,6 +150,29 @@ private slots:
             ++count;
         }
         QCOMPARE(count, 19);
+    }
+
+    void installAuthWiresAServiceInOneCall()
+    {
+        ServerConfig config;
+        config.databaseUrl = m_urls.app;
+        config.publicBaseUrl = QStringLiteral("https://team.example.org");
+        Service service(config);
+        AuthModule &module = installAuth(service);
+        QCOMPARE(module.services().config().publicBaseUrl, QStringLiteral("https://team.example.org"));
+        QCOMPARE(service.router().authenticator(), static_cast<Authenticator *>(&module.authenticator()));
+        // Every auth route is in the OpenAPI document, with its schemas.
+        const QJsonObject doc = openApiDocument(service.router(), config.publicBaseUrl, QStringLiteral("test"));
+        const QJsonObject paths = doc.value(QStringLiteral("paths")).toObject();
+        const QJsonObject schemas =
+            doc.value(QStringLiteral("components")).toObject().value(QStringLiteral("schemas")).toObject();
+        for (const Route &route : m_router.routes()) {
+            const QJsonObject item = paths.value(route.pattern).toObject();
+            QVERIFY2(item.contains(QString::fromLatin1(route.method.toLower())),
+                     qPrintable(QString::fromLatin1(route.method) + u' ' + route.pattern));
+            for (const QString &schema : {route.doc.requestSchema, route.doc.responseSchema})
+                QVERIFY2(schema.isEmpty() || schemas.contains(schema), qPrintable(schema));
+        }
     }
 
     void signupLoginMeLogout()
