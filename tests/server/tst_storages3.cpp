@@ -63,6 +63,8 @@ const char *EmptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca4959
 
 } // namespace
 
+using Pairs = QList<QPair<QByteArray, QByteArray>>;
+
 #define CHECK_OK(result) QVERIFY2((result).ok(), qPrintable(describe((result).error())))
 
 class TestStorageS3 : public QObject
@@ -74,6 +76,8 @@ private slots:
 
     // The signer, offline, against published values.
     void signerMatchesAwsGetObjectExample();
+    void signerMatchesAwsS3Examples_data();
+    void signerMatchesAwsS3Examples();
     void signerMatchesAwsSigV4TestSuiteGetVanilla();
     void signerEncodesPathAndQueryAsAwsSays();
     void putSignsTheBodyHashNotUnsignedPayload();
@@ -141,6 +145,58 @@ void TestStorageS3::signerMatchesAwsGetObjectExample()
              QByteArray("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
                         "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,"
                         "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"));
+}
+
+void TestStorageS3::signerMatchesAwsS3Examples_data()
+{
+    // The other examples of the same AWS page: PUT Object (a signed body and
+    // a '$' in the key), GET Bucket Lifecycle (a valueless sub-resource) and
+    // GET Bucket (List Objects) (a sorted query).
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("uri");
+    QTest::addColumn<Pairs>("query");
+    QTest::addColumn<Pairs>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("signature");
+    const QByteArray putBody = "Welcome to Amazon S3.";
+    const QByteArray putHash = SigV4Signer::sha256Hex(putBody);
+    QTest::newRow("PUT Object") << QByteArray("PUT") << SigV4Signer::uriEncode("/test$file.text", true)
+                                << Pairs{}
+                                << Pairs{{"Host", "examplebucket.s3.amazonaws.com"},
+                                                                        {"Date", "Fri, 24 May 2013 00:00:00 GMT"},
+                                                                        {"x-amz-date", "20130524T000000Z"},
+                                                                        {"x-amz-storage-class", "REDUCED_REDUNDANCY"},
+                                                                        {"x-amz-content-sha256", putHash}}
+                                << putBody << QByteArray("98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd");
+    const Pairs bucketHeaders = {{"Host", "examplebucket.s3.amazonaws.com"},
+                                                                {"x-amz-date", "20130524T000000Z"},
+                                                                {"x-amz-content-sha256", EmptySha256}};
+    QTest::newRow("GET Bucket Lifecycle") << QByteArray("GET") << QByteArray("/")
+                                          << Pairs{{"lifecycle", ""}} << bucketHeaders
+                                          << QByteArray()
+                                          << QByteArray("fea454ca298b7da1c68078a5d1bdbfbbe0d65c699e0f91ac7a200a0136783543");
+    QTest::newRow("GET Bucket (List Objects)")
+        << QByteArray("GET") << QByteArray("/")
+        << Pairs{{"prefix", "J"}, {"max-keys", "2"}} << bucketHeaders << QByteArray()
+        << QByteArray("34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7");
+}
+
+void TestStorageS3::signerMatchesAwsS3Examples()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, uri);
+    QFETCH(Pairs, query);
+    QFETCH(Pairs, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, signature);
+    SigV4Signer signer(QString::fromLatin1(AwsExampleAccess), AwsExampleSecret, QStringLiteral("us-east-1"));
+    SigV4Signer::Request request;
+    request.method = method;
+    request.canonicalUri = uri;
+    request.query = query;
+    request.headers = headers;
+    request.payloadHash = SigV4Signer::sha256Hex(body);
+    QCOMPARE(signer.signature(request, utc("2013-05-24T00:00:00Z")), signature);
 }
 
 void TestStorageS3::signerMatchesAwsSigV4TestSuiteGetVanilla()
