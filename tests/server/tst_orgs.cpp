@@ -5,7 +5,9 @@
 // rules, and other orgs' ids answering 404.
 #include "tst_auth_support.h"
 
+#include <QFuture>
 #include <QJsonArray>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QJsonObject>
 
 #include <pqxx/pqxx>
@@ -292,6 +294,53 @@ private slots:
                      .error()
                      .code,
                  QStringLiteral("members.not_found"));
+    }
+
+    void twoOwnersLeavingAtOnceKeepOne()
+    {
+        // Both owners leave at the same moment: the membership rows are
+        // locked while the owner count is checked, so exactly one succeeds.
+        for (int round = 0; round < 5; ++round) {
+            const UserInfo first = newUser(QStringLiteral("race-1"));
+            const UserInfo second = newUser(QStringLiteral("race-2"));
+            auto org = m_orgs->create(first.id, QStringLiteral("Race"));
+            AUTH_VERIFY_OK(org);
+            join(first.id, org->id, second, Role::Owner);
+            QFuture<ServiceResult<void>> a = QtConcurrent::run([&] { return m_orgs->removeMember(first.id, org->id, first.id); });
+            QFuture<ServiceResult<void>> b = QtConcurrent::run([&] { return m_orgs->removeMember(second.id, org->id, second.id); });
+            const ServiceResult<void> ra = a.result();
+            const ServiceResult<void> rb = b.result();
+            QCOMPARE(int(ra.ok()) + int(rb.ok()), 1);
+            const ServiceResult<void> &refused = ra.ok() ? rb : ra;
+            QCOMPARE(refused.error().code, QStringLiteral("members.last_owner"));
+            const QString stays = ra.ok() ? second.id : first.id;
+            QCOMPARE(*m_orgs->roleOf(stays, org->id), std::optional<Role>(Role::Owner));
+        }
+    }
+
+    void concurrentAcceptsUseTheInviteOnce()
+    {
+        const UserInfo owner = newUser(QStringLiteral("once-owner"));
+        const UserInfo invited = newUser(QStringLiteral("once-invited"));
+        auto org = m_orgs->create(owner.id, QStringLiteral("Once"));
+        AUTH_VERIFY_OK(org);
+        auto invite = m_orgs->invite(owner.id, org->id, invited.email, Role::Editor);
+        AUTH_VERIFY_OK(invite);
+        const QByteArray token = invite->token.toLatin1();
+        QList<QFuture<ServiceResult<AcceptedInvite>>> futures;
+        for (int i = 0; i < 4; ++i)
+            futures.append(QtConcurrent::run([&] { return m_orgs->accept(invited.id, token); }));
+        int accepted = 0;
+        for (auto &future : futures) {
+            const auto result = future.result();
+            if (result.ok()) {
+                ++accepted;
+                QVERIFY(!result->alreadyMember);
+            } else {
+                QCOMPARE(result.error().code, QStringLiteral("invites.used"));
+            }
+        }
+        QCOMPARE(accepted, 1);
     }
 };
 
