@@ -79,11 +79,18 @@ S3Storage::S3Storage(S3Config config)
         m_config.port = m_config.tls ? 443 : 80;
 }
 
+QString S3Storage::hostName() const
+{
+    if (m_config.style == S3Config::Style::Virtual)
+        return m_config.bucket + u'.' + m_config.host;
+    return m_config.host;
+}
+
 QByteArray S3Storage::hostHeader() const
 {
-    QByteArray host = m_config.host.toUtf8();
-    if (m_config.style == S3Config::Style::Virtual)
-        host = m_config.bucket.toUtf8() + '.' + host;
+    QByteArray host = hostName().toUtf8();
+    if (host.contains(':'))
+        host = '[' + host + ']'; // an IPv6 address
     const bool defaultPort = (m_config.tls && m_config.port == 443) || (!m_config.tls && m_config.port == 80);
     if (!defaultPort)
         host += ':' + QByteArray::number(m_config.port);
@@ -103,10 +110,8 @@ QByteArray S3Storage::pathFor(const QString &key) const
 QString S3Storage::describe() const
 {
     return QStringLiteral("s3://%1/%2 (%3-style%4)")
-        .arg(QString::fromUtf8(m_config.style == S3Config::Style::Path
-                                   ? m_config.host.toUtf8() + ':' + QByteArray::number(m_config.port)
-                                   : hostHeader()),
-             m_config.bucket, m_config.style == S3Config::Style::Path ? QStringLiteral("path") : QStringLiteral("virtual-host"),
+        .arg(QString::fromUtf8(hostHeader()), m_config.bucket,
+             m_config.style == S3Config::Style::Path ? QStringLiteral("path") : QStringLiteral("virtual-host"),
              m_config.tls ? QStringLiteral(", TLS") : QString());
 }
 
@@ -140,11 +145,10 @@ StorageResult<HttpClientResponse> S3Storage::send(const QByteArray &method, cons
     request.body = body;
 
     BlockingHttpClient::Endpoint endpoint;
-    endpoint.connectHost = m_config.connectHost.isEmpty() ? QString::fromUtf8(hostHeader().split(':').constFirst())
-                                                          : m_config.connectHost;
+    endpoint.connectHost = m_config.connectHost.isEmpty() ? hostName() : m_config.connectHost;
     endpoint.port = m_config.port;
     endpoint.tls = m_config.tls;
-    endpoint.tlsPeerName = QString::fromUtf8(hostHeader().split(':').constFirst());
+    endpoint.tlsPeerName = hostName();
     endpoint.timeoutMs = timeoutMs > 0 ? timeoutMs : m_config.timeoutMs;
     endpoint.maxResponseBytes = m_config.maxObjectBytes + 64 * 1024;
     auto response = BlockingHttpClient::send(endpoint, request);

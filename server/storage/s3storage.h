@@ -62,7 +62,9 @@ public:
     StorageResult<QList<ObjectInfo>> list(const QString &prefix) override;
     StorageResult<void> checkHealth() override;
 
-    /*! The Host header value: "host[:port]" or "bucket.host[:port]". */
+    /*! The name the requests address: "host" or "bucket.host". */
+    QString hostName() const;
+    /*! The Host header value: "host[:port]" or "bucket.host[:port]" ("[::1]:9000" for IPv6). */
     QByteArray hostHeader() const;
     /*! The encoded request path for \a key (empty: the bucket itself). */
     QByteArray pathFor(const QString &key) const;

@@ -267,6 +267,9 @@ void TestStorageS3::urlsAreParsed_data()
         << QStringLiteral("s3://AK:SK@s3.localtest:9000/b-1?style=virtual&tls=0&connect=127.0.0.1")
         << QStringLiteral("b-1.s3.localtest:9000") << QStringLiteral("/a/b.png") << false
         << QStringLiteral("us-east-1") << QStringLiteral("127.0.0.1");
+    QTest::newRow("IPv6 loopback address")
+        << QStringLiteral("s3://AK:SK@[::1]:9000/bkt?tls=0") << QStringLiteral("[::1]:9000")
+        << QStringLiteral("/bkt/a/b.png") << false << QStringLiteral("us-east-1") << QString();
     QTest::newRow("secret with an encoded slash and plus")
         << QStringLiteral("s3://AK:wJal%2FK7+X@minio.internal:9000/assets?tls=1")
         << QStringLiteral("minio.internal:9000") << QStringLiteral("/assets/a/b.png") << true
