@@ -11,10 +11,8 @@ namespace slidespec {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("slidespec::Commands", text);
-}
+// The commands' texts (the undo history's entries) are translated in the
+// context slidespec::Commands, spelled out in each call so lupdate finds them.
 
 std::optional<ColorRef> colorFrom(const QVariant &value, QString *error)
 {
@@ -238,9 +236,15 @@ namespace {
 QString frameText(FrameChange change, qsizetype count)
 {
     switch (change) {
-    case FrameChange::Move: return count == 1 ? tr("Move element") : tr("Move elements");
-    case FrameChange::Resize: return count == 1 ? tr("Resize element") : tr("Resize elements");
-    case FrameChange::Rotate: return count == 1 ? tr("Rotate element") : tr("Rotate elements");
+    case FrameChange::Move:
+        return count == 1 ? QCoreApplication::translate("slidespec::Commands", "Move element")
+                          : QCoreApplication::translate("slidespec::Commands", "Move elements");
+    case FrameChange::Resize:
+        return count == 1 ? QCoreApplication::translate("slidespec::Commands", "Resize element")
+                          : QCoreApplication::translate("slidespec::Commands", "Resize elements");
+    case FrameChange::Rotate:
+        return count == 1 ? QCoreApplication::translate("slidespec::Commands", "Rotate element")
+                          : QCoreApplication::translate("slidespec::Commands", "Rotate elements");
     }
     return {};
 }
@@ -299,6 +303,29 @@ bool SetElementFramesCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+NudgeElementsCommand::NudgeElementsCommand(DocumentController *document, int slideIndex, const QStringList &ids,
+                                           const QVector<Frame> &frames, qint64 timeMs, int mergeWindowMs)
+    : SetElementFramesCommand(document, slideIndex, ids, frames, FrameChange::Move)
+    , m_lastMs(timeMs)
+    , m_windowMs(mergeWindowMs)
+{
+    setText(changedIds().size() == 1 ? QCoreApplication::translate("slidespec::Commands", "Nudge element")
+                                     : QCoreApplication::translate("slidespec::Commands", "Nudge elements"));
+}
+
+bool NudgeElementsCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const NudgeElementsCommand *>(other);
+    const qint64 since = o->m_lastMs - m_lastMs;
+    if (o->m_slideIndex != m_slideIndex || o->m_changedIds != m_changedIds || since < 0 || since > m_windowMs)
+        return false;
+    m_after = o->m_after;
+    m_lastMs = o->m_lastMs;
+    // Nudged back to where it started: no undo step.
+    setObsolete(m_after == m_before);
+    return true;
+}
+
 // ---- properties -----------------------------------------------------------
 
 namespace {
@@ -306,18 +333,20 @@ namespace {
 QString propertyText(ElementProperty property)
 {
     switch (property) {
-    case ElementProperty::Name: return tr("Rename element");
-    case ElementProperty::Role: return tr("Change role");
-    case ElementProperty::Locked: return tr("Lock or unlock element");
-    case ElementProperty::Text: return tr("Edit text");
-    case ElementProperty::Fill: return tr("Change fill");
-    case ElementProperty::Stroke: return tr("Change outline");
-    case ElementProperty::Alt: return tr("Change alternative text");
-    case ElementProperty::Decorative: return tr("Mark as decorative");
-    case ElementProperty::Params: return tr("Change component settings");
-    case ElementProperty::Src: return tr("Replace image");
-    case ElementProperty::CornerRadius: return tr("Change corner radius");
-    case ElementProperty::Fit: return tr("Change image fit");
+    case ElementProperty::Name: return QCoreApplication::translate("slidespec::Commands", "Rename element");
+    case ElementProperty::Role: return QCoreApplication::translate("slidespec::Commands", "Change role");
+    case ElementProperty::Locked: return QCoreApplication::translate("slidespec::Commands", "Lock or unlock element");
+    case ElementProperty::Text: return QCoreApplication::translate("slidespec::Commands", "Edit text");
+    case ElementProperty::Fill: return QCoreApplication::translate("slidespec::Commands", "Change fill");
+    case ElementProperty::Stroke: return QCoreApplication::translate("slidespec::Commands", "Change outline");
+    case ElementProperty::Alt: return QCoreApplication::translate("slidespec::Commands", "Change alternative text");
+    case ElementProperty::Decorative: return QCoreApplication::translate("slidespec::Commands", "Mark as decorative");
+    case ElementProperty::Params:
+        return QCoreApplication::translate("slidespec::Commands", "Change component settings");
+    case ElementProperty::Src: return QCoreApplication::translate("slidespec::Commands", "Replace image");
+    case ElementProperty::CornerRadius:
+        return QCoreApplication::translate("slidespec::Commands", "Change corner radius");
+    case ElementProperty::Fit: return QCoreApplication::translate("slidespec::Commands", "Change image fit");
     }
     return {};
 }
@@ -379,11 +408,10 @@ bool SetElementPropertyCommand::mergeWith(const QUndoCommand *other)
 
 // ---- add, paste, duplicate, remove ----------------------------------------
 
-
-AddElementsCommand::AddElementsCommand(DocumentController *document, int slideIndex,
-                                       const QVector<Element> &elements)
+AddElementsCommand::AddElementsCommand(DocumentController *document, int slideIndex, const QVector<Element> &elements)
     : AddElementsCommand(document, slideIndex, elements,
-                         elements.size() == 1 ? tr("Add element") : tr("Add elements"))
+                         elements.size() == 1 ? QCoreApplication::translate("slidespec::Commands", "Add element")
+                                              : QCoreApplication::translate("slidespec::Commands", "Add elements"))
 {
 }
 
@@ -403,7 +431,8 @@ AddElementsCommand::AddElementsCommand(DocumentController *document, int slideIn
 
 PasteElementsCommand::PasteElementsCommand(DocumentController *document, int slideIndex,
                                            const QVector<Element> &elements, QPointF offset)
-    : AddElementsCommand(document, slideIndex, prepared(document->deck(), elements, offset), tr("Paste"))
+    : AddElementsCommand(document, slideIndex, prepared(document->deck(), elements, offset),
+                         QCoreApplication::translate("slidespec::Commands", "Paste"))
 {
 }
 
@@ -420,7 +449,7 @@ QVector<Element> PasteElementsCommand::prepared(const Deck &deck, QVector<Elemen
 
 DuplicateElementsCommand::DuplicateElementsCommand(DocumentController *document, int slideIndex,
                                                    const QStringList &ids, QPointF offset)
-    : SlideElementsCommand(document, slideIndex, tr("Duplicate"))
+    : SlideElementsCommand(document, slideIndex, QCoreApplication::translate("slidespec::Commands", "Duplicate"))
 {
     IdAllocator allocator(deck());
     QVector<Element> copies;
@@ -475,7 +504,9 @@ void dropEmptyGroups(QVector<Element> &elements, const QVector<Element> &before)
 } // namespace
 
 RemoveElementsCommand::RemoveElementsCommand(DocumentController *document, int slideIndex, const QStringList &ids)
-    : SlideElementsCommand(document, slideIndex, ids.size() == 1 ? tr("Delete element") : tr("Delete elements"))
+    : SlideElementsCommand(document, slideIndex,
+                           ids.size() == 1 ? QCoreApplication::translate("slidespec::Commands", "Delete element")
+                                           : QCoreApplication::translate("slidespec::Commands", "Delete elements"))
 {
     QVector<Element> after = before();
     if (!removeFrom(after, ids))
@@ -492,10 +523,13 @@ namespace {
 QString zOrderText(DeckEdit::ZOrderChange change)
 {
     switch (change) {
-    case DeckEdit::ZOrderChange::BringToFront: return tr("Bring to front");
-    case DeckEdit::ZOrderChange::SendToBack: return tr("Send to back");
-    case DeckEdit::ZOrderChange::BringForward: return tr("Bring forward");
-    case DeckEdit::ZOrderChange::SendBackward: return tr("Send backward");
+    case DeckEdit::ZOrderChange::BringToFront:
+        return QCoreApplication::translate("slidespec::Commands", "Bring to front");
+    case DeckEdit::ZOrderChange::SendToBack: return QCoreApplication::translate("slidespec::Commands", "Send to back");
+    case DeckEdit::ZOrderChange::BringForward:
+        return QCoreApplication::translate("slidespec::Commands", "Bring forward");
+    case DeckEdit::ZOrderChange::SendBackward:
+        return QCoreApplication::translate("slidespec::Commands", "Send backward");
     }
     return {};
 }
@@ -512,7 +546,7 @@ ChangeZOrderCommand::ChangeZOrderCommand(DocumentController *document, int slide
 }
 
 GroupElementsCommand::GroupElementsCommand(DocumentController *document, int slideIndex, const QStringList &ids)
-    : SlideElementsCommand(document, slideIndex, tr("Group"))
+    : SlideElementsCommand(document, slideIndex, QCoreApplication::translate("slidespec::Commands", "Group"))
 {
     int found = 0;
     for (const QString &id : ids)
@@ -529,7 +563,7 @@ GroupElementsCommand::GroupElementsCommand(DocumentController *document, int sli
 
 UngroupElementsCommand::UngroupElementsCommand(DocumentController *document, int slideIndex,
                                                const QStringList &groupIds)
-    : SlideElementsCommand(document, slideIndex, tr("Ungroup"))
+    : SlideElementsCommand(document, slideIndex, QCoreApplication::translate("slidespec::Commands", "Ungroup"))
 {
     QVector<Element> after = before();
     QStringList changed;
@@ -551,12 +585,13 @@ namespace {
 QString alignText(DeckEdit::Alignment alignment)
 {
     switch (alignment) {
-    case DeckEdit::Alignment::Left: return tr("Align left");
-    case DeckEdit::Alignment::HorizontalCenter: return tr("Align centre");
-    case DeckEdit::Alignment::Right: return tr("Align right");
-    case DeckEdit::Alignment::Top: return tr("Align top");
-    case DeckEdit::Alignment::VerticalCenter: return tr("Align middle");
-    case DeckEdit::Alignment::Bottom: return tr("Align bottom");
+    case DeckEdit::Alignment::Left: return QCoreApplication::translate("slidespec::Commands", "Align left");
+    case DeckEdit::Alignment::HorizontalCenter:
+        return QCoreApplication::translate("slidespec::Commands", "Align centre");
+    case DeckEdit::Alignment::Right: return QCoreApplication::translate("slidespec::Commands", "Align right");
+    case DeckEdit::Alignment::Top: return QCoreApplication::translate("slidespec::Commands", "Align top");
+    case DeckEdit::Alignment::VerticalCenter: return QCoreApplication::translate("slidespec::Commands", "Align middle");
+    case DeckEdit::Alignment::Bottom: return QCoreApplication::translate("slidespec::Commands", "Align bottom");
     }
     return {};
 }
@@ -619,8 +654,9 @@ AlignElementsCommand::AlignElementsCommand(DocumentController *document, int sli
 DistributeElementsCommand::DistributeElementsCommand(DocumentController *document, int slideIndex,
                                                      const QStringList &ids, DeckEdit::Distribution distribution)
     : SlideElementsCommand(document, slideIndex,
-                           distribution == DeckEdit::Distribution::Horizontal ? tr("Distribute horizontally")
-                                                                              : tr("Distribute vertically"))
+                           distribution == DeckEdit::Distribution::Horizontal
+                               ? QCoreApplication::translate("slidespec::Commands", "Distribute horizontally")
+                               : QCoreApplication::translate("slidespec::Commands", "Distribute vertically"))
 {
     QVector<QRectF> rects;
     const QStringList present = presentIds(before(), ids, rects);
@@ -653,7 +689,7 @@ void InsertSlideCommand::undo()
 }
 
 RemoveSlideCommand::RemoveSlideCommand(DocumentController *document, int index)
-    : DocumentCommand(document, tr("Delete slide"))
+    : DocumentCommand(document, QCoreApplication::translate("slidespec::Commands", "Delete slide"))
     , m_index(index)
     , m_valid(index >= 0 && index < document->deck().slides.size())
 {
@@ -672,7 +708,7 @@ void RemoveSlideCommand::undo()
 }
 
 MoveSlideCommand::MoveSlideCommand(DocumentController *document, int from, int to)
-    : DocumentCommand(document, tr("Move slide"))
+    : DocumentCommand(document, QCoreApplication::translate("slidespec::Commands", "Move slide"))
     , m_from(from)
     , m_to(to)
 {
@@ -727,10 +763,14 @@ namespace {
 QString slidePropertyText(SlideProperty property, const QVariant &value)
 {
     switch (property) {
-    case SlideProperty::Hidden: return value.toBool() ? tr("Skip slide") : tr("Show slide");
-    case SlideProperty::Notes: return tr("Edit speaker notes");
-    case SlideProperty::BackgroundColor: return tr("Change background colour");
-    case SlideProperty::BackgroundImage: return tr("Change background image");
+    case SlideProperty::Hidden:
+        return value.toBool() ? QCoreApplication::translate("slidespec::Commands", "Skip slide")
+                              : QCoreApplication::translate("slidespec::Commands", "Show slide");
+    case SlideProperty::Notes: return QCoreApplication::translate("slidespec::Commands", "Edit speaker notes");
+    case SlideProperty::BackgroundColor:
+        return QCoreApplication::translate("slidespec::Commands", "Change background colour");
+    case SlideProperty::BackgroundImage:
+        return QCoreApplication::translate("slidespec::Commands", "Change background image");
     }
     return {};
 }
@@ -783,7 +823,7 @@ bool SetSlidePropertyCommand::mergeWith(const QUndoCommand *other)
 
 ApplyBrandKitCommand::ApplyBrandKitCommand(DocumentController *document, const BrandKit &kit,
                                            const QString &brandRef)
-    : DocumentCommand(document, tr("Apply brand kit"))
+    : DocumentCommand(document, QCoreApplication::translate("slidespec::Commands", "Apply brand kit"))
     , m_oldKit(document->deck().brand)
     , m_oldRef(document->deck().brandRef)
     , m_newKit(kit)
@@ -807,7 +847,8 @@ void ApplyBrandKitCommand::undo()
 }
 
 ApplyFixCommand::ApplyFixCommand(DocumentController *document, const Issue &issue)
-    : DocumentCommand(document, issue.fix ? issue.fix->description : tr("Fix issue"))
+    : DocumentCommand(document, issue.fix ? issue.fix->description
+                                          : QCoreApplication::translate("slidespec::Commands", "Fix issue"))
 {
     const Deck &current = deck();
     int index = issue.slideIndex;

@@ -28,6 +28,7 @@ enum class CommandId {
     RotateElements,     //!< a drag of the rotation handle
     SetElementProperty, //!< typing into one property of one element
     SetSlideProperty,   //!< typing into one property of one slide (notes)
+    NudgeElements,      //!< arrow-key nudges of the same elements in quick succession
 };
 
 /*! \brief What a SetElementFramesCommand does, for its text and merge id. */
@@ -136,6 +137,28 @@ public:
 private:
     FrameChange m_change;
     int m_dragId;
+};
+
+/*!
+ * \brief Moves elements by an arrow-key nudge. A nudge of the same elements
+ * of the same slide at most \a mergeWindowMs after the previous one merges
+ * into it, so holding or tapping an arrow key is one undo step.
+ *
+ * \a timeMs is when the key was pressed, on any monotonic millisecond clock
+ * (the controller's); it only matters relative to the previous nudge.
+ */
+class NudgeElementsCommand : public SetElementFramesCommand
+{
+public:
+    NudgeElementsCommand(DocumentController *document, int slideIndex, const QStringList &ids,
+                         const QVector<Frame> &frames, qint64 timeMs, int mergeWindowMs);
+
+    int id() const override { return int(CommandId::NudgeElements); }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    qint64 m_lastMs;
+    int m_windowMs;
 };
 
 /*! \brief Sets one property of one element. Typing (same non-zero edit id)

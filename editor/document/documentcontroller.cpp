@@ -378,23 +378,44 @@ bool DocumentController::setElementFrames(const QStringList &ids, const QVector<
     return push(std::make_unique<SetElementFramesCommand>(this, m_currentSlide, ids, frames, change, dragId));
 }
 
-bool DocumentController::moveElements(const QStringList &ids, double dx, double dy, int dragId)
+QVector<Frame> DocumentController::movedFrames(const QStringList &ids, double dx, double dy,
+                                               QStringList *present) const
 {
+    QVector<Frame> frames;
     const Slide *slide = currentSlideData();
     if (!slide)
-        return false;
-    QStringList present;
-    QVector<Frame> frames;
+        return frames;
     for (const QString &id : ids) {
         if (const Element *e = slide->findElement(id)) {
             Frame f = e->frame;
             f.x += dx;
             f.y += dy;
-            present.append(id);
+            present->append(id);
             frames.append(f);
         }
     }
+    return frames;
+}
+
+bool DocumentController::moveElements(const QStringList &ids, double dx, double dy, int dragId)
+{
+    if (!hasCurrentSlide())
+        return false;
+    QStringList present;
+    const QVector<Frame> frames = movedFrames(ids, dx, dy, &present);
     return setElementFrames(present, frames, FrameChange::Move, dragId);
+}
+
+bool DocumentController::nudgeElements(const QStringList &ids, double dx, double dy)
+{
+    if (!hasCurrentSlide())
+        return false;
+    if (!m_clock.isValid())
+        m_clock.start();
+    QStringList present;
+    const QVector<Frame> frames = movedFrames(ids, dx, dy, &present);
+    return push(std::make_unique<NudgeElementsCommand>(this, m_currentSlide, present, frames, m_clock.elapsed(),
+                                                       m_nudgeMergeInterval));
 }
 
 bool DocumentController::setElementProperty(const QString &id, ElementProperty property, const QVariant &value,

@@ -7,6 +7,7 @@
 #include "model/deck.h"
 #include "validation/issue.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointF>
 #include <QString>
@@ -122,6 +123,14 @@ public:
                           FrameChange change = FrameChange::Move, int dragId = 0);
     /*! Moves \a ids by \a dx, \a dy points. */
     Q_INVOKABLE bool moveElements(const QStringList &ids, double dx, double dy, int dragId = 0);
+    /*! Moves \a ids by \a dx, \a dy points from the keyboard: a nudge of the
+     *  same elements within nudgeMergeInterval() of the previous one joins
+     *  its undo step (NudgeElementsCommand). */
+    Q_INVOKABLE bool nudgeElements(const QStringList &ids, double dx, double dy);
+    /*! Milliseconds between nudges that still make one undo step
+     *  (default kNudgeMergeInterval). */
+    int nudgeMergeInterval() const { return m_nudgeMergeInterval; }
+    void setNudgeMergeInterval(int ms) { m_nudgeMergeInterval = ms; }
     bool setElementProperty(const QString &id, ElementProperty property, const QVariant &value,
                             int editId = 0, QString *error = nullptr);
     bool setElementText(const QString &id, const TextBody &body, int editId = 0);
@@ -179,6 +188,8 @@ public:
 
     /*! Offset of duplicates from their originals, points. */
     static constexpr double kDuplicateOffset = 12.0;
+    /*! Default nudgeMergeInterval(), milliseconds. */
+    static constexpr int kNudgeMergeInterval = 1000;
 
 signals:
     /*! The whole document was replaced (new, open). */
@@ -205,6 +216,8 @@ private:
     friend class DocumentCommand;
 
     bool push(std::unique_ptr<DocumentCommand> command);
+    /*! The frames of those of \a ids on the current slide moved by (\a dx, \a dy); their ids in \a present. */
+    QVector<Frame> movedFrames(const QStringList &ids, double dx, double dy, QStringList *present) const;
     bool hasCurrentSlide() const;
 
     // Mutation primitives: the only code that changes m_deck after load.
@@ -229,6 +242,8 @@ private:
     int m_currentSlide = -1;
     QStringList m_selection;
     int m_lastDragId = 0;
+    int m_nudgeMergeInterval = kNudgeMergeInterval;
+    QElapsedTimer m_clock; //!< timestamps of nudges
 
     std::unique_ptr<FontResolver> m_fonts;
     std::unique_ptr<TextLayoutEngine> m_text;

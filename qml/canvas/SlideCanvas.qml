@@ -417,8 +417,9 @@ Item {
             default:
                 return
             }
+            // Quick successive nudges of the same selection are one undo step.
             if (sel.length > 0)
-                canvas.document.moveElements(sel, dx, dy)
+                canvas.document.nudgeElements(sel, dx, dy)
             event.accepted = true
         }
     }

@@ -129,6 +129,8 @@ private slots:
     void noOpEditsPushNothing();
     void dragIsOneUndoStep();
     void separateDragsAreSeparateSteps();
+    void quickNudgesAreOneUndoStep_data();
+    void quickNudgesAreOneUndoStep();
     void typingMergesPerEditId();
     void idsStayUnique();
     void groupUngroupRoundTrip();
@@ -384,6 +386,68 @@ void TestDocumentController::separateDragsAreSeparateSteps()
         doc.undoStack()->undo();
     QVERIFY(!doc.isModified());
     QCOMPARE(doc.currentSlideData()->findElement(QStringLiteral("a"))->frame.x, 100.0);
+}
+
+void TestDocumentController::quickNudgesAreOneUndoStep_data()
+{
+    QTest::addColumn<QList<QStringList>>("selections"); // the ids of each nudge
+    QTest::addColumn<QList<int>>("pausesMs");           // pause before each nudge
+    QTest::addColumn<int>("steps");                     // undo steps expected
+    const QStringList a{QStringLiteral("a")};
+    const QStringList ab{QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("five quick nudges of one element: one step")
+        << QList<QStringList>{a, a, a, a, a} << QList<int>{0, 0, 0, 0, 0} << 1;
+    QTest::newRow("quick nudges of two elements: one step")
+        << QList<QStringList>{ab, ab, ab} << QList<int>{0, 0, 0} << 1;
+    QTest::newRow("a pause longer than the interval starts a new step")
+        << QList<QStringList>{a, a, a, a} << QList<int>{0, 0, 320, 0} << 2;
+    QTest::newRow("another selection starts a new step")
+        << QList<QStringList>{a, a, ab, ab, a} << QList<int>{0, 0, 0, 0, 0} << 3;
+}
+
+void TestDocumentController::quickNudgesAreOneUndoStep()
+{
+    QFETCH(QList<QStringList>, selections);
+    QFETCH(QList<int>, pausesMs);
+    QFETCH(int, steps);
+
+    DocumentController doc;
+    doc.setDeck(fixtureDeck());
+    doc.setNudgeMergeInterval(250);
+    const Deck before = doc.deck();
+    const double ax = doc.currentSlideData()->findElement(QStringLiteral("a"))->frame.x;
+    for (int i = 0; i < selections.size(); ++i) {
+        if (pausesMs.at(i) > 0)
+            QTest::qWait(pausesMs.at(i));
+        QVERIFY(doc.nudgeElements(selections.at(i), 10, 1));
+    }
+    QCOMPARE(doc.undoStack()->count(), steps);
+    QCOMPARE(doc.currentSlideData()->findElement(QStringLiteral("a"))->frame.x, ax + 10 * selections.size());
+    QVERIFY(doc.undoStack()->text(0).startsWith(QStringLiteral("Nudge element")));
+    const Deck after = doc.deck();
+    for (int i = 0; i < steps; ++i)
+        doc.undoStack()->undo();
+    QVERIFY(doc.deck() == before);
+    QVERIFY(!doc.isModified());
+    for (int i = 0; i < steps; ++i)
+        doc.undoStack()->redo();
+    QVERIFY(doc.deck() == after);
+
+    // Back where they started: the step goes. A drag in between never merges
+    // with a nudge (different command ids).
+    DocumentController other;
+    other.setDeck(fixtureDeck());
+    QVERIFY(other.nudgeElements({QStringLiteral("a")}, 1, 0));
+    QVERIFY(other.nudgeElements({QStringLiteral("a")}, -1, 0));
+    QCOMPARE(other.undoStack()->count(), 0);
+    QVERIFY(other.nudgeElements({QStringLiteral("a")}, 1, 0));
+    QVERIFY(other.moveElements({QStringLiteral("a")}, 1, 0, other.beginDrag()));
+    QVERIFY(other.nudgeElements({QStringLiteral("a")}, 1, 0));
+    QCOMPARE(other.undoStack()->count(), 3);
+    // Nothing merges across a save (the clean state).
+    other.undoStack()->setClean();
+    QVERIFY(other.nudgeElements({QStringLiteral("a")}, 1, 0));
+    QCOMPARE(other.undoStack()->count(), 4);
 }
 
 void TestDocumentController::typingMergesPerEditId()

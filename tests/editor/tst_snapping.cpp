@@ -23,6 +23,8 @@ private slots:
     void guidesListEveryLineTheRectNowTouches();
     void thresholdFollowsZoom();
     void resultAppliesToDraggedEdgesOnly();
+    void disabledGivesTheRawRect_data();
+    void disabledGivesTheRawRect();
 };
 
 namespace {
@@ -169,6 +171,49 @@ void TestSnapping::resultAppliesToDraggedEdgesOnly()
     QCOMPARE(r.apply(QRectF(10, 10, 100, 50)), QRectF(13, 8, 100, 50));
     QCOMPARE(r.apply(QRectF(10, 10, 100, 50), Edges(Edge::Right) | Edge::Top), QRectF(10, 8, 103, 52));
     QCOMPARE(r.apply(QRectF(10, 10, 100, 50), Edges(Edge::Left)), QRectF(13, 10, 97, 50));
+}
+
+void TestSnapping::disabledGivesTheRawRect_data()
+{
+    QTest::addColumn<QRectF>("rect");
+    QTest::addColumn<int>("edges");
+    QTest::addColumn<QVector<QRectF>>("others");
+    const QVector<QRectF> row{{100, 100, 100, 50}, {400, 100, 100, 50}};
+    QTest::newRow("move 1 pt from the slide centre") << QRectF(429, 100, 100, 50) << int(Snapping::kMove)
+                                                      << QVector<QRectF>{};
+    QTest::newRow("move onto another element's edge") << QRectF(501, 100, 40, 40) << int(Snapping::kMove) << row;
+    QTest::newRow("move 2 pt from equal spacing") << QRectF(252, 100, 100, 50) << int(Snapping::kMove) << row;
+    QTest::newRow("resize the right edge 1 pt from the slide edge")
+        << QRectF(700, 300, 259, 50) << int(Edge::Right) << row;
+    QTest::newRow("resize the top-left corner near the safe margin")
+        << QRectF(37, 37, 200, 200) << int(Edge::Left | Edge::Top) << row;
+}
+
+void TestSnapping::disabledGivesTheRawRect()
+{
+    QFETCH(QRectF, rect);
+    QFETCH(int, edges);
+    QFETCH(QVector<QRectF>, others);
+
+    Snapping::Request req;
+    req.rect = rect;
+    req.edges = Edges(edges);
+    req.others = others;
+    req.safeMargins = Insets{36, 36, 36, 36};
+    req.threshold = 6;
+    // Enabled, the rect snaps somewhere (else the row proves nothing) ...
+    const Snapping::Result on = Snapping::snap(req);
+    QVERIFY(on.snappedX || on.snappedY);
+    QVERIFY(!on.guides.isEmpty() || !on.spacing.isEmpty());
+    // ... and disabled (Alt held, or the setting off), it stays exactly where
+    // the pointer put it, with nothing to draw.
+    req.disabled = true;
+    const Snapping::Result off = Snapping::snap(req);
+    QCOMPARE(off.delta, QPointF(0, 0));
+    QVERIFY(!off.snappedX && !off.snappedY);
+    QVERIFY(off.guides.isEmpty());
+    QVERIFY(off.spacing.isEmpty());
+    QCOMPARE(off.apply(rect, req.edges), rect);
 }
 
 QTEST_MAIN(TestSnapping)

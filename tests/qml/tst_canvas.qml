@@ -102,8 +102,25 @@ Item {
             keys.forceActiveFocus()
             keyClick(Qt.Key_Right)
             keyClick(Qt.Key_Down, Qt.ShiftModifier)
-            fuzzyCompare(frameOf("block").x, 101, 0.01)
+            keyClick(Qt.Key_Right)
+            fuzzyCompare(frameOf("block").x, 102, 0.01)
             fuzzyCompare(frameOf("block").y, 160, 0.01)
+            // Quick nudges of one selection are one undo step.
+            document.undoStack.undo()
+            compare(frameOf("block").x, 100)
+            compare(frameOf("block").y, 150)
+            verify(!document.undoStack.canUndo)
+        }
+
+        function test_snapRectDisabledGivesTheRawRect() {
+            // Bottom 3 pt above the slide's middle: snaps when enabled...
+            const on = session.snapRect(["block"], 137, 173, 200, 100, 15, 1, false)
+            compare(on.y, 170)
+            verify(on.guides.length > 0)
+            // ... and with snapping off (Alt, or the setting) stays raw, without guides.
+            const off = session.snapRect(["block"], 137, 173, 200, 100, 15, 1, true)
+            compare([off.x, off.y, off.w, off.h], [137, 173, 200, 100])
+            compare(off.guides.length, 0)
         }
 
         function test_resizeWithHandle() {
