@@ -29,6 +29,10 @@ ApplicationWindow {
     property alias settings: settings
     property alias settingsDialog: settingsDialog
     property alias libraryDialog: libraryDialog
+    property alias saveChangesDialog: saveChangesDialog
+    property alias historyPanel: historyPanel
+    /*! Set once the user chose how to leave unsaved changes: the window may close. */
+    property bool closeConfirmed: false
     property string appearance: settings.appearance === AppSettings.Dark ? "dark" : "light"
     readonly property bool dark: appearance === "dark"
 
@@ -179,9 +183,9 @@ ApplicationWindow {
     Shortcut { sequences: [StandardKey.Redo]; onActivated: window.document.undoStack.redo() }
     Shortcut { sequences: [StandardKey.Save]; onActivated: window.save() }
     Shortcut { sequences: [StandardKey.SaveAs]; onActivated: saveDialog.open() }
-    Shortcut { sequences: [StandardKey.Open]; onActivated: openDialog.open() }
+    Shortcut { sequences: [StandardKey.Open]; onActivated: window.keepChanges(() => openDialog.open()) }
     Shortcut { sequences: [StandardKey.Preferences]; onActivated: settingsDialog.open() }
-    Shortcut { sequences: [StandardKey.New]; onActivated: window.document.newDeck() }
+    Shortcut { sequences: [StandardKey.New]; onActivated: window.newDeck() }
     Shortcut { sequences: [StandardKey.Paste]; onActivated: editorSession.paste() }
     Shortcut { sequences: [StandardKey.Copy]; onActivated: window.document.copySelection() }
     Shortcut { sequences: [StandardKey.Cut]; onActivated: window.document.cutSelection() }
@@ -208,13 +212,75 @@ ApplicationWindow {
         return error
     }
 
-    function save() {
+    /*! Saves the deck (asking where when it has no file yet), then runs \a then if it saved. */
+    function save(then) {
         if (document.filePath.length === 0 || document.filePath.startsWith(":/")) {
+            saveDialog.afterSave = then || null
             saveDialog.open()
             return
         }
         const error = editorSession.save()
         statusText.text = error.length > 0 ? qsTr("Could not save: %1").arg(error) : qsTr("Saved.")
+        if (error.length === 0 && then)
+            then()
+    }
+
+    /*!
+     * Runs \a action (which leaves the open deck) once the deck's changes are
+     * safe: at once when there are none; after saving it silently when it is
+     * a workspace deck (autosave keeps those, the status line says so); else
+     * after asking Save / Don't save / Cancel. \a quitting: the app closes
+     * after \a action. Returns true when \a action ran.
+     */
+    function keepChanges(action, quitting) {
+        if (!document.modified || saveWorkspaceDeck()) {
+            action()
+            return true
+        }
+        saveChangesDialog.deckName = document.filePath.length > 0 ? document.filePath.split("/").pop()
+                                                                  : qsTr("Untitled deck")
+        saveChangesDialog.quitting = !!quitting
+        saveChangesDialog.ask(action)
+        return false
+    }
+    /*! Saves a modified workspace deck in place; false for any other deck or when that fails. */
+    function saveWorkspaceDeck() {
+        if (workspaceSession.currentDeckId.length === 0)
+            return false
+        const error = workspaceSession.saveToWorkspace()
+        if (error.length > 0) {
+            statusText.text = qsTr("Could not save to the workspace: %1").arg(error)
+            return false
+        }
+        statusText.text = qsTr("Your changes are saved in the workspace.")
+        return true
+    }
+    /*! A new deck, once the open one's changes are safe. */
+    function newDeck() {
+        keepChanges(() => window.document.newDeck())
+    }
+
+    SaveChangesDialog {
+        id: saveChangesDialog
+        onSaveChosen: action => window.save(action)
+        property bool quitting: false
+        onDiscardChosen: action => {
+            // Discarded on the way out: the autosave is not offered for
+            // recovery next time. (Opening another deck drops it anyway.)
+            const journal = workspaceSession.journalPath.split("/").pop()
+            if (quitting && journal.endsWith(".json"))
+                workspaceSession.discard(journal.slice(0, -5))
+            action()
+        }
+    }
+
+    onClosing: close => {
+        if (closeConfirmed)
+            return
+        close.accepted = keepChanges(() => {
+            window.closeConfirmed = true
+            Qt.callLater(window.close)
+        }, true)
     }
 
     FileDialog {
@@ -229,11 +295,19 @@ ApplicationWindow {
         fileMode: FileDialog.SaveFile
         defaultSuffix: "json"
         nameFilters: [qsTr("Slide specs (*.json)")]
+        /*! What to do after a successful save (leaving the deck after "Save changes?"). */
+        property var afterSave: null
+        onRejected: afterSave = null
         onAccepted: {
+            const then = afterSave
+            afterSave = null
             const error = editorSession.saveAs(selectedFile)
             statusText.text = error.length > 0 ? qsTr("Could not save: %1").arg(error) : qsTr("Saved.")
-            if (error.length === 0)
+            if (error.length === 0) {
                 settings.addRecentFile(window.document.filePath)
+                if (then)
+                    then()
+            }
         }
     }
 
@@ -241,24 +315,24 @@ ApplicationWindow {
         RowLayout {
             anchors.fill: parent
             spacing: 4
-            ToolButton { text: qsTr("New"); onClicked: window.document.newDeck() }
+            ToolButton { text: qsTr("New"); onClicked: window.newDeck() }
             ToolButton {
                 text: qsTr("Open")
                 onClicked: openMenu.popup()
                 Menu {
                     id: openMenu
                     objectName: "openMenu"
-                    MenuItem { text: qsTr("Open…"); onTriggered: openDialog.open() }
+                    MenuItem { text: qsTr("Open…"); onTriggered: window.keepChanges(() => openDialog.open()) }
                     MenuSeparator { visible: settings.recentFiles.length > 0 }
                     Instantiator {
                         model: settings.recentFiles
                         delegate: MenuItem {
                             required property string modelData
                             text: modelData.split("/").pop()
-                            onTriggered: {
+                            onTriggered: window.keepChanges(() => {
                                 if (window.openFile(workspaceSession.fileUrl(modelData)).length > 0)
                                     settings.removeRecentFile(modelData)
-                            }
+                            })
                         }
                         onObjectAdded: (index, object) => openMenu.insertItem(index + 2, object)
                         onObjectRemoved: (index, object) => openMenu.removeItem(object)
@@ -269,7 +343,7 @@ ApplicationWindow {
                         onTriggered: settings.clearRecentFiles()
                     }
                     MenuSeparator {}
-                    MenuItem { text: qsTr("Open from workspace…"); onTriggered: libraryDialog.open() }
+                    MenuItem { text: qsTr("Open from workspace…"); onTriggered: window.keepChanges(() => libraryDialog.open()) }
                     MenuItem { text: qsTr("New deck from template…"); onTriggered: templateGallery.openFor("deck") }
                     MenuItem { text: qsTr("Save to workspace"); onTriggered: window.saveToWorkspace() }
                 }
@@ -453,6 +527,7 @@ ApplicationWindow {
                 TabButton { text: qsTr("Inspector") }
                 TabButton { text: qsTr("Issues (%1)").arg(issuesPanel.count) }
                 TabButton { text: qsTr("Components") }
+                TabButton { text: qsTr("History") }
             }
             StackLayout {
                 currentIndex: rightTabs.currentIndex
@@ -461,6 +536,7 @@ ApplicationWindow {
                 Inspector { session: editorSession }
                 IssuesPanel { id: issuesPanel; session: editorSession }
                 ComponentPalette { session: editorSession }
+                HistoryPanel { id: historyPanel; objectName: "historyPanel"; session: editorSession }
             }
         }
     }
@@ -473,7 +549,7 @@ ApplicationWindow {
             Label {
                 text: qsTr("Slide %1 of %2").arg(window.document.currentSlide + 1).arg(window.document.slideCount)
             }
-            Label { id: statusText; Layout.fillWidth: true; elide: Text.ElideRight }
+            Label { id: statusText; objectName: "statusText"; Layout.fillWidth: true; elide: Text.ElideRight }
             Label {
                 text: qsTr("%n problem(s) in the deck", "", window.document.problemCount)
             }
