@@ -236,8 +236,9 @@ AssetType sniffAssetType(const QByteArray &bytes)
 AssetCheck checkDeclaredType(const QString &declaredMime, AssetType sniffed)
 {
     if (sniffed == AssetType::Unknown)
-        return {AssetType::Unknown, QStringLiteral("The file is not a supported asset; accepted types: %1.")
-                                        .arg(acceptedAssetMimes().join(u", "))};
+        return {AssetType::Unknown,
+                QStringLiteral("The file is not a supported asset; accepted types: %1.").arg(acceptedAssetMimes().join(u", ")),
+                AssetProblem::Unsupported};
     const QString declared = declaredMime.section(u';', 0, 0).trimmed().toLower();
     if (declared.isEmpty() || declared == QLatin1String("application/octet-stream"))
         return {sniffed, {}};
@@ -250,10 +251,12 @@ AssetCheck checkDeclaredType(const QString &declaredMime, AssetType sniffed)
     if (named == AssetType::Unknown)
         return {AssetType::Unknown, QStringLiteral("The declared type '%1' is not accepted (the content is %2; declare "
                                                    "it as %3).")
-                                        .arg(declared, assetTypeDescription(sniffed), assetTypeMime(sniffed))};
+                                        .arg(declared, assetTypeDescription(sniffed), assetTypeMime(sniffed)),
+                AssetProblem::Mismatch};
     return {AssetType::Unknown, QStringLiteral("The declared type '%1' does not match the content, which is %2; "
                                                "declare it as %3.")
-                                    .arg(declared, assetTypeDescription(sniffed), assetTypeMime(sniffed))};
+                                    .arg(declared, assetTypeDescription(sniffed), assetTypeMime(sniffed)),
+                AssetProblem::Mismatch};
 }
 
 AssetCheck checkAsset(const QByteArray &bytes, const QString &declaredMime, const AssetLimits &limits)
@@ -262,11 +265,13 @@ AssetCheck checkAsset(const QByteArray &bytes, const QString &declaredMime, cons
     if (bytes.size() > overall)
         return {AssetType::Unknown, QStringLiteral("The file has %1 bytes; no asset may exceed %2 bytes.")
                                         .arg(bytes.size())
-                                        .arg(overall)};
+                                        .arg(overall),
+                AssetProblem::TooLarge};
     const AssetSniff sniff = sniffAsset(bytes, limits);
     if (sniff.type == AssetType::Unknown)
         return {AssetType::Unknown, QStringLiteral("The file is not a supported asset (%1); accepted types: %2.")
-                                        .arg(sniff.reason, acceptedAssetMimes().join(u", "))};
+                                        .arg(sniff.reason, acceptedAssetMimes().join(u", ")),
+                AssetProblem::Unsupported};
     qint64 limit = limits.maxImageBytes;
     if (sniff.type == AssetType::Svg)
         limit = limits.maxSvgBytes;
@@ -278,7 +283,8 @@ AssetCheck checkAsset(const QByteArray &bytes, const QString &declaredMime, cons
         return {AssetType::Unknown, QStringLiteral("The file is %1 of %2 bytes; the limit for this type is %3 bytes.")
                                         .arg(assetTypeDescription(sniff.type))
                                         .arg(bytes.size())
-                                        .arg(limit)};
+                                        .arg(limit),
+                AssetProblem::TooLarge};
     return checkDeclaredType(declaredMime, sniff.type);
 }
 

@@ -60,11 +60,20 @@ AssetSniff sniffAsset(const QByteArray &bytes, const AssetLimits &limits = {});
 /*! sniffAsset(bytes).type */
 AssetType sniffAssetType(const QByteArray &bytes);
 
+/*! \brief Why an upload was refused. */
+enum class AssetProblem {
+    None,
+    TooLarge,    //!< over a size limit (HTTP 413)
+    Unsupported, //!< not one of the accepted types (HTTP 415)
+    Mismatch,    //!< the declared type is not the content's (HTTP 415)
+};
+
 /*! \brief The verdict on an upload: its type, or an error for people. */
 struct AssetCheck
 {
     AssetType type = AssetType::Unknown;
     QString error; //!< empty when accepted
+    AssetProblem problem = AssetProblem::None;
     bool ok() const { return error.isEmpty(); }
 };
 
