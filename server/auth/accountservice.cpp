@@ -375,6 +375,66 @@ ServiceResult<void> AccountService::revokeApiToken(const QString &userId, const 
     });
 }
 
+namespace {
+
+/*! Refuses unless \a actorId may manage the tokens of the transaction's org. */
+std::optional<ApiError> requireTokenManager(pqxx::work &tx, const QString &actorId)
+{
+    const auto rows = tx.exec_params(
+        "SELECT role FROM memberships WHERE org_id = app.current_org() AND user_id = $1::uuid", s(actorId));
+    if (rows.empty())
+        return ApiError{404, QStringLiteral("orgs.not_found"), QStringLiteral("No such org."), {}};
+    const auto role = roleFromName(q(rows[0][0]));
+    if (!role || !roleAllows(*role, u"tokens.manage"))
+        return ApiError::forbidden(QStringLiteral("Only admins and owners manage the org's API tokens."));
+    return std::nullopt;
+}
+
+} // namespace
+
+ServiceResult<QList<ApiTokenInfo>> AccountService::listOrgApiTokens(const QString &actorId, const QString &orgId)
+{
+    if (!isUuid(actorId) || !isUuid(orgId))
+        return ApiError{404, QStringLiteral("orgs.not_found"), QStringLiteral("No such org."), {}};
+    return runScoped<QList<ApiTokenInfo>>(
+        m_db, OrgScope{actorId, orgId}, "list org tokens", [&](pqxx::work &tx) -> ServiceResult<QList<ApiTokenInfo>> {
+            if (auto refused = requireTokenManager(tx, actorId))
+                return *refused;
+            const auto rows = tx.exec(
+                "SELECT t.id::text, t.name, t.org_id::text, o.name, t.hint, " + iso("t.created_at") + ", "
+                + iso("t.last_used_at") + ", " + iso("t.expires_at") + ", " + iso("t.revoked_at")
+                + ", t.user_id::text, coalesce(u.email, '') FROM api_tokens t JOIN orgs o ON o.id = t.org_id "
+                  "LEFT JOIN users u ON u.id = t.user_id WHERE t.org_id = app.current_org() "
+                  "ORDER BY t.created_at DESC, t.id LIMIT 1000");
+            QList<ApiTokenInfo> tokens;
+            for (const auto &row : rows) {
+                tokens.append({q(row[0]), q(row[1]), q(row[2]), q(row[3]), q(row[4]), q(row[5]), q(row[6]), q(row[7]),
+                               q(row[8]), q(row[9]), q(row[10])});
+            }
+            return tokens;
+        });
+}
+
+ServiceResult<void> AccountService::revokeOrgApiToken(const QString &actorId, const QString &orgId,
+                                                      const QString &tokenId)
+{
+    if (!isUuid(actorId) || !isUuid(orgId))
+        return ApiError{404, QStringLiteral("orgs.not_found"), QStringLiteral("No such org."), {}};
+    if (!isUuid(tokenId))
+        return ApiError::notFound(QStringLiteral("API token"));
+    return runScoped<void>(m_db, OrgScope{actorId, orgId}, "revoke org token", [&](pqxx::work &tx)
+                                                                                  -> ServiceResult<void> {
+        if (auto refused = requireTokenManager(tx, actorId))
+            return *refused;
+        const auto rows = tx.exec_params("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) "
+                                         "WHERE id = $1::uuid AND org_id = app.current_org() RETURNING id",
+                                         s(tokenId));
+        if (rows.empty())
+            return ApiError::notFound(QStringLiteral("API token"));
+        return {};
+    });
+}
+
 ServiceResult<int> AccountService::liveSessionCount(const QString &userId)
 {
     if (!isUuid(userId))

@@ -88,6 +88,16 @@ public:
     /*! Revokes one of the user's API tokens; 404 when it is not theirs. Idempotent. */
     ServiceResult<void> revokeApiToken(const QString &userId, const QString &tokenId);
 
+    /*!
+     * \brief The API tokens of every member for \a orgId, newest first, with
+     * their owners; \a actorId needs tokens.manage there (404 when not a
+     * member, 403 otherwise).
+     */
+    ServiceResult<QList<ApiTokenInfo>> listOrgApiTokens(const QString &actorId, const QString &orgId);
+
+    /*! Revokes any member's API token for \a orgId (tokens.manage). Idempotent; 404 when not in the org. */
+    ServiceResult<void> revokeOrgApiToken(const QString &actorId, const QString &orgId, const QString &tokenId);
+
     /*! Sessions of the user still live (for tests and a future "devices" page). */
     ServiceResult<int> liveSessionCount(const QString &userId);
 

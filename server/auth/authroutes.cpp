@@ -194,7 +194,9 @@ void addSchemas(Router &router)
                       {QStringLiteral("createdAt"), time},
                       {QStringLiteral("lastUsedAt"), nullable(time)},
                       {QStringLiteral("expiresAt"), nullable(time)},
-                      {QStringLiteral("revokedAt"), nullable(time)}};
+                      {QStringLiteral("revokedAt"), nullable(time)},
+                      {QStringLiteral("userId"), uuid},
+                      {QStringLiteral("userEmail"), type("string", "email")}};
     router.addSchema(QStringLiteral("ApiToken"), objectSchema(token));
     token.insert(QStringLiteral("token"), type("string"));
     router.addSchema(QStringLiteral("NewApiToken"), objectSchema(token));
@@ -550,6 +552,26 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         doc(orgsTag, QStringLiteral("Revoke a pending invite"), {}, {}, 204, {409}),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto done = sv->orgs().revokeInvite(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("inviteId")));
+            return done ? HttpResponse::noContent() : failure(done.error());
+        });
+
+    add("GET", "/orgs/{orgId}/tokens", AuthMode::Required, "tokens.manage",
+        doc(orgsTag, QStringLiteral("Every member's API tokens for this org (no secrets)"), {},
+            QStringLiteral("ApiTokenList")),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            auto tokens = sv->accounts().listOrgApiTokens(ctx.userId(), ctx.orgId());
+            if (!tokens)
+                return failure(tokens.error());
+            QJsonArray list;
+            for (const ApiTokenInfo &t : std::as_const(*tokens))
+                list.append(t.toJson());
+            return HttpResponse::json(QJsonObject{{QStringLiteral("tokens"), list}});
+        });
+
+    add("DELETE", "/orgs/{orgId}/tokens/{tokenId}", AuthMode::Required, "tokens.manage",
+        doc(orgsTag, QStringLiteral("Revoke any member's API token for this org"), {}, {}, 204),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            auto done = sv->accounts().revokeOrgApiToken(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("tokenId")));
             return done ? HttpResponse::noContent() : failure(done.error());
         });
 

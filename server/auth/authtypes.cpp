@@ -33,7 +33,7 @@ QJsonObject SessionGrant::toJson() const
 
 QJsonObject ApiTokenInfo::toJson() const
 {
-    return {{QStringLiteral("id"), id},
+    QJsonObject object{{QStringLiteral("id"), id},
             {QStringLiteral("name"), name},
             {QStringLiteral("orgId"), orgId},
             {QStringLiteral("orgName"), orgName},
@@ -42,6 +42,11 @@ QJsonObject ApiTokenInfo::toJson() const
             {QStringLiteral("lastUsedAt"), orNull(lastUsedAt)},
             {QStringLiteral("expiresAt"), orNull(expiresAt)},
             {QStringLiteral("revokedAt"), orNull(revokedAt)}};
+    if (!userId.isEmpty())
+        object.insert(QStringLiteral("userId"), userId);
+    if (!userEmail.isEmpty())
+        object.insert(QStringLiteral("userEmail"), userEmail);
+    return object;
 }
 
 QJsonObject NewApiToken::toJson() const

@@ -72,6 +72,8 @@ struct ApiTokenInfo
     QString lastUsedAt;
     QString expiresAt;
     QString revokedAt;
+    QString userId;    //!< the token's owner (org listings)
+    QString userEmail; //!< the owner's email (org listings only)
     QJsonObject toJson() const;
 };
 

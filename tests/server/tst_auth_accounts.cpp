@@ -353,6 +353,36 @@ private slots:
                   + ownerToken->info.id.toStdString() + "'");
         QVERIFY(!resolve(ownerToken->token).has_value());
     }
+
+    void adminsManageTheOrgsTokens()
+    {
+        const SessionGrant owner = signup(uniqueEmail(QStringLiteral("tm-owner")));
+        const SessionGrant editor = signup(uniqueEmail(QStringLiteral("tm-editor")));
+        auto org = m_orgs->create(owner.user.id, QStringLiteral("Token Managers"));
+        auto other = m_orgs->create(editor.user.id, QStringLiteral("Elsewhere"));
+        AUTH_VERIFY_OK(org);
+        AUTH_VERIFY_OK(other);
+        auto invite = m_orgs->invite(owner.user.id, org->id, editor.user.email, Role::Editor);
+        AUTH_VERIFY_OK(invite);
+        AUTH_VERIFY_OK(m_orgs->accept(editor.user.id, invite->token.toLatin1()));
+        auto editorToken = m_accounts->createApiToken(editor.user.id, org->id, QStringLiteral("editor script"));
+        auto elsewhereToken = m_accounts->createApiToken(editor.user.id, other->id, QStringLiteral("other org"));
+        AUTH_VERIFY_OK(editorToken);
+        AUTH_VERIFY_OK(elsewhereToken);
+
+        auto listed = m_accounts->listOrgApiTokens(owner.user.id, org->id);
+        AUTH_VERIFY_OK(listed);
+        QCOMPARE(listed->size(), 1); // not the editor's token for the other org
+        QCOMPARE(listed->at(0).userEmail, editor.user.email);
+        QCOMPARE(listed->at(0).userId, editor.user.id);
+        QCOMPARE(m_accounts->listOrgApiTokens(editor.user.id, org->id).error().status, 403);
+        QCOMPARE(m_accounts->listOrgApiTokens(owner.user.id, other->id).error().status, 404);
+        // The owner cannot reach a token of another org, even knowing its id.
+        QCOMPARE(m_accounts->revokeOrgApiToken(owner.user.id, org->id, elsewhereToken->info.id).error().status, 404);
+        QVERIFY(resolve(elsewhereToken->token).has_value());
+        AUTH_VERIFY_OK(m_accounts->revokeOrgApiToken(owner.user.id, org->id, editorToken->info.id));
+        QVERIFY(!resolve(editorToken->token).has_value());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuthAccounts)
