@@ -40,6 +40,17 @@ public:
         : QObject(socket), m_socket(socket), m_server(server)
     {
         connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeQt);
+        // Idle connections (keep-alive, or stalled mid-request) are closed.
+        m_idle.setSingleShot(true);
+        m_idle.setInterval(server->m_options.idleTimeoutMs);
+        connect(&m_idle, &QTimer::timeout, this, [this] {
+            if (openRequests() > 0) {
+                m_idle.start();
+                return;
+            }
+            m_socket->abort();
+        });
+        m_idle.start();
     }
 
     // Connected after QAbstractHttpServer's own readyRead handler.
@@ -53,6 +64,7 @@ public:
     bool closing = false;
 
     int openRequests() const { return int(nextSequence - nextWrite); }
+    void touch() { m_idle.start(); }
 
     void closeGracefully()
     {
@@ -99,6 +111,7 @@ private:
 
     void beforeQt()
     {
+        m_idle.start();
         if (m_state == State::Rejected) {
             discardInput();
             return;
@@ -223,6 +236,7 @@ private:
     qint64 m_bodyLeft = 0;
     qint64 m_unconsumed = 0;
     QQueue<RequestInfo> m_infos;
+    QTimer m_idle;
 };
 
 namespace {
@@ -540,6 +554,7 @@ void HttpServer::writeInOrder(QTcpSocket *socket, quint64 sequence, QByteArray b
     while (!guard->ready.empty() && guard->ready.begin()->first == guard->nextWrite && !guard->closing) {
         auto node = guard->ready.extract(guard->ready.begin());
         ++guard->nextWrite;
+        guard->touch();
         socket->write(node.mapped().first);
         if (node.mapped().second) {
             guard->stopParsing();

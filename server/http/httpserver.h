@@ -51,6 +51,9 @@ public:
         int workerThreads = 8;
         int maxPendingRequests = 0;  //!< queued + running before 503 server.busy; 0 = 64 × workers
         int requestTimeoutMs = 30000;
+        /*! A connection with no request being handled and no byte received for this long is closed
+            (idle keep-alive, or a client stalled mid-request). */
+        int idleTimeoutMs = 75000;
         QList<QPair<QHostAddress, int>> trustedProxies;
     };
 

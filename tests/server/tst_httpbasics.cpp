@@ -2,6 +2,7 @@
 // The HTTP layer against the real server: started in-process on an ephemeral
 // port over a real, migrated PostgreSQL database, and spoken to over TCP.
 #include "http/httpserver.h"
+#include "http/metrics.h"
 #include "http/service.h"
 #include "serverfixture.h"
 
@@ -574,6 +575,41 @@ private slots:
         }
         QVERIFY(count > 0);
         QVERIFY(doc[QStringLiteral("components")][QStringLiteral("schemas")].toObject().contains(QStringLiteral("Error")));
+    }
+
+    void idleConnectionsAreClosed_data()
+    {
+        QTest::addColumn<QByteArray>("sent");
+        QTest::addColumn<bool>("answered");
+        QTest::newRow("idle keep-alive after a response") << QByteArray("GET /quick HTTP/1.1\r\nHost: x\r\n\r\n") << true;
+        QTest::newRow("stalled in the middle of the headers") << QByteArray("GET /quick HTTP/1.1\r\nHost") << false;
+        QTest::newRow("stalled in the middle of the body") << QByteArray("POST /quick HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc") << false;
+        QTest::newRow("a handler slower than the idle timeout is not cut") << QByteArray("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n") << true;
+    }
+
+    void idleConnectionsAreClosed()
+    {
+        QFETCH(QByteArray, sent);
+        QFETCH(bool, answered);
+        Router router;
+        QVERIFY(router.add({.method = "GET", .pattern = QStringLiteral("/quick"),
+                            .handler = [](RequestContext &) { return HttpResponse::noContent(); }, .auth = AuthMode::None}));
+        QVERIFY(router.add({.method = "GET", .pattern = QStringLiteral("/slow"),
+                            .handler = [](RequestContext &) { QThread::msleep(700); return HttpResponse::noContent(); },
+                            .auth = AuthMode::None}));
+        MetricsRegistry metrics;
+        HttpServer::Options options;
+        options.idleTimeoutMs = 300;
+        HttpServer server(router, metrics, options);
+        QString error;
+        QVERIFY2(server.start(QHostAddress(QHostAddress::LocalHost), 0, &error), qPrintable(error));
+        RawConnection c(server.port());
+        c.send(sent);
+        const RawResponse r = c.read(3000);
+        QCOMPARE(r.ok, answered);
+        if (answered)
+            QCOMPARE(r.status, 204);
+        QTRY_VERIFY_WITH_TIMEOUT(c.isClosed(), 3000);
     }
 
     void shutdownFinishesInFlightRequests()
