@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace slidespec {
 
@@ -124,7 +125,8 @@ void BrandKitSession::setFolder(const QString &folder)
     auto *model = new BrandKitListModel(library.get(), this);
     BrandKitListModel *old = m_kits;
     m_kits = model;
-    m_library = std::move(library);
+    // The old model lives until the event loop deletes it: so does its library.
+    m_retired.push_back(std::exchange(m_library, std::move(library)));
     emit folderChanged();
     emit kitsChanged();
     old->deleteLater();

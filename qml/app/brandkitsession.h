@@ -20,6 +20,7 @@
 #include <QVariantMap>
 
 #include <memory>
+#include <vector>
 
 namespace slidespec {
 
@@ -201,6 +202,7 @@ private:
     QPointer<WorkspaceSession> m_workspace;
     QString m_folder;
     std::unique_ptr<BrandKitLibrary> m_library;
+    std::vector<std::unique_ptr<BrandKitLibrary>> m_retired; //!< the libraries of replaced models, which are deleted later
     BrandKitListModel *m_kits = nullptr;
     QString m_currentKitId;
     QVariantMap m_kit;

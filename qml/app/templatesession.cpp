@@ -16,6 +16,8 @@
 #include <QQuickTextureFactory>
 #include <QRunnable>
 
+#include <utility>
+
 namespace slidespec {
 
 namespace {
@@ -244,9 +246,10 @@ void TemplateSession::setFolder(const QString &folder)
                                                      QStringLiteral(":/slidespec/samples"));
     auto *model = new TemplateListModel(library.get(), this);
     m_filter->setSourceModel(model);
+    // The old model lives until the event loop deletes it: so does its library.
+    m_retired.push_back(std::exchange(m_library, std::move(library)));
     m_model->deleteLater();
     m_model = model;
-    m_library = std::move(library);
     emit folderChanged();
     refresh();
 }

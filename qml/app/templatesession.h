@@ -19,6 +19,7 @@
 #include <QThreadPool>
 
 #include <memory>
+#include <vector>
 
 namespace slidespec {
 
@@ -186,6 +187,7 @@ private:
     QPointer<WorkspaceSession> m_workspace;
     QString m_folder;
     std::unique_ptr<TemplateLibrary> m_library;
+    std::vector<std::unique_ptr<TemplateLibrary>> m_retired; //!< the libraries of replaced models, which are deleted later
     TemplateListModel *m_model = nullptr;
     TemplateFilterModel *m_filter = nullptr;
     int m_revision = 0;
