@@ -12,7 +12,8 @@
 #   scripts/s3.sh status  say whether it runs
 #
 # Everything lives under .tools/ (gitignored): the npm install in
-# .tools/s3rver/, objects in .tools/s3rver-data/, the pid file and the log.
+# .tools/s3rver/, objects in .tools/s3rver-data/PORT/, the pid file and the
+# log (.tools/s3rver-PORT.pid, .log).
 # Works as root (s3rver is a plain Node process; nothing is installed
 # system-wide). s3rver knows one account, S3RVER / S3RVER. Beware: s3rver 3.7.1
 # checks only the access key id of a Signature V4 request (an unknown id gets
@@ -39,9 +40,9 @@ address=127.0.0.1
 endpoint=localtest
 tools="$root/.tools"
 prefix="$tools/s3rver"
-data="$tools/s3rver-data"
-pidfile="$tools/s3rver.pid"
-logfile="$tools/s3rver.log"
+data="$tools/s3rver-data/$port"
+pidfile="$tools/s3rver-$port.pid"
+logfile="$tools/s3rver-$port.log"
 bin="$prefix/node_modules/.bin/s3rver"
 
 say() { printf '[s3] %s\n' "$*" >&2; }
@@ -54,25 +55,37 @@ running() {
     [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
 }
 
+# HTTP status of a request to the server, or 000 when nothing answers. Uses
+# Node (needed for s3rver anyway) rather than curl, which a clean system may
+# not have.
+http_status() {
+    local method="$1" path="$2"
+    node -e '
+        const req = require("http").request(
+            { host: process.argv[1], port: +process.argv[2], method: process.argv[3], path: process.argv[4], timeout: 2000 },
+            res => { console.log(res.statusCode); res.resume(); });
+        req.on("timeout", () => { req.destroy(); });
+        req.on("error", () => console.log("000"));
+        req.end();' "$address" "$port" "$method" "$path" 2>/dev/null || echo 000
+}
+
 answers() {
     # Any HTTP answer counts (s3rver says 200 to an unsigned ListBuckets).
     local code
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://$address:$port/" || true)"
+    code="$(http_status GET /)"
     [[ "$code" != "000" && -n "$code" ]]
 }
 
 bucket_exists() {
-    local code
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -I "http://$address:$port/$bucket" || true)"
-    [[ "$code" == "200" ]]
+    [[ "$(http_status HEAD "/$bucket")" == "200" ]]
 }
 
 install() {
     if [[ -x "$bin" ]] && grep -q "\"version\": \"$version\"" "$prefix/node_modules/s3rver/package.json" 2>/dev/null; then
         return
     fi
-    command -v npm >/dev/null || die "npm is not installed (scripts/setup.sh installs Node and npm)"
-    command -v curl >/dev/null || die "curl is not installed"
+    command -v node >/dev/null || die "Node.js is not installed (Debian: apt-get install nodejs npm)"
+    command -v npm >/dev/null || die "npm is not installed (Debian: apt-get install npm)"
     say "installing s3rver $version into $prefix"
     mkdir -p "$prefix"
     [[ -f "$prefix/package.json" ]] || printf '{ "name": "slidespec-s3rver", "private": true }\n' >"$prefix/package.json"
