@@ -4,9 +4,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Slidespec.Ui
 
-// The slide strip: thumbnails painted by the core renderer (cache-busted by
-// the model's thumbnailRevision), add from a layout template, duplicate,
-// delete, skip, and reorder by dragging a thumbnail.
+// The slide strip: thumbnails painted by the core renderer off the UI thread
+// (ThumbnailProvider over ThumbnailCache; a new URL per thumbnailRevision),
+// add from a layout template, duplicate, delete, skip, and reorder by
+// dragging a thumbnail.
 Pane {
     id: panel
 
@@ -40,6 +41,7 @@ Pane {
                 required property bool hidden
                 required property int issueCount
                 required property int thumbnailRevision
+                required property string slideId
                 width: ListView.view.width
                 height: thumb.height + 8
 
@@ -60,17 +62,32 @@ Pane {
                     color: "transparent"
                     border.width: row.index === panel.document?.currentSlide ? 3 : 1
                     border.color: row.index === panel.document?.currentSlide ? palette.highlight : palette.mid
+                    // The last finished thumbnail stays up while the next one
+                    // renders on a worker thread (answered from the provider's
+                    // cache, so it costs no render).
+                    Image {
+                        id: shown
+                        anchors.fill: thumb
+                        cache: false
+                        sourceSize.width: thumb.width
+                        opacity: thumb.opacity
+                        visible: thumb.status !== Image.Ready
+                    }
                     Image {
                         id: thumb
+                        objectName: "thumbnail_" + row.index
                         anchors.left: parent.left
                         anchors.right: parent.right
                         anchors.margins: 1
                         y: 1
                         height: width * panel.session.slideHeight / panel.session.slideWidth
+                        asynchronous: true
                         cache: false
                         sourceSize.width: width
-                        source: "image://slidespec-thumbnail/" + row.index + "/" + row.thumbnailRevision
+                        source: "image://slidespec-thumbnail/" + row.index + "/" + row.thumbnailRevision + "/"
+                                + encodeURIComponent(row.slideId)
                         opacity: row.hidden ? 0.4 : 1
+                        onStatusChanged: if (status === Image.Ready) shown.source = source
                     }
                     Rectangle {
                         visible: row.issueCount > 0

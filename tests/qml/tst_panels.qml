@@ -56,6 +56,40 @@ Item {
             compare(document.currentSlide, 2)
         }
 
+        // The colour of thumbnail \a thumb at slide point (x, y).
+        function thumbPixel(thumb, x, y) {
+            const scale = thumb.width / session.slideWidth
+            const p = thumb.mapToItem(root, x * scale, y * scale)
+            return grabImage(root).pixel(Math.round(p.x), Math.round(p.y))
+        }
+
+        function test_thumbnailsRenderOffTheUiThreadAndFollowEdits() {
+            const list = findChild(slides, "slideList")
+            tryCompare(list, "count", 2)
+            const first = findChild(list.itemAtIndex(0), "thumbnail_0")
+            const second = findChild(list.itemAtIndex(1), "thumbnail_1")
+            verify(first && second)
+            tryCompare(first, "status", Image.Ready, 20000)
+            tryCompare(second, "status", Image.Ready, 20000)
+            compare(thumbPixel(first, 200, 200), Qt.color("#1f3a93"), "the block, in brand:primary")
+            const firstSource = first.source
+            const secondSource = second.source
+
+            verify(document.moveElements(["block"], 0, 200))
+            verify(first.source !== firstSource, "the edited slide's thumbnail is stale")
+            compare(first.status, Image.Loading, "and renders elsewhere: the edit did not wait for it")
+            compare(second.source, secondSource, "the other slide's thumbnail stays")
+            compare(second.status, Image.Ready)
+            tryCompare(first, "status", Image.Ready, 20000)
+            compare(thumbPixel(first, 200, 400), Qt.color("#1f3a93"), "the new thumbnail shows the move")
+            compare(thumbPixel(first, 200, 200), Qt.color("#ffffff"))
+
+            // After undo the thumbnail follows again.
+            document.undoStack.undo()
+            tryVerify(() => first.status === Image.Ready && thumbPixel(first, 200, 200) === Qt.color("#1f3a93"),
+                      20000)
+        }
+
         function test_issueClickRevealsAndFixRepairs() {
             const list = findChild(issues, "issueList")
             compare(list.count, 0)
