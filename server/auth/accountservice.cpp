@@ -354,7 +354,7 @@ ServiceResult<QList<ApiTokenInfo>> AccountService::listApiTokens(const QString &
             QList<ApiTokenInfo> tokens;
             for (const auto &row : rows) {
                 tokens.append({q(row[0]), q(row[1]), q(row[2]), q(row[3]), q(row[4]), q(row[5]), q(row[6]), q(row[7]),
-                               q(row[8])});
+                               q(row[8]), userId, QString()});
             }
             return tokens;
         });

@@ -13,7 +13,7 @@
 #include <QByteArray>
 #include <QString>
 
-#include <spdlog/spdlog.h>
+#include "http/logging.h"
 
 #include <exception>
 #include <optional>
@@ -47,8 +47,10 @@ ServiceResult<T> runScoped(Database &db, const OrgScope &scope, const char *what
     if (refused)
         return *refused;
     if (!result.ok()) {
-        spdlog::error("auth: {} failed: {} (sqlstate {})", what, result.error().message.toStdString(),
-                      result.error().sqlState);
+        logging::error(QStringLiteral("auth database step failed"),
+                       {{QStringLiteral("step"), QString::fromLatin1(what)},
+                        {QStringLiteral("error"), result.error().message},
+                        {QStringLiteral("sqlstate"), QString::fromStdString(result.error().sqlState)}});
         return result.error().toApiError();
     }
     return std::move(result.value());

@@ -6,7 +6,7 @@
 #include "http/requestcontext.h"
 #include "http/router.h"
 
-#include <spdlog/spdlog.h>
+#include "http/logging.h"
 
 namespace slidespec::server {
 
@@ -55,9 +55,9 @@ std::optional<ApiError> SessionAuthenticator::authorize(RequestContext &context,
     if (!context.identity())
         return ApiError::unauthorized();
     if (!isKnownAction(permission)) {
-        spdlog::error("auth: route {} names unknown permission '{}'",
-                      context.route() ? context.route()->pattern.toStdString() : std::string(),
-                      permission.toStdString());
+        logging::error(QStringLiteral("route names an unknown permission"),
+                       {{QStringLiteral("route"), context.route() ? context.route()->pattern : QString()},
+                        {QStringLiteral("permission"), permission}});
         return ApiError::forbidden();
     }
     Identity identity = *context.identity();
