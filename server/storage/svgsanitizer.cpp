@@ -195,6 +195,11 @@ void Sanitizer::writeAttributes(const QString &element)
             remove(QStringLiteral("attribute %1 on <%2> (foreign namespace)").arg(qualified, element));
             continue;
         }
+        if (ns.isEmpty() && lowerName.startsWith(QLatin1String("xmlns"))) {
+            // Not a namespace declaration (those are not attributes here): a lookalike.
+            remove(QStringLiteral("attribute %1 on <%2> (xmlns lookalike)").arg(qualified, element));
+            continue;
+        }
         if (lowerName.startsWith(QLatin1String("on"))) {
             remove(QStringLiteral("event handler %1 on <%2>").arg(qualified, element));
             continue;
