@@ -160,11 +160,13 @@ QString BrandKitSession::deckKitName() const
 
 QStringList BrandKitSession::fontFamilies() const
 {
-    QStringList families = QFontDatabase::families();
-    families.removeDuplicates();
-    std::sort(families.begin(), families.end(),
-              [](const QString &a, const QString &b) { return QString::localeAwareCompare(a, b) < 0; });
-    return families;
+    if (m_families.isEmpty()) {
+        m_families = QFontDatabase::families();
+        m_families.removeDuplicates();
+        std::sort(m_families.begin(), m_families.end(),
+                  [](const QString &a, const QString &b) { return QString::localeAwareCompare(a, b) < 0; });
+    }
+    return m_families;
 }
 
 QString BrandKitSession::fail(const QString &message)

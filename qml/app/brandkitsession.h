@@ -207,6 +207,7 @@ private:
     QString m_currentKitId;
     QVariantMap m_kit;
     QString m_lastError;
+    mutable QStringList m_families; //!< installed font families, read once
     int m_revision = 0;
     std::shared_ptr<BrandLogoProvider::Store> m_logos;
 };
