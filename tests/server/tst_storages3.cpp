@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -98,6 +99,8 @@ private slots:
     void missingBucketIsAClearError();
     void serverDownIsAClearErrorAndUnhealthy();
     void silentServerTimesOut();
+    void badHttpAnswersAreClearErrors_data();
+    void badHttpAnswersAreClearErrors();
     void worksFromManyThreadsAtOnce();
 
 private:
@@ -497,6 +500,69 @@ void TestStorageS3::silentServerTimesOut()
     QCOMPARE(health.error().kind, StorageErrorKind::Unavailable);
     QVERIFY2(health.error().message.contains(QLatin1String("did not answer in time")), qPrintable(health.error().message));
     QVERIFY(timer.elapsed() < 3000);
+}
+
+void TestStorageS3::badHttpAnswersAreClearErrors_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("not HTTP at all") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n") << int(StorageErrorKind::Protocol)
+                                     << QStringLiteral("did not answer with HTTP");
+    QTest::newRow("status that is not a number") << QByteArray("HTTP/1.1 abc OK\r\n\r\n") << int(StorageErrorKind::Protocol)
+                                                 << QStringLiteral("invalid status line");
+    QTest::newRow("header line without a colon") << QByteArray("HTTP/1.1 200 OK\r\nbroken\r\n\r\n")
+                                                 << int(StorageErrorKind::Protocol) << QStringLiteral("malformed header");
+    QTest::newRow("Content-Length above the object limit")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99999999999999\r\n\r\n") << int(StorageErrorKind::TooLarge)
+        << QStringLiteral("larger than");
+    QTest::newRow("negative Content-Length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n")
+                                             << int(StorageErrorKind::Protocol) << QStringLiteral("bad Content-Length");
+    QTest::newRow("body cut short") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this")
+                                    << int(StorageErrorKind::Protocol) << QStringLiteral("closed in the body");
+    QTest::newRow("bad chunk size") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                    << int(StorageErrorKind::Protocol) << QStringLiteral("bad chunk size");
+    QTest::newRow("headers never end") << QByteArray("HTTP/1.1 200 OK\r\nX: y\r\n") << int(StorageErrorKind::Protocol)
+                                       << QStringLiteral("closed in the headers");
+    QTest::newRow("S3 error document with code and message")
+        << QByteArray("HTTP/1.1 503 Slow Down\r\nContent-Length: 86\r\n\r\n"
+                      "<Error><Code>SlowDown</Code><Message>Reduce your request rate.</Message></Error>      ")
+        << int(StorageErrorKind::Unavailable) << QStringLiteral("SlowDown: Reduce your request rate. (HTTP 503)");
+    QTest::newRow("error without a document") << QByteArray("HTTP/1.1 418 I'm a teapot\r\nContent-Length: 0\r\n\r\n")
+                                              << int(StorageErrorKind::Protocol) << QStringLiteral("HTTP 418");
+}
+
+void TestStorageS3::badHttpAnswersAreClearErrors()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(int, kind);
+    QFETCH(QString, messagePart);
+    // A real socket that answers every request with the row's bytes, then closes.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, answer] {
+                socket->readAll();
+                if (socket->property("answered").toBool())
+                    return;
+                socket->setProperty("answered", true);
+                socket->write(answer);
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    auto storage = createStorage(QStringLiteral("s3://AK:SK@127.0.0.1:%1/bkt?tls=0&timeout=5").arg(server.serverPort()));
+    CHECK_OK(storage);
+    StorageResult<StoredObject> got = storageError(StorageErrorKind::Io, QString());
+    QThread *worker = QThread::create([&] { got = storage.value()->get(QStringLiteral("key")); });
+    worker->start();
+    while (!worker->wait(5))
+        QCoreApplication::processEvents();
+    delete worker;
+    QVERIFY(!got.ok());
+    QVERIFY2(got.error().message.contains(messagePart), qPrintable(got.error().message));
+    QCOMPARE(int(got.error().kind), kind);
 }
 
 void TestStorageS3::worksFromManyThreadsAtOnce()
