@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "http/requestcontext.h"
 
+#include "db/database.h"
+
 #include <QJsonParseError>
 #include <QUuid>
 
@@ -51,6 +53,11 @@ void RequestContext::setIdentity(std::optional<Identity> identity)
     m_identity = std::move(identity);
     if (m_identity && !m_identity->orgId.isEmpty())
         m_orgId = m_identity->orgId;
+}
+
+OrgScope RequestContext::orgScope() const
+{
+    return OrgScope{userId(), m_orgId};
 }
 
 void RequestContext::setRoute(const Route *route, QHash<QString, QString> params)

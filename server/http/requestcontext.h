@@ -20,6 +20,7 @@
 namespace slidespec::server {
 
 struct Route;
+struct OrgScope;
 
 /*!
  * \brief A request as the server received it: a plain value, safe to hand
@@ -28,7 +29,7 @@ struct Route;
 struct HttpRequestData
 {
     QByteArray method;   //!< "GET", "POST", …
-    QString path;        //!< decoded path, e.g. /api/v1/decks/42
+    QString path;        //!< the path as sent (percent-encoded), e.g. /api/v1/decks/42
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -88,6 +89,8 @@ public:
     const QString &orgId() const { return m_orgId; }
     void setOrgId(const QString &orgId) { m_orgId = orgId; }
     void setIdentity(std::optional<Identity> identity);
+    /*! The tenant scope for database work: {userId(), orgId()} (include db/database.h to use it). */
+    OrgScope orgScope() const;
 
     /*! Milliseconds since the server received the request. */
     qint64 elapsedMs() const { return m_timer.elapsed(); }
