@@ -435,6 +435,41 @@ ServiceResult<void> AccountService::revokeOrgApiToken(const QString &actorId, co
     });
 }
 
+ServiceResult<QList<SessionInfo>> AccountService::listSessions(const QString &userId, const QString &currentSessionId)
+{
+    if (!isUuid(userId))
+        return ApiError::unauthorized();
+    return runScoped<QList<SessionInfo>>(
+        m_db, OrgScope{userId, {}}, "list sessions", [&](pqxx::work &tx) -> ServiceResult<QList<SessionInfo>> {
+            const auto rows = tx.exec_params(
+                "SELECT id::text, " + iso("created_at") + ", " + iso("last_seen_at") + ", " + iso("expires_at")
+                    + ", user_agent, address FROM sessions WHERE user_id = $1::uuid AND revoked_at IS NULL "
+                      "AND expires_at > now() AND idle_expires_at > now() ORDER BY last_seen_at DESC, id LIMIT 200",
+                s(userId));
+            QList<SessionInfo> sessions;
+            for (const auto &row : rows) {
+                SessionInfo info{q(row[0]), q(row[1]), q(row[2]), q(row[3]), q(row[4]), q(row[5]), false};
+                info.current = info.id == currentSessionId;
+                sessions.append(info);
+            }
+            return sessions;
+        });
+}
+
+ServiceResult<void> AccountService::revokeSession(const QString &userId, const QString &sessionId)
+{
+    if (!isUuid(userId) || !isUuid(sessionId))
+        return ApiError::notFound(QStringLiteral("session"));
+    return runScoped<void>(m_db, OrgScope{userId, {}}, "revoke session", [&](pqxx::work &tx) -> ServiceResult<void> {
+        const auto rows = tx.exec_params("UPDATE sessions SET revoked_at = coalesce(revoked_at, now()) "
+                                         "WHERE id = $1::uuid AND user_id = $2::uuid RETURNING id",
+                                         s(sessionId), s(userId));
+        if (rows.empty())
+            return ApiError::notFound(QStringLiteral("session"));
+        return {};
+    });
+}
+
 ServiceResult<int> AccountService::liveSessionCount(const QString &userId)
 {
     if (!isUuid(userId))

@@ -98,7 +98,16 @@ public:
     /*! Revokes any member's API token for \a orgId (tokens.manage). Idempotent; 404 when not in the org. */
     ServiceResult<void> revokeOrgApiToken(const QString &actorId, const QString &orgId, const QString &tokenId);
 
-    /*! Sessions of the user still live (for tests and a future "devices" page). */
+    /*!
+     * \brief The user's live sessions, most recently seen first;
+     * \a currentSessionId is marked current.
+     */
+    ServiceResult<QList<SessionInfo>> listSessions(const QString &userId, const QString &currentSessionId);
+
+    /*! Revokes one of the user's sessions (a lost device); 404 when not theirs. Idempotent. */
+    ServiceResult<void> revokeSession(const QString &userId, const QString &sessionId);
+
+    /*! How many sessions of the user are live. */
     ServiceResult<int> liveSessionCount(const QString &userId);
 
 private:

@@ -169,6 +169,15 @@ void addSchemas(Router &router)
                                                               {QStringLiteral("sessionId"), uuid},
                                                               {QStringLiteral("expiresAt"), time},
                                                               {QStringLiteral("user"), ref("User")}}));
+    router.addSchema(QStringLiteral("SessionInfo"), objectSchema({{QStringLiteral("id"), uuid},
+                                                                  {QStringLiteral("createdAt"), time},
+                                                                  {QStringLiteral("lastSeenAt"), time},
+                                                                  {QStringLiteral("expiresAt"), time},
+                                                                  {QStringLiteral("userAgent"), type("string")},
+                                                                  {QStringLiteral("address"), type("string")},
+                                                                  {QStringLiteral("current"), type("boolean")}}));
+    router.addSchema(QStringLiteral("SessionList"),
+                     objectSchema({{QStringLiteral("sessions"), arrayOf(ref("SessionInfo"))}}));
     QJsonObject org = objectSchema({{QStringLiteral("id"), uuid},
                                     {QStringLiteral("name"), type("string")},
                                     {QStringLiteral("slug"), type("string")},
@@ -366,6 +375,29 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
                 return *error;
             auto done = sv->accounts().changePassword(ctx.userId(), ctx.identity()->credentialId, *current, *next,
                                                       clientAddress(ctx));
+            return done ? HttpResponse::noContent() : failure(done.error());
+        });
+
+    add("GET", "/me/sessions", AuthMode::Required, "",
+        doc(tag, QStringLiteral("The caller's live login sessions (devices)"), {}, QStringLiteral("SessionList")),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto denied = requireSession(ctx))
+                return *denied;
+            auto sessions = sv->accounts().listSessions(ctx.userId(), ctx.identity()->credentialId);
+            if (!sessions)
+                return failure(sessions.error());
+            QJsonArray list;
+            for (const SessionInfo &session : std::as_const(*sessions))
+                list.append(session.toJson());
+            return HttpResponse::json(QJsonObject{{QStringLiteral("sessions"), list}});
+        });
+
+    add("DELETE", "/me/sessions/{sessionId}", AuthMode::Required, "",
+        doc(tag, QStringLiteral("Revoke one of the caller's sessions (log a device out)"), {}, {}, 204),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            if (auto denied = requireSession(ctx))
+                return *denied;
+            auto done = sv->accounts().revokeSession(ctx.userId(), ctx.pathParam(QStringLiteral("sessionId")));
             return done ? HttpResponse::noContent() : failure(done.error());
         });
 

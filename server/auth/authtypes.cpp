@@ -31,6 +31,17 @@ QJsonObject SessionGrant::toJson() const
             {QStringLiteral("user"), user.toJson()}};
 }
 
+QJsonObject SessionInfo::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("createdAt"), createdAt},
+            {QStringLiteral("lastSeenAt"), lastSeenAt},
+            {QStringLiteral("expiresAt"), expiresAt},
+            {QStringLiteral("userAgent"), userAgent},
+            {QStringLiteral("address"), address},
+            {QStringLiteral("current"), current}};
+}
+
 QJsonObject ApiTokenInfo::toJson() const
 {
     QJsonObject object{{QStringLiteral("id"), id},

@@ -61,6 +61,19 @@ struct SessionGrant
     QJsonObject toJson() const;
 };
 
+/*! \brief A live login session, as its user sees it ("where am I logged in"). */
+struct SessionInfo
+{
+    QString id;
+    QString createdAt;
+    QString lastSeenAt;
+    QString expiresAt;
+    QString userAgent;
+    QString address;
+    bool current = false; //!< the session making the request
+    QJsonObject toJson() const;
+};
+
 struct ApiTokenInfo
 {
     QString id;

@@ -149,7 +149,7 @@ private slots:
             QVERIFY2(!route.doc.summary.isEmpty(), qPrintable(route.pattern));
             ++count;
         }
-        QCOMPARE(count, 21);
+        QCOMPARE(count, 23);
     }
 
     void installAuthWiresAServiceInOneCall()
@@ -382,6 +382,45 @@ private slots:
                  204);
         QCOMPARE(call("GET", QStringLiteral("/api/v1/me"), {}, first).status, 200);
         QCOMPARE(call("GET", QStringLiteral("/api/v1/me"), {}, secondToken).status, 401);
+    }
+
+    void sessionsListedAndRevokedOneByOne()
+    {
+        const auto [laptop, userId, email] = signup(QStringLiteral("devices"));
+        Q_UNUSED(userId);
+        const Reply phone = call("POST", QStringLiteral("/api/v1/auth/login"),
+                                 json({{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}), {},
+                                 QStringLiteral("203.0.113.77"));
+        QCOMPARE(phone.status, 200);
+        const Reply listed = call("GET", QStringLiteral("/api/v1/me/sessions"), {}, laptop);
+        QCOMPARE(listed.status, 200);
+        const QJsonArray sessions = listed.json.value(QStringLiteral("sessions")).toArray();
+        QCOMPARE(sessions.size(), 2);
+        int current = 0;
+        QString phoneId;
+        for (const QJsonValue &v : sessions) {
+            const QJsonObject session = v.toObject();
+            QVERIFY(!session.contains(QStringLiteral("token")));
+            QCOMPARE(session.value(QStringLiteral("userAgent")).toString(), QStringLiteral("tst_auth_http"));
+            current += session.value(QStringLiteral("current")).toBool() ? 1 : 0;
+            if (session.value(QStringLiteral("address")).toString() == u"203.0.113.77")
+                phoneId = session.value(QStringLiteral("id")).toString();
+        }
+        QCOMPARE(current, 1);
+        QVERIFY(!phoneId.isEmpty());
+        QCOMPARE(call("DELETE", QStringLiteral("/api/v1/me/sessions/%1").arg(phoneId), {}, laptop).status, 204);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/me"), {}, phone.json.value(QStringLiteral("token")).toString()).status,
+                 401);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/me"), {}, laptop).status, 200);
+        // Someone else's session id: 404.
+        const auto [other, otherId, otherEmail] = signup(QStringLiteral("devices-other"));
+        Q_UNUSED(otherId);
+        Q_UNUSED(otherEmail);
+        const QString otherSession = call("GET", QStringLiteral("/api/v1/me/sessions"), {}, other)
+                                         .json.value(QStringLiteral("sessions")).toArray().at(0).toObject()
+                                         .value(QStringLiteral("id")).toString();
+        QCOMPARE(call("DELETE", QStringLiteral("/api/v1/me/sessions/%1").arg(otherSession), {}, laptop).status, 404);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/me"), {}, other).status, 200);
     }
 
     void inviteAcceptedOnceAndLastOwnerStays()
