@@ -1,0 +1,832 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The job queue and its workers against the real PostgreSQL that
+// scripts/pg.sh starts (SLIDESPEC_TEST_DATABASE_URL as the app role,
+// SLIDESPEC_TEST_MIGRATION_DATABASE_URL as the owner), with worker
+// processes (queue_helpers/queue_worker) for SIGKILL and SIGTERM.
+#include "db/database.h"
+#include "db/migrator.h"
+#include "queue/jobqueue.h"
+#include "queue/worker.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSet>
+#include <QTest>
+#include <QThread>
+#include <QUrl>
+#include <QUuid>
+
+#include <pqxx/connection>
+#include <pqxx/nontransaction>
+
+#include <atomic>
+#include <barrier>
+#include <numeric>
+#include <thread>
+
+#include <csignal>
+
+using namespace slidespec::server;
+using namespace std::chrono_literals;
+
+Q_DECLARE_METATYPE(slidespec::server::JobState)
+
+namespace {
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Handlers the tests register.
+
+class CountingHandler : public JobHandler
+{
+public:
+    std::atomic<int> runs{0};
+    JobOutcome run(JobContext &) override
+    {
+        ++runs;
+        return JobOutcome::success({{QStringLiteral("ok"), true}});
+    }
+};
+
+// Fails until told to succeed (or its first `failures` runs).
+class FlakyHandler : public JobHandler
+{
+public:
+    explicit FlakyHandler(int failures) : m_failures(failures) {}
+    std::atomic<int> runs{0};
+    std::atomic<bool> succeedNow{false};
+    JobOutcome run(JobContext &context) override
+    {
+        const int n = ++runs;
+        if (succeedNow || (m_failures >= 0 && n > m_failures))
+            return JobOutcome::success({{QStringLiteral("attempt"), context.job().attempts}});
+        return JobOutcome::failure(QStringLiteral("flaky failure %1").arg(n));
+    }
+
+private:
+    int m_failures;
+};
+
+// Runs until cancelled (or payload.ms); records when it saw the cancel.
+class HoldHandler : public JobHandler
+{
+public:
+    std::atomic<int> started{0};
+    std::atomic<bool> sawCancel{false};
+    std::atomic<qint64> cancelSeenAtMs{-1};
+    JobOutcome run(JobContext &context) override
+    {
+        ++started;
+        const int ms = context.payload().value(QStringLiteral("ms")).toInt(60000);
+        QElapsedTimer timer;
+        timer.start();
+        context.setProgress(50, QStringLiteral("half way"));
+        while (timer.elapsed() < ms) {
+            if (context.isCancelled()) {
+                cancelSeenAtMs = QDateTime::currentMSecsSinceEpoch();
+                sawCancel = true;
+                return JobOutcome::stopped();
+            }
+            QThread::msleep(5);
+        }
+        return JobOutcome::success();
+    }
+};
+
+class ThrowingHandler : public JobHandler
+{
+public:
+    JobOutcome run(JobContext &) override { throw std::runtime_error("renderer exploded"); }
+};
+
+class PermanentHandler : public JobHandler
+{
+public:
+    JobOutcome run(JobContext &) override { return JobOutcome::permanentFailure(QStringLiteral("deck is invalid")); }
+};
+
+} // namespace
+
+class TstQueue : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanupTestCase();
+
+    void backoffFormula_data();
+    void backoffFormula();
+    void enqueueRefusesBadInput_data();
+    void enqueueRefusesBadInput();
+    void dedupUnderConcurrency();
+    void dedupIsPerOrgAndKind();
+    void otherOrgsJobsAreInvisible();
+    void fairnessAcrossOrgs_data();
+    void fairnessAcrossOrgs();
+    void backoffTiming();
+    void retriesThenSucceeds();
+    void deadLetterAfterMaxAttemptsAndRetry();
+    void handlerErrors_data();
+    void handlerErrors();
+    void cancelQueued();
+    void cancelRunning();
+    void notifyWakesAnIdleWorker();
+    void pollingPicksUpDelayedJobs();
+    void lostLeaseDropsTheOutcome();
+    void leaseRescueAfterSigkill();
+    void gracefulStop_data();
+    void gracefulStop();
+    void sigtermReleasesInFlightJobs();
+
+private:
+    OrgScope scopeA() const { return OrgScope{QString(), m_orgA}; }
+    OrgScope scopeB() const { return OrgScope{QString(), m_orgB}; }
+    void ownerExec(const std::string &sql);
+    std::unique_ptr<Worker> startWorker(const QString &kind, std::shared_ptr<JobHandler> handler,
+                                        WorkerOptions options = {});
+    std::optional<Job> waitFor(const OrgScope &scope, qint64 id, JobState state, int timeoutMs);
+    Job mustGet(const OrgScope &scope, qint64 id);
+    qint64 enqueue(const OrgScope &scope, const QString &kind, QJsonObject payload = {}, int maxAttempts = 5);
+    QString createOrg(const QString &name);
+
+    std::string m_appUrl;
+    std::string m_ownerUrl;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<JobQueue> m_queue;
+    QString m_orgA;
+    QString m_orgB;
+};
+
+void TstQueue::ownerExec(const std::string &sql)
+{
+    // The owner is subject to the forced RLS too: the jobs_trusted policy
+    // lets it through with the setting the SECURITY DEFINER functions use.
+    pqxx::connection c(m_ownerUrl);
+    pqxx::nontransaction n(c);
+    n.exec("SELECT set_config('app.trusted_function', 'on', false)");
+    n.exec(sql);
+}
+
+QString TstQueue::createOrg(const QString &name)
+{
+    const QString id = newUuid();
+    const auto r = m_db->withTransaction(OrgScope{QString(), id}, [&](pqxx::work &tx) {
+        tx.exec_params("INSERT INTO orgs (id, name, slug) VALUES ($1::uuid, $2, $3)", id.toStdString(),
+                       name.toStdString(), ("queue-test-" + id.left(8) + "-" + name).toLower().toStdString());
+    });
+    if (!r)
+        qWarning("cannot create org %s: %s", qPrintable(name), qPrintable(r.error().message));
+    return r ? id : QString();
+}
+
+void TstQueue::initTestCase()
+{
+    m_appUrl = qEnvironmentVariable("SLIDESPEC_TEST_DATABASE_URL").toStdString();
+    m_ownerUrl = qEnvironmentVariable("SLIDESPEC_TEST_MIGRATION_DATABASE_URL").toStdString();
+    if (m_appUrl.empty() || m_ownerUrl.empty())
+        QFAIL("SLIDESPEC_TEST_DATABASE_URL and SLIDESPEC_TEST_MIGRATION_DATABASE_URL are not set. "
+              "Start the test cluster with `scripts/pg.sh start` and `eval \"$(scripts/pg.sh env)\"` "
+              "(scripts/test.sh does both).");
+    const QString appRole = QUrl(QString::fromStdString(m_appUrl)).userName();
+    Migrator migrator(QString::fromStdString(m_ownerUrl), appRole);
+    const auto report = migrator.migrate();
+    QVERIFY2(report.ok, qPrintable(QStringLiteral("migrating the test database failed: ") + report.error));
+
+    Database::Options options;
+    options.url = m_appUrl;
+    options.poolSize = 24;
+    options.applicationName = "tst_queue";
+    m_db = std::make_unique<Database>(options);
+    m_queue = std::make_unique<JobQueue>(*m_db, BackoffPolicy{100ms, 2s});
+    m_orgA = createOrg(QStringLiteral("a"));
+    m_orgB = createOrg(QStringLiteral("b"));
+    QVERIFY(!m_orgA.isEmpty() && !m_orgB.isEmpty());
+}
+
+void TstQueue::init()
+{
+    // Only this test uses the jobs table of the shared test database.
+    ownerExec("TRUNCATE jobs");
+}
+
+void TstQueue::cleanupTestCase()
+{
+    if (!m_db)
+        return;
+    for (const auto &org : {m_orgA, m_orgB}) {
+        if (!org.isEmpty())
+            m_db->withTransaction(OrgScope{QString(), org}, [&](pqxx::work &tx) {
+                tx.exec_params("DELETE FROM orgs WHERE id = $1::uuid", org.toStdString());
+            });
+    }
+}
+
+std::unique_ptr<Worker> TstQueue::startWorker(const QString &kind, std::shared_ptr<JobHandler> handler,
+                                              WorkerOptions options)
+{
+    options.listenUrl = m_appUrl;
+    auto worker = std::make_unique<Worker>(*m_queue, options);
+    worker->registerHandler(kind, std::move(handler));
+    QString error;
+    if (!worker->start(&error))
+        qWarning("worker did not start: %s", qPrintable(error));
+    return worker;
+}
+
+Job TstQueue::mustGet(const OrgScope &scope, qint64 id)
+{
+    const auto job = m_queue->get(scope, id);
+    if (!job || !job->has_value()) {
+        qWarning("job %lld not readable", static_cast<long long>(id));
+        return Job();
+    }
+    return **job;
+}
+
+std::optional<Job> TstQueue::waitFor(const OrgScope &scope, qint64 id, JobState state, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        const auto job = m_queue->get(scope, id);
+        if (job && job->has_value() && (*job)->state == state)
+            return **job;
+        QThread::msleep(10);
+    }
+    return std::nullopt;
+}
+
+qint64 TstQueue::enqueue(const OrgScope &scope, const QString &kind, QJsonObject payload, int maxAttempts)
+{
+    EnqueueRequest request;
+    request.kind = kind;
+    request.payload = std::move(payload);
+    request.maxAttempts = maxAttempts;
+    const auto r = m_queue->enqueue(scope, request);
+    if (!r) {
+        qWarning("enqueue failed: %s", qPrintable(r.error().message));
+        return 0;
+    }
+    return r->job.id;
+}
+
+// --- the formula -------------------------------------------------------------
+
+void TstQueue::backoffFormula_data()
+{
+    QTest::addColumn<int>("attempt");
+    QTest::addColumn<double>("u");
+    QTest::addColumn<qint64>("expectedMs");
+    // base 2 s, cap 1 h (the defaults)
+    QTest::newRow("attempt 1 draws up to the base") << 1 << 0.5 << qint64(1000);
+    QTest::newRow("attempt 2 doubles the ceiling") << 2 << 0.5 << qint64(2000);
+    QTest::newRow("attempt 5: base x 16") << 5 << 0.999 << qint64(31968);
+    QTest::newRow("u = 0 is no wait (full jitter)") << 3 << 0.0 << qint64(0);
+    QTest::newRow("attempt 20 is capped at an hour") << 20 << 1.0 << qint64(3600000);
+    QTest::newRow("attempt 1000 does not overflow") << 1000 << 0.25 << qint64(900000);
+    QTest::newRow("attempt 0 counts as 1") << 0 << 1.0 << qint64(2000);
+}
+
+void TstQueue::backoffFormula()
+{
+    QFETCH(int, attempt);
+    QFETCH(double, u);
+    QFETCH(qint64, expectedMs);
+    const BackoffPolicy policy;
+    QCOMPARE(qint64(policy.delay(attempt, u).count()), expectedMs);
+    for (int i = 0; i < 50; ++i) {
+        const auto d = policy.randomDelay(attempt);
+        QVERIFY(d.count() >= 0 && d <= policy.ceiling(attempt));
+    }
+}
+
+// --- enqueue and dedup ---------------------------------------------------------
+
+void TstQueue::enqueueRefusesBadInput_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("priority");
+    QTest::addColumn<int>("maxAttempts");
+    QTest::addColumn<QString>("dedupKey");
+    QTest::newRow("kind with spaces and capitals") << QStringLiteral("Bad Kind") << 0 << 5 << QString();
+    QTest::newRow("kind with SQL metacharacters") << QStringLiteral("x'); DROP TABLE jobs;--") << 0 << 5 << QString();
+    QTest::newRow("priority above 100") << QStringLiteral("noop") << 101 << 5 << QString();
+    QTest::newRow("zero attempts") << QStringLiteral("noop") << 0 << 0 << QString();
+    QTest::newRow("dedup key of 201 characters") << QStringLiteral("noop") << 0 << 5 << QString(201, QLatin1Char('k'));
+}
+
+void TstQueue::enqueueRefusesBadInput()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, priority);
+    QFETCH(int, maxAttempts);
+    QFETCH(QString, dedupKey);
+    EnqueueRequest request;
+    request.kind = kind;
+    request.priority = priority;
+    request.maxAttempts = maxAttempts;
+    request.dedupKey = dedupKey;
+    const auto r = m_queue->enqueue(scopeA(), request);
+    QVERIFY(!r);
+    QVERIFY2(r.error().isCheckViolation(), r.error().sqlState.c_str());
+    const auto all = m_queue->list(scopeA(), {});
+    QVERIFY(all);
+    QVERIFY2(all->isEmpty(), "nothing half-written");
+}
+
+void TstQueue::dedupUnderConcurrency()
+{
+    constexpr int producers = 10;
+    std::barrier start(producers);
+    std::vector<std::thread> threads;
+    std::vector<qint64> ids(producers, 0);
+    std::vector<int> created(producers, 0);
+    std::atomic<int> failures{0};
+    for (int i = 0; i < producers; ++i) {
+        threads.emplace_back([&, i] {
+            EnqueueRequest request;
+            request.kind = QStringLiteral("count");
+            request.dedupKey = QStringLiteral("deck-1:rev-7:pptx");
+            request.payload = {{QStringLiteral("producer"), i}};
+            start.arrive_and_wait();
+            const auto r = m_queue->enqueue(scopeA(), request);
+            if (!r) {
+                ++failures;
+                return;
+            }
+            ids[size_t(i)] = r->job.id;
+            created[size_t(i)] = r->created ? 1 : 0;
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(QSet<qint64>(ids.begin(), ids.end()).size(), 1);
+    QCOMPARE(std::accumulate(created.begin(), created.end(), 0), 1);
+    const auto all = m_queue->list(scopeA(), {});
+    QCOMPARE(all->size(), 1);
+
+    // One execution.
+    auto handler = std::make_shared<CountingHandler>();
+    WorkerOptions options;
+    options.pollInterval = 100ms;
+    auto worker = startWorker(QStringLiteral("count"), handler, options);
+    QVERIFY(waitFor(scopeA(), ids.front(), JobState::Succeeded, 5000));
+    worker->stop(1s);
+    QCOMPARE(handler->runs.load(), 1);
+
+    // A finished job no longer holds the key: the same key makes a new job.
+    EnqueueRequest again;
+    again.kind = QStringLiteral("count");
+    again.dedupKey = QStringLiteral("deck-1:rev-7:pptx");
+    const auto next = m_queue->enqueue(scopeA(), again);
+    QVERIFY(next);
+    QVERIFY(next->created);
+    QVERIFY(next->job.id != ids.front());
+}
+
+void TstQueue::dedupIsPerOrgAndKind()
+{
+    EnqueueRequest request;
+    request.kind = QStringLiteral("export-pptx");
+    request.dedupKey = QStringLiteral("same-key");
+    const auto a = m_queue->enqueue(scopeA(), request);
+    const auto b = m_queue->enqueue(scopeB(), request);
+    request.kind = QStringLiteral("export-pdf");
+    const auto c = m_queue->enqueue(scopeA(), request);
+    QVERIFY(a && b && c);
+    QVERIFY(a->created && b->created && c->created);
+    QCOMPARE(QSet<qint64>({a->job.id, b->job.id, c->job.id}).size(), 3);
+}
+
+void TstQueue::otherOrgsJobsAreInvisible()
+{
+    const qint64 id = enqueue(scopeA(), QStringLiteral("noop"));
+    QVERIFY(id > 0);
+    QVERIFY(m_queue->get(scopeA(), id)->has_value());
+    QVERIFY(!m_queue->get(scopeB(), id)->has_value());
+    QVERIFY(m_queue->list(scopeB(), {})->isEmpty());
+    QVERIFY(!m_queue->cancel(scopeB(), id)->has_value());
+    QCOMPARE(mustGet(scopeA(), id).state, JobState::Queued);
+    // Enqueueing into another org than the scope's is refused by RLS.
+    const auto wrong = m_db->withTransaction(scopeB(), [&](pqxx::work &tx) {
+        tx.exec_params("INSERT INTO jobs (kind, org_id) VALUES ('noop', $1::uuid)", m_orgA.toStdString());
+    });
+    QVERIFY(!wrong);
+}
+
+// --- fairness ------------------------------------------------------------------
+
+void TstQueue::fairnessAcrossOrgs_data()
+{
+    QTest::addColumn<int>("priorityB");
+    QTest::addColumn<int>("batch");
+    QTest::newRow("B's single job after A's 1,000, batch 10") << 0 << 10;
+    QTest::newRow("B's job has a lower priority than A's") << -50 << 10;
+    QTest::newRow("batch of 2") << 0 << 2;
+}
+
+void TstQueue::fairnessAcrossOrgs()
+{
+    QFETCH(int, priorityB);
+    QFETCH(int, batch);
+    const auto burst = m_db->withTransaction(scopeA(), [&](pqxx::work &tx) {
+        tx.exec_params("INSERT INTO jobs (kind, org_id, payload) SELECT 'render', $1::uuid, jsonb_build_object('n', n)"
+                       " FROM generate_series(1, 1000) n",
+                       m_orgA.toStdString());
+    });
+    QVERIFY(burst);
+    EnqueueRequest request;
+    request.kind = QStringLiteral("render");
+    request.priority = priorityB;
+    const auto single = m_queue->enqueue(scopeB(), request);
+    QVERIFY(single);
+
+    QElapsedTimer timer;
+    timer.start();
+    const auto first = m_queue->claim(QStringLiteral("fair-test"), {QStringLiteral("render")}, batch, 30s);
+    const qint64 claimMs = timer.elapsed();
+    QVERIFY2(first, first ? "" : qPrintable(first.error().message));
+    QCOMPARE(first->size(), batch);
+    QSet<QString> orgs;
+    bool hasB = false;
+    for (const auto &job : *first) {
+        orgs.insert(job.orgId);
+        hasB = hasB || job.id == single->job.id;
+        QCOMPARE(job.state, JobState::Running);
+        QCOMPARE(job.attempts, 1);
+    }
+    QVERIFY2(hasB, "org B's job is in the first batch");
+    QCOMPARE(orgs.size(), 2);
+    qInfo("fair claim of %d out of 1,001 runnable jobs: %lld ms", batch, static_cast<long long>(claimMs));
+
+    // The rest is A's, in order.
+    const auto second = m_queue->claim(QStringLiteral("fair-test"), {QStringLiteral("render")}, batch, 30s);
+    QVERIFY(second);
+    for (const auto &job : *second)
+        QCOMPARE(job.orgId, m_orgA);
+}
+
+// --- retries, backoff, dead letters ------------------------------------------------
+
+void TstQueue::backoffTiming()
+{
+    // Claim and fail by hand, attempt after attempt: run_at lands within
+    // [now, now + min(cap, base · 2^(n−1))] (base 100 ms, cap 2 s here).
+    const qint64 id = enqueue(scopeA(), QStringLiteral("flaky"), {}, 6);
+    QVERIFY(id > 0);
+    for (int attempt = 1; attempt <= 6; ++attempt) {
+        ownerExec("UPDATE jobs SET run_at = now() WHERE id = " + std::to_string(id));
+        const auto claimed = m_queue->claim(QStringLiteral("w-backoff"), {QStringLiteral("flaky")}, 1, 30s);
+        QVERIFY(claimed);
+        QCOMPARE(claimed->size(), 1);
+        QCOMPARE(claimed->first().attempts, attempt);
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const auto state = m_queue->fail(id, QStringLiteral("w-backoff"), attempt, QStringLiteral("boom"));
+        const qint64 after = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(state && state->has_value());
+        const Job job = mustGet(scopeA(), id);
+        if (attempt == 6) {
+            QCOMPARE(**state, JobState::Dead);
+            QCOMPARE(job.state, JobState::Dead);
+            QVERIFY(job.finishedAt.isValid());
+            break;
+        }
+        QCOMPARE(**state, JobState::Retrying);
+        const qint64 ceiling = m_queue->backoff().ceiling(attempt).count();
+        const qint64 runAt = job.runAt.toMSecsSinceEpoch();
+        QVERIFY2(runAt >= before - 50 && runAt <= after + ceiling + 50,
+                 qPrintable(QStringLiteral("attempt %1: run_at %2 ms after the call, ceiling %3 ms")
+                                .arg(attempt)
+                                .arg(runAt - before)
+                                .arg(ceiling)));
+        QCOMPARE(job.lastError, QStringLiteral("boom"));
+    }
+}
+
+void TstQueue::retriesThenSucceeds()
+{
+    auto handler = std::make_shared<FlakyHandler>(2);
+    WorkerOptions options;
+    options.pollInterval = 50ms;
+    auto worker = startWorker(QStringLiteral("flaky"), handler, options);
+    const qint64 id = enqueue(scopeA(), QStringLiteral("flaky"), {}, 5);
+    const auto done = waitFor(scopeA(), id, JobState::Succeeded, 10000);
+    worker->stop(1s);
+    QVERIFY(done);
+    QCOMPARE(done->attempts, 3);
+    QCOMPARE(done->lastError, QStringLiteral("flaky failure 2"));
+    QCOMPARE(done->result->value(QStringLiteral("attempt")).toInt(), 3);
+    QCOMPARE(done->progress, 100);
+}
+
+void TstQueue::deadLetterAfterMaxAttemptsAndRetry()
+{
+    auto handler = std::make_shared<FlakyHandler>(-1); // fails until told otherwise
+    WorkerOptions options;
+    options.pollInterval = 50ms;
+    auto worker = startWorker(QStringLiteral("flaky"), handler, options);
+    const qint64 id = enqueue(scopeA(), QStringLiteral("flaky"), {}, 3);
+    const qint64 discardId = enqueue(scopeA(), QStringLiteral("flaky"), {}, 1);
+    const auto dead = waitFor(scopeA(), id, JobState::Dead, 10000);
+    QVERIFY(dead);
+    QCOMPARE(dead->attempts, 3);
+    QVERIFY2(dead->lastError.startsWith(QStringLiteral("flaky failure ")), qPrintable(dead->lastError));
+    QVERIFY(waitFor(scopeA(), discardId, JobState::Dead, 5000));
+
+    const auto deadList = m_queue->listDead(scopeA());
+    QVERIFY(deadList);
+    QCOMPARE(deadList->size(), 2);
+    QVERIFY(m_queue->listDead(scopeB())->isEmpty());
+
+    // Retry from the dead letters: attempts start again, and it succeeds.
+    handler->succeedNow = true;
+    const auto retried = m_queue->retryDead(scopeA(), id);
+    QVERIFY(retried && retried->has_value());
+    QCOMPARE((*retried)->state, JobState::Queued);
+    QCOMPARE((*retried)->attempts, 0);
+    const auto done = waitFor(scopeA(), id, JobState::Succeeded, 5000);
+    QVERIFY(done);
+    QCOMPARE(done->attempts, 1);
+
+    // Retrying a job that is not dead does nothing; another org cannot.
+    QVERIFY(!m_queue->retryDead(scopeA(), id)->has_value());
+    QVERIFY(!m_queue->retryDead(scopeB(), discardId)->has_value());
+    QVERIFY(!*m_queue->discardDead(scopeB(), discardId));
+    QVERIFY(*m_queue->discardDead(scopeA(), discardId));
+    QVERIFY(!m_queue->get(scopeA(), discardId)->has_value());
+    worker->stop(1s);
+}
+
+void TstQueue::handlerErrors_data()
+{
+    QTest::addColumn<QString>("which");
+    QTest::addColumn<int>("attempts");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("an exception fails the attempt, retried until dead")
+        << QStringLiteral("throw") << 2 << QStringLiteral("the throwing handler threw: renderer exploded");
+    QTest::newRow("a permanent failure is dead at once")
+        << QStringLiteral("permanent") << 1 << QStringLiteral("deck is invalid");
+}
+
+void TstQueue::handlerErrors()
+{
+    QFETCH(QString, which);
+    QFETCH(int, attempts);
+    QFETCH(QString, error);
+    std::shared_ptr<JobHandler> handler;
+    if (which == QLatin1String("throw"))
+        handler = std::make_shared<ThrowingHandler>();
+    else
+        handler = std::make_shared<PermanentHandler>();
+    WorkerOptions options;
+    options.pollInterval = 50ms;
+    const QString kind = which == QLatin1String("throw") ? QStringLiteral("throwing") : QStringLiteral("permanent");
+    auto worker = startWorker(kind, handler, options);
+    const qint64 id = enqueue(scopeA(), kind, {}, 2);
+    const auto dead = waitFor(scopeA(), id, JobState::Dead, 10000);
+    worker->stop(1s);
+    QVERIFY(dead);
+    QCOMPARE(dead->attempts, attempts);
+    QCOMPARE(dead->lastError, error);
+}
+
+// --- cancellation ------------------------------------------------------------------
+
+void TstQueue::cancelQueued()
+{
+    EnqueueRequest request;
+    request.kind = QStringLiteral("noop");
+    request.delay = 1h;
+    const auto queued = m_queue->enqueue(scopeA(), request);
+    QVERIFY(queued);
+    const auto cancelled = m_queue->cancel(scopeA(), queued->job.id);
+    QVERIFY(cancelled && cancelled->has_value());
+    QCOMPARE((*cancelled)->state, JobState::Cancelled);
+    QVERIFY((*cancelled)->finishedAt.isValid());
+    QVERIFY(!(*cancelled)->cancelRequested);
+    // Cancelling again changes nothing; a cancelled job is never claimed.
+    QCOMPARE((*m_queue->cancel(scopeA(), queued->job.id))->state, JobState::Cancelled);
+    ownerExec("UPDATE jobs SET run_at = now()");
+    QVERIFY(m_queue->claim(QStringLiteral("w"), {QStringLiteral("noop")}, 10, 30s)->isEmpty());
+}
+
+void TstQueue::cancelRunning()
+{
+    auto handler = std::make_shared<HoldHandler>();
+    WorkerOptions options;
+    options.pollInterval = 100ms;
+    options.heartbeatInterval = 10s; // the NOTIFY must do it, not the heartbeat
+    auto worker = startWorker(QStringLiteral("hold"), handler, options);
+    const qint64 id = enqueue(scopeA(), QStringLiteral("hold"));
+    QVERIFY(waitFor(scopeA(), id, JobState::Running, 5000));
+    QTRY_COMPARE_WITH_TIMEOUT(handler->started.load(), 1, 5000);
+    // Progress written by the handler is visible.
+    QTRY_COMPARE_WITH_TIMEOUT(mustGet(scopeA(), id).progress, 50, 2000);
+    QCOMPARE(mustGet(scopeA(), id).progressMessage, QStringLiteral("half way"));
+
+    const qint64 cancelAt = QDateTime::currentMSecsSinceEpoch();
+    const auto requested = m_queue->cancel(scopeA(), id);
+    QVERIFY(requested && requested->has_value());
+    QCOMPARE((*requested)->state, JobState::Running);
+    QVERIFY((*requested)->cancelRequested);
+    QTRY_VERIFY_WITH_TIMEOUT(handler->sawCancel.load(), 1000);
+    const qint64 reaction = handler->cancelSeenAtMs.load() - cancelAt;
+    QVERIFY2(reaction < 1000, qPrintable(QString::number(reaction)));
+    qInfo("cancel of a running job seen by its handler after %lld ms", static_cast<long long>(reaction));
+    const auto cancelled = waitFor(scopeA(), id, JobState::Cancelled, 2000);
+    QVERIFY(cancelled);
+    QCOMPARE(cancelled->attempts, 1);
+    worker->stop(1s);
+    QCOMPARE(worker->stats().cancelled, std::uint64_t(1));
+}
+
+// --- waking and polling ------------------------------------------------------------
+
+void TstQueue::notifyWakesAnIdleWorker()
+{
+    auto handler = std::make_shared<CountingHandler>();
+    WorkerOptions options;
+    options.pollInterval = 60s; // only a NOTIFY can wake it in time
+    options.rescue = false;
+    auto worker = startWorker(QStringLiteral("count"), handler, options);
+    QThread::msleep(300); // its first claim found nothing
+    QList<qint64> latencies;
+    for (int i = 0; i < 20; ++i) {
+        const qint64 id = enqueue(scopeA(), QStringLiteral("count"));
+        const auto done = waitFor(scopeA(), id, JobState::Succeeded, 2000);
+        QVERIFY2(done, "a NOTIFY woke the worker");
+        latencies.append(done->startedAt.toMSecsSinceEpoch() - done->createdAt.toMSecsSinceEpoch());
+    }
+    worker->stop(1s);
+    std::sort(latencies.begin(), latencies.end());
+    qInfo("enqueue → start through NOTIFY, 20 jobs one at a time: median %lld ms, max %lld ms",
+          static_cast<long long>(latencies.at(latencies.size() / 2)), static_cast<long long>(latencies.last()));
+    QVERIFY(latencies.last() < 1000);
+}
+
+void TstQueue::pollingPicksUpDelayedJobs()
+{
+    // A delayed job sends no NOTIFY when it becomes due: the poll finds it.
+    auto handler = std::make_shared<CountingHandler>();
+    WorkerOptions options;
+    options.pollInterval = 200ms;
+    auto worker = startWorker(QStringLiteral("count"), handler, options);
+    EnqueueRequest request;
+    request.kind = QStringLiteral("count");
+    request.delay = 500ms;
+    const auto queued = m_queue->enqueue(scopeA(), request);
+    QVERIFY(queued);
+    QThread::msleep(300);
+    QCOMPARE(mustGet(scopeA(), queued->job.id).state, JobState::Queued);
+    const auto done = waitFor(scopeA(), queued->job.id, JobState::Succeeded, 3000);
+    worker->stop(1s);
+    QVERIFY(done);
+    QVERIFY(done->startedAt >= done->runAt);
+}
+
+// --- leases --------------------------------------------------------------------------
+
+void TstQueue::lostLeaseDropsTheOutcome()
+{
+    const qint64 id = enqueue(scopeA(), QStringLiteral("noop"), {}, 3);
+    QCOMPARE(m_queue->claim(QStringLiteral("w-old"), {QStringLiteral("noop")}, 1, 30s)->size(), 1);
+    ownerExec("UPDATE jobs SET lease_expires_at = now() - interval '1 second' WHERE id = " + std::to_string(id));
+    QCOMPARE(*m_queue->rescueExpired(), 1);
+    Job job = mustGet(scopeA(), id);
+    QCOMPARE(job.state, JobState::Retrying);
+    QCOMPARE(job.attempts, 1);
+    QVERIFY(job.lastError.contains(QStringLiteral("w-old stopped renewing its lease")));
+    QCOMPARE(m_queue->claim(QStringLiteral("w-new"), {QStringLiteral("noop")}, 1, 30s)->size(), 1);
+    // The old worker comes back: nothing it says counts any more.
+    QVERIFY(m_queue->complete(id, QStringLiteral("w-old"), {})->has_value() == false);
+    QVERIFY(m_queue->heartbeat(QStringLiteral("w-old"), {id}, 30s)->isEmpty());
+    QCOMPARE(m_queue->heartbeat(QStringLiteral("w-new"), {id}, 30s)->size(), 1);
+    QCOMPARE(**m_queue->complete(id, QStringLiteral("w-new"), {{QStringLiteral("by"), QStringLiteral("new")}}),
+             JobState::Succeeded);
+    job = mustGet(scopeA(), id);
+    QCOMPARE(job.attempts, 2);
+    QCOMPARE(job.result->value(QStringLiteral("by")).toString(), QStringLiteral("new"));
+}
+
+void TstQueue::leaseRescueAfterSigkill()
+{
+    // A worker process takes the job and is killed with SIGKILL; an
+    // in-process worker rescues it once the 1.5 s lease expires and runs it.
+    QProcess helper;
+    helper.setProgram(QStringLiteral(QUEUE_WORKER_PATH));
+    helper.setArguments({QString::fromStdString(m_appUrl), QStringLiteral("1500"), QStringLiteral("300"),
+                         QStringLiteral("1000")});
+    helper.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    helper.start();
+    QVERIFY(helper.waitForStarted(5000));
+    QVERIFY(helper.waitForReadyRead(10000));
+    const QByteArray ready = helper.readLine().trimmed();
+    QVERIFY2(ready.startsWith("ready "), ready.constData());
+    const QString helperId = QString::fromUtf8(ready.mid(6));
+
+    const qint64 id = enqueue(scopeA(), QStringLiteral("test-hold"), {{QStringLiteral("ms"), 60000}}, 3);
+    const auto running = waitFor(scopeA(), id, JobState::Running, 5000);
+    QVERIFY(running);
+    QCOMPARE(running->leaseOwner, helperId);
+    QThread::msleep(700); // a couple of heartbeats went out
+    QVERIFY(mustGet(scopeA(), id).leaseExpiresAt > running->leaseExpiresAt);
+
+    helper.kill(); // SIGKILL
+    QVERIFY(helper.waitForFinished(5000));
+    const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
+
+    auto handler = std::make_shared<HoldHandler>();
+    WorkerOptions options;
+    options.pollInterval = 100ms;
+    options.rescueInterval = 200ms;
+    auto rescuer = startWorker(QStringLiteral("test-hold"), handler, options);
+    const auto done = [&]() -> std::optional<Job> {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 10000) {
+            const Job job = mustGet(scopeA(), id);
+            if (job.state == JobState::Running && job.leaseOwner == rescuer->workerId())
+                return job;
+            QThread::msleep(20);
+        }
+        return std::nullopt;
+    }();
+    QVERIFY2(done, "the job was rescued and claimed by the other worker");
+    const qint64 rescuedAfter = done->startedAt.toMSecsSinceEpoch() - killedAt;
+    QCOMPARE(done->attempts, 2);
+    QVERIFY(done->lastError.contains(QStringLiteral("stopped renewing its lease")));
+    qInfo("SIGKILLed worker's job re-run %lld ms after the kill (lease 1500 ms, heartbeat 300 ms, rescue every 200 ms)",
+          static_cast<long long>(rescuedAfter));
+    QVERIFY2(rescuedAfter < 1500 + 1500, qPrintable(QString::number(rescuedAfter)));
+    // Let it finish: cancel → the rescuer's handler stops, proving it runs there.
+    QVERIFY(m_queue->cancel(scopeA(), id));
+    QVERIFY(waitFor(scopeA(), id, JobState::Cancelled, 2000));
+    rescuer->stop(1s);
+}
+
+// --- shutdown -------------------------------------------------------------------------
+
+void TstQueue::gracefulStop_data()
+{
+    QTest::addColumn<int>("jobMs");
+    QTest::addColumn<int>("graceMs");
+    QTest::addColumn<JobState>("endState");
+    QTest::addColumn<int>("attempts");
+    QTest::newRow("a job shorter than the grace finishes") << 400 << 5000 << JobState::Succeeded << 1;
+    QTest::newRow("a job longer than the grace is released, attempt not counted")
+        << 60000 << 300 << JobState::Queued << 0;
+}
+
+void TstQueue::gracefulStop()
+{
+    QFETCH(int, jobMs);
+    QFETCH(int, graceMs);
+    QFETCH(JobState, endState);
+    QFETCH(int, attempts);
+    auto handler = std::make_shared<HoldHandler>();
+    WorkerOptions options;
+    options.pollInterval = 100ms;
+    auto worker = startWorker(QStringLiteral("hold"), handler, options);
+    const qint64 id = enqueue(scopeA(), QStringLiteral("hold"), {{QStringLiteral("ms"), jobMs}});
+    QTRY_COMPARE_WITH_TIMEOUT(handler->started.load(), 1, 5000);
+    QElapsedTimer timer;
+    timer.start();
+    worker->stop(std::chrono::milliseconds(graceMs));
+    QVERIFY(timer.elapsed() < graceMs + 1000);
+    const Job job = mustGet(scopeA(), id);
+    QCOMPARE(jobStateName(job.state), jobStateName(endState));
+    QCOMPARE(job.attempts, attempts);
+    QVERIFY(job.leaseOwner.isEmpty());
+}
+
+void TstQueue::sigtermReleasesInFlightJobs()
+{
+    QProcess helper;
+    helper.setProgram(QStringLiteral(QUEUE_WORKER_PATH));
+    helper.setArguments({QString::fromStdString(m_appUrl), QStringLiteral("10000"), QStringLiteral("2000"),
+                         QStringLiteral("300")});
+    helper.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    helper.start();
+    QVERIFY(helper.waitForStarted(5000));
+    QVERIFY(helper.waitForReadyRead(10000));
+    QVERIFY(helper.readLine().startsWith("ready "));
+    const qint64 longJob = enqueue(scopeA(), QStringLiteral("test-hold"), {{QStringLiteral("ms"), 60000}});
+    QVERIFY(waitFor(scopeA(), longJob, JobState::Running, 5000));
+    helper.terminate(); // SIGTERM
+    QVERIFY(helper.waitForFinished(5000));
+    QCOMPARE(helper.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(helper.exitCode(), 0);
+    QVERIFY(helper.readAll().contains("released=1"));
+    const Job job = mustGet(scopeA(), longJob);
+    QCOMPARE(job.state, JobState::Queued);
+    QCOMPARE(job.attempts, 0);
+}
+
+QTEST_GUILESS_MAIN(TstQueue)
+#include "tst_queue.moc"
