@@ -5,6 +5,7 @@
 #include "storage/storagekey.h"
 
 #include <QLocale>
+#include <QThread>
 #include <QTimeZone>
 #include <QXmlStreamReader>
 
@@ -151,7 +152,20 @@ StorageResult<HttpClientResponse> S3Storage::send(const QByteArray &method, cons
     endpoint.tlsPeerName = hostName();
     endpoint.timeoutMs = timeoutMs > 0 ? timeoutMs : m_config.timeoutMs;
     endpoint.maxResponseBytes = m_config.maxObjectBytes + 64 * 1024;
+    // Every operation here is idempotent, so a server error (500, 502, 503,
+    // 504: "InternalError", "SlowDown") or a garbled answer is tried twice
+    // more after 50 and 200 ms. A refused connection or a timeout is not:
+    // that would only multiply the wait of a health check.
     auto response = BlockingHttpClient::send(endpoint, request);
+    for (int retry = 1; retry <= 2; ++retry) {
+        const bool serverError = response.ok() && response.value().status >= 500 && response.value().status <= 504
+            && response.value().status != 501;
+        const bool garbled = !response.ok() && response.error().kind == StorageErrorKind::Protocol;
+        if (!serverError && !garbled)
+            break;
+        QThread::msleep(retry == 1 ? 50 : 200);
+        response = BlockingHttpClient::send(endpoint, request);
+    }
     if (!response) {
         StorageError error = response.error();
         error.message = QStringLiteral("S3 storage %1: %2").arg(describe(), error.message);
