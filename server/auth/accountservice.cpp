@@ -127,10 +127,10 @@ ServiceResult<SessionGrant> AccountService::openSession(const UserInfo &user, co
 ServiceResult<SessionGrant> AccountService::login(const QString &email, const QString &password, const Client &client)
 {
     const QString key = accountKey(email);
-    if (const auto wait = m_throttle.retryAfter(key, client.address); wait.count() > 0)
+    if (const auto wait = m_throttle.retryAfter(key, client.throttleAddress()); wait.count() > 0)
         return throttled(wait);
     if (key.isEmpty() || key.size() > 254 || password.size() > 4 * PasswordPolicy::MaxLength) {
-        m_throttle.recordFailure(key, client.address);
+        m_throttle.recordFailure(key, client.throttleAddress());
         return invalidCredentials();
     }
 
@@ -155,7 +155,7 @@ ServiceResult<SessionGrant> AccountService::login(const QString &email, const QS
     // Same argon2id work whether or not the account exists.
     const bool passwordOk = crypto::verifyPassword(*found ? (*found)->hash : m_dummyHash, password);
     if (!*found || !passwordOk || (*found)->disabled) {
-        m_throttle.recordFailure(key, client.address);
+        m_throttle.recordFailure(key, client.throttleAddress());
         return invalidCredentials();
     }
     m_throttle.recordSuccess(key);

@@ -30,8 +30,11 @@ public:
     /*! Where a request came from, for sessions and throttling. */
     struct Client
     {
-        QString address;
-        QString userAgent;
+        QString address;     //!< recorded with the session
+        QString userAgent;   //!< recorded with the session
+        QString throttleKey; //!< what the login throttle counts by (empty: the address)
+
+        const QString &throttleAddress() const { return throttleKey.isEmpty() ? address : throttleKey; }
     };
 
     /*!

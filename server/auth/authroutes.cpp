@@ -36,9 +36,25 @@ ApiError throttled(std::chrono::seconds wait)
             {{QStringLiteral("retryAfter"), qint64(wait.count())}}};
 }
 
+/*!
+ * The key the throttle and the rate limit count a client by: its IPv4
+ * address, or its IPv6 /64 (one subscriber usually holds a whole /64, so
+ * counting single IPv6 addresses would let one client rotate through 2^64 keys).
+ */
 QString clientAddress(const RequestContext &context)
 {
-    return context.clientAddress().toString();
+    const QHostAddress &address = context.clientAddress();
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4)
+        return QHostAddress(v4).toString();
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        Q_IPV6ADDR bytes = address.toIPv6Address();
+        for (int i = 8; i < 16; ++i)
+            bytes[i] = 0;
+        return QHostAddress(bytes).toString() + QStringLiteral("/64");
+    }
+    return address.toString();
 }
 
 std::optional<ApiError> rateLimit(AuthServices &services, const RequestContext &context)
@@ -106,7 +122,8 @@ std::optional<Role> roleField(const QJsonObject &body, std::optional<ApiError> *
 
 AccountService::Client clientOf(const RequestContext &context)
 {
-    return {clientAddress(context), QString::fromUtf8(context.header("user-agent")).left(512)};
+    return {context.clientAddress().toString(), QString::fromUtf8(context.header("user-agent")).left(512),
+            clientAddress(context)};
 }
 
 QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {})

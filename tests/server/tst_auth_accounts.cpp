@@ -24,7 +24,7 @@ class TestAuthAccounts : public QObject
     std::unique_ptr<LoginThrottle> m_throttle;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<OrgService> m_orgs;
-    AccountService::Client m_client{QStringLiteral("192.0.2.10"), QStringLiteral("tst_auth_accounts")};
+    AccountService::Client m_client{QStringLiteral("192.0.2.10"), QStringLiteral("tst_auth_accounts"), {}};
 
     /*! Runs \a sql as the schema owner with the trusted flag (FORCE RLS binds the owner too). */
     void ownerExec(const std::string &sql)
@@ -169,7 +169,7 @@ private slots:
             for (int i = 0; i < 5; ++i) {
                 QElapsedTimer timer;
                 timer.start();
-                accounts.login(who, QStringLiteral("wrong password %1").arg(i), {QStringLiteral("192.0.2.%1").arg(100 + i), {}});
+                accounts.login(who, QStringLiteral("wrong password %1").arg(i), {QStringLiteral("192.0.2.%1").arg(100 + i), {}, {}});
                 times.append(timer.nsecsElapsed());
             }
             std::sort(times.begin(), times.end());
@@ -196,7 +196,7 @@ private slots:
     {
         const QString email = uniqueEmail(QStringLiteral("throttle"));
         signup(email);
-        const AccountService::Client client{QStringLiteral("198.51.100.20"), {}};
+        const AccountService::Client client{QStringLiteral("198.51.100.20"), {}, {}};
         for (int i = 0; i < 4; ++i)
             QCOMPARE(m_accounts->login(email, QStringLiteral("wrong password %1").arg(i), client).error().status, 401);
         QCOMPARE(m_accounts->login(email, QStringLiteral("wrong password 5"), client).error().status, 401);

@@ -302,6 +302,20 @@ private slots:
         QCOMPARE(call("POST", QStringLiteral("/api/v1/auth/signup"), "{not json", {}, freshAddress()).status, 400);
     }
 
+    void ipv6ClientsCountedByTheirSlash64()
+    {
+        // Rotating through addresses of one /64 does not escape the limit.
+        int limited = 0;
+        for (int i = 0; i < 25; ++i) {
+            const QString address = QStringLiteral("2001:db8:77:1::%1").arg(i + 1, 0, 16);
+            if (call("POST", QStringLiteral("/api/v1/auth/signup"), "{not json", {}, address).status == 429)
+                ++limited;
+        }
+        QVERIFY2(limited >= 4, qPrintable(QString::number(limited)));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/auth/signup"), "{not json", {}, QStringLiteral("2001:db8:77:2::1")).status,
+                 400);
+    }
+
     void badBodies_data()
     {
         QTest::addColumn<QByteArray>("body");

@@ -37,7 +37,7 @@ class TestOrgs : public QObject
 
     UserInfo newUser(const QString &tag)
     {
-        auto grant = m_accounts->signup(uniqueEmail(tag), password, tag, {QStringLiteral("192.0.2.30"), {}});
+        auto grant = m_accounts->signup(uniqueEmail(tag), password, tag, {QStringLiteral("192.0.2.30"), {}, {}});
         if (!grant.ok())
             qFatal("signup failed: %s", qPrintable(grant.error().message));
         return grant->user;

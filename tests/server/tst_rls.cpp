@@ -36,7 +36,7 @@ class TestRls : public QObject
     Tenant makeTenant(const QString &tag)
     {
         Tenant t;
-        auto grant = m_accounts->signup(uniqueEmail(tag), password, tag, {QStringLiteral("192.0.2.40"), {}});
+        auto grant = m_accounts->signup(uniqueEmail(tag), password, tag, {QStringLiteral("192.0.2.40"), {}, {}});
         if (!grant.ok())
             qFatal("signup: %s", qPrintable(grant.error().message));
         t.user = *grant;
