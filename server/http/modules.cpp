@@ -4,11 +4,14 @@
 // metrics to service.metrics(). Add yours here.
 #include "http/service.h"
 
+#include "content/contentroutes.h"
+
 namespace slidespec::server {
 
 void installModules(Service &service)
 {
     Q_UNUSED(service);
+    installContentModule(service); // decks, brand kits, templates, assets (docs/api-content.md)
 }
 
 } // namespace slidespec::server

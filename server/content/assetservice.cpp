@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "content/assetservice.h"
+
+#include "content/contentdb.h"
+#include "db/database.h"
+#include "storage/storagebackend.h"
+#include "storage/svgsanitizer.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace slidespec::server {
+
+using namespace contentdb;
+
+namespace {
+
+ApiError assetNotFound()
+{
+    return {404, QStringLiteral("assets.not_found"), QStringLiteral("No such asset in this org."), {}};
+}
+
+ApiError storageFailure(const StorageError &error, const char *operation)
+{
+    spdlog::error("content: storage {} failed: {}", operation, error.message.toStdString());
+    if (error.kind == StorageErrorKind::Unavailable || error.kind == StorageErrorKind::Denied
+        || error.kind == StorageErrorKind::InvalidConfig) {
+        return {503, QStringLiteral("storage.unavailable"),
+                QStringLiteral("Asset storage is not reachable right now; try again later."), {}};
+    }
+    return ApiError::internal();
+}
+
+qint64 typeLimit(AssetType type, const AssetLimits &limits)
+{
+    switch (type) {
+    case AssetType::Png:
+    case AssetType::Jpeg:
+    case AssetType::Gif:
+    case AssetType::WebP:
+        return limits.maxImageBytes;
+    case AssetType::Svg:
+        return limits.maxSvgBytes;
+    case AssetType::Ttf:
+    case AssetType::Otf:
+    case AssetType::Woff:
+    case AssetType::Woff2:
+        return limits.maxFontBytes;
+    case AssetType::Pptx:
+        return limits.maxPptxBytes;
+    case AssetType::Unknown:
+        break;
+    }
+    return 0;
+}
+
+ApiError tooLarge(qint64 size, qint64 limit, const QString &what)
+{
+    return {413, QStringLiteral("assets.too_large"),
+            QStringLiteral("%1 may be at most %2 bytes; this one has %3.").arg(what).arg(limit).arg(size),
+            {{QStringLiteral("limit"), limit}, {QStringLiteral("size"), size}}};
+}
+
+const std::string kAssetColumns = "a.id::text, a.original_name, a.sha256, a.size, a.content_type, "
+                                  "coalesce(a.created_by::text, ''), "
+                                  + iso("a.created_at") + ", a.sanitized::text, a.storage_key";
+constexpr int kAssetColumnCount = 9;
+
+AssetInfo readAsset(const pqxx::row &row)
+{
+    AssetInfo a;
+    a.id = text(row[0]);
+    a.name = text(row[1]);
+    a.sha256 = text(row[2]);
+    a.size = row[3].as<qint64>();
+    a.contentType = text(row[4]);
+    a.createdBy = text(row[5]);
+    a.createdAt = text(row[6]);
+    const QJsonArray removed = QJsonDocument::fromJson(text(row[7]).toUtf8()).array();
+    for (const QJsonValue &v : removed)
+        a.removed.append(v.toString());
+    a.storageKey = text(row[8]);
+    return a;
+}
+
+std::optional<AssetInfo> selectAsset(pqxx::work &tx, const ContentActor &actor, const QString &where,
+                                     const std::string &value)
+{
+    const pqxx::result rows = tx.exec_params("SELECT " + kAssetColumns + " FROM assets a WHERE a.org_id = $1 AND "
+                                                 + where.toStdString(),
+                                             actor.orgId.toStdString(), value);
+    if (rows.empty())
+        return std::nullopt;
+    return readAsset(rows[0]);
+}
+
+} // namespace
+
+QJsonObject AssetInfo::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("sha256"), sha256},
+            {QStringLiteral("size"), size},
+            {QStringLiteral("contentType"), contentType},
+            {QStringLiteral("createdBy"), createdBy.isEmpty() ? QJsonValue() : QJsonValue(createdBy)},
+            {QStringLiteral("createdAt"), createdAt},
+            {QStringLiteral("sanitized"), QJsonArray::fromStringList(removed)}};
+}
+
+AssetService::AssetService(Database &db, std::shared_ptr<StorageBackend> storage, AssetOptions options)
+    : m_db(db)
+    , m_storage(std::move(storage))
+    , m_options(options)
+{
+}
+
+std::optional<QString> AssetService::normalizeFileName(const QString &raw, QString *error)
+{
+    const auto name = ContentService::normalizeName(raw, error);
+    if (!name)
+        return std::nullopt;
+    if (name->contains(QLatin1Char('/')) || name->contains(QLatin1Char('\\')) || *name == u"." || *name == u"..") {
+        *error = QStringLiteral("The name is a file name, not a path: no '/', '\\', \".\" or \"..\".");
+        return std::nullopt;
+    }
+    return name;
+}
+
+ServiceResult<AssetUpload> AssetService::upload(const ContentActor &actor, const QString &name,
+                                                const QString &contentType, const QByteArray &bytes)
+{
+    if (!m_storage) {
+        return ApiError{503, QStringLiteral("storage.unconfigured"),
+                        QStringLiteral("This server has no asset storage configured (SLIDESPEC_STORAGE_URL)."), {}};
+    }
+    if (bytes.isEmpty())
+        return ApiError::badRequest(QStringLiteral("request.body_required"),
+                                    QStringLiteral("Send the asset's bytes as the request body."));
+    if (bytes.size() > m_options.maxBytes)
+        return tooLarge(bytes.size(), m_options.maxBytes, QStringLiteral("An asset"));
+
+    const AssetSniff sniff = sniffAsset(bytes, m_options.limits);
+    if (sniff.type == AssetType::Unknown) {
+        return ApiError{415, QStringLiteral("assets.unsupported_type"),
+                        QStringLiteral("The content is not an accepted asset type (%1)%2.")
+                            .arg(acceptedAssetMimes().join(QStringLiteral(", ")),
+                                 sniff.reason.isEmpty() ? QString() : QStringLiteral(": ") + sniff.reason),
+                        {{QStringLiteral("accepted"), QJsonArray::fromStringList(acceptedAssetMimes())}}};
+    }
+    const qint64 limit = typeLimit(sniff.type, m_options.limits);
+    if (bytes.size() > limit)
+        return tooLarge(bytes.size(), limit, assetTypeDescription(sniff.type));
+    const AssetCheck declared = checkDeclaredType(contentType, sniff.type);
+    if (!declared.ok()) {
+        return ApiError{422, QStringLiteral("assets.type_mismatch"), declared.error,
+                        {{QStringLiteral("declared"), contentType.section(QLatin1Char(';'), 0, 0).trimmed()},
+                         {QStringLiteral("sniffed"), assetTypeMime(sniff.type)}}};
+    }
+
+    QByteArray stored = bytes;
+    QStringList removed;
+    if (sniff.type == AssetType::Svg) {
+        SvgSanitizeOptions svgOptions;
+        svgOptions.maxBytes = m_options.limits.maxSvgBytes;
+        const SvgSanitizeResult clean = sanitizeSvg(bytes, svgOptions);
+        if (!clean.ok()) {
+            return ApiError{422, QStringLiteral("assets.invalid_svg"),
+                            QStringLiteral("The SVG was refused: %1").arg(clean.error), {}};
+        }
+        stored = clean.svg;
+        removed = clean.removedDescriptions();
+    }
+
+    const QString hash = sha256Hex(stored);
+    const QString key = QStringLiteral("orgs/%1/assets/%2").arg(actor.orgId.toLower(), hash);
+    const std::string mime = assetTypeMime(sniff.type).toStdString();
+
+    // Already there? Then the bytes are in storage too: answer with it.
+    auto existing = runScoped<std::optional<AssetInfo>>(m_db, {actor.userId, actor.orgId}, "asset lookup",
+                                                        [&](pqxx::work &tx) -> ServiceResult<std::optional<AssetInfo>> {
+                                                            return selectAsset(tx, actor, QStringLiteral("a.sha256 = $2"),
+                                                                               hash.toStdString());
+                                                        });
+    if (!existing)
+        return existing.error();
+    if (existing->has_value())
+        return AssetUpload{**existing, false};
+
+    if (auto put = m_storage->put(key, stored, assetTypeMime(sniff.type)); !put)
+        return storageFailure(put.error(), "put");
+
+    const QJsonArray removedJson = QJsonArray::fromStringList(removed);
+    return runScoped<AssetUpload>(m_db, {actor.userId, actor.orgId}, "asset insert", [&](pqxx::work &tx)
+                                                                                      -> ServiceResult<AssetUpload> {
+        const pqxx::result rows = tx.exec_params(
+            "INSERT INTO assets (org_id, sha256, size, content_type, original_name, storage_key, sanitized, created_by) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, NULLIF($8, '')::uuid) "
+            "ON CONFLICT (org_id, sha256) DO NOTHING RETURNING id::text",
+            actor.orgId.toStdString(), hash.toStdString(), static_cast<long long>(stored.size()), mime,
+            name.toStdString(), key.toStdString(),
+            QJsonDocument(removedJson).toJson(QJsonDocument::Compact).toStdString(), actor.userId.toStdString());
+        if (rows.empty()) {
+            // Another upload of the same bytes won the race.
+            const auto raced = selectAsset(tx, actor, QStringLiteral("a.sha256 = $2"), hash.toStdString());
+            if (!raced)
+                return ApiError::internal();
+            return AssetUpload{*raced, false};
+        }
+        return AssetUpload{*selectAsset(tx, actor, QStringLiteral("a.id = $2::uuid"), text(rows[0][0]).toStdString()),
+                           true};
+    });
+}
+
+ServiceResult<AssetInfo> AssetService::get(const ContentActor &actor, const QString &id)
+{
+    if (!looksLikeUuid(id))
+        return assetNotFound();
+    return runScoped<AssetInfo>(m_db, {actor.userId, actor.orgId}, "asset get", [&](pqxx::work &tx)
+                                                                                 -> ServiceResult<AssetInfo> {
+        const auto asset = selectAsset(tx, actor, QStringLiteral("a.id = $2::uuid"), id.toStdString());
+        if (!asset)
+            return assetNotFound();
+        return *asset;
+    });
+}
+
+ServiceResult<AssetDownload> AssetService::download(const ContentActor &actor, const QString &id)
+{
+    auto asset = get(actor, id);
+    if (!asset)
+        return asset.error();
+    if (!m_storage) {
+        return ApiError{503, QStringLiteral("storage.unconfigured"),
+                        QStringLiteral("This server has no asset storage configured (SLIDESPEC_STORAGE_URL)."), {}};
+    }
+    auto object = m_storage->get(asset->storageKey);
+    if (!object) {
+        if (object.isNotFound()) {
+            spdlog::error("content: asset {} has no bytes in storage ({})", id.toStdString(),
+                          asset->storageKey.toStdString());
+            return ApiError{500, QStringLiteral("assets.missing_content"),
+                            QStringLiteral("The asset's content is missing from storage; an administrator has to "
+                                           "restore it."),
+                            {}};
+        }
+        return storageFailure(object.error(), "get");
+    }
+    return AssetDownload{*asset, std::move(object).value().data};
+}
+
+ServiceResult<Page<AssetInfo>> AssetService::list(const ContentActor &actor, int limit, const QString &cursor)
+{
+    QString afterKey;
+    QString afterId;
+    if (!cursor.isEmpty()) {
+        static const QRegularExpression timestamp(
+            QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z$"));
+        const auto decoded = decodeCursor(cursor);
+        afterKey = decoded ? decoded->value(QStringLiteral("k")).toString() : QString();
+        afterId = decoded ? decoded->value(QStringLiteral("i")).toString() : QString();
+        if (!looksLikeUuid(afterId) || !timestamp.match(afterKey).hasMatch()) {
+            return ApiError::badRequest(QStringLiteral("request.invalid_query"),
+                                        QStringLiteral("\"cursor\" is not one this server gave out: start again "
+                                                       "without it."),
+                                        {{QStringLiteral("parameter"), QStringLiteral("cursor")}});
+        }
+    }
+    return runScoped<Page<AssetInfo>>(m_db, {actor.userId, actor.orgId}, "asset list", [&](pqxx::work &tx)
+                                                                                        -> ServiceResult<Page<AssetInfo>> {
+        std::string sql = "SELECT " + kAssetColumns
+                          + ", to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+                            "FROM assets a WHERE a.org_id = $1";
+        sql += afterId.isEmpty() ? " AND $2 = '' AND $3 = ''" : " AND (a.created_at, a.id) < ($2::timestamptz, $3::uuid)";
+        sql += " ORDER BY a.created_at DESC, a.id DESC LIMIT $4";
+        const pqxx::result rows = tx.exec_params(sql, actor.orgId.toStdString(), afterKey.toStdString(),
+                                                 afterId.toStdString(), limit + 1);
+        Page<AssetInfo> page;
+        for (int i = 0; i < int(rows.size()) && i < limit; ++i)
+            page.items.append(readAsset(rows[i]));
+        if (int(rows.size()) > limit) {
+            const pqxx::row last = rows[limit - 1];
+            page.nextCursor = encodeCursor({{QStringLiteral("k"), text(last[kAssetColumnCount])},
+                                            {QStringLiteral("i"), text(last[0])}});
+        }
+        return page;
+    });
+}
+
+} // namespace slidespec::server
