@@ -286,7 +286,7 @@ void TstSandbox::realCliRendersInTheSandbox()
     QVERIFY(out.isValid());
     SandboxRequest request;
     request.program = QStringLiteral(SLIDESPEC_CLI_PATH);
-    request.inputs = {{QStringLiteral(SLIDESPEC_RESOURCES_DIR "/samples/pitch-deck.json"), QStringLiteral("deck.json")}};
+    request.inputs = {{QStringLiteral(SLIDESPEC_TEST_DATA_DIR "/format/minimal-deck.json"), QStringLiteral("deck.json")}};
     request.arguments = {QStringLiteral("render"), QStringLiteral("deck.json"), QStringLiteral("slide.png"),
                          QStringLiteral("--slide"), QStringLiteral("1"), QStringLiteral("--width"),
                          QStringLiteral("320")};
