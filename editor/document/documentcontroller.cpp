@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "document/documentcontroller.h"
 
+#include "canvas/resizegeometry.h"
 #include "document/clipboard.h"
 
 #include "components/componentlibrary.h"
@@ -20,6 +21,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <cmath>
 
 namespace slidespec {
 
@@ -404,6 +406,50 @@ bool DocumentController::moveElements(const QStringList &ids, double dx, double 
     QStringList present;
     const QVector<Frame> frames = movedFrames(ids, dx, dy, &present);
     return setElementFrames(present, frames, FrameChange::Move, dragId);
+}
+
+std::optional<Frame> DocumentController::dragStartFrame(const QString &id, int dragId)
+{
+    const Slide *slide = currentSlideData();
+    const Element *element = slide ? slide->findElement(id) : nullptr;
+    if (!element)
+        return std::nullopt;
+    if (dragId == 0)
+        return element->frame;
+    if (dragId != m_startFramesDragId) {
+        m_startFramesDragId = dragId;
+        m_startFrames.clear();
+    }
+    const auto it = m_startFrames.constFind(id);
+    if (it != m_startFrames.constEnd())
+        return *it;
+    m_startFrames.insert(id, element->frame);
+    return element->frame;
+}
+
+bool DocumentController::resizeByHandle(const QString &id, int hx, int hy, double dx, double dy, bool keepAspect,
+                                        int dragId)
+{
+    const std::optional<Frame> start = dragStartFrame(id, dragId);
+    if (!start || !std::isfinite(dx) || !std::isfinite(dy))
+        return false;
+    const Frame frame = ResizeGeometry::resizeFrame(*start, hx, hy, QPointF(dx, dy), keepAspect);
+    return setElementFrames({id}, {frame}, FrameChange::Resize, dragId);
+}
+
+bool DocumentController::scaleElements(const QStringList &ids, const QRectF &from, const QRectF &to, int dragId)
+{
+    if (!hasCurrentSlide() || !from.isValid() || !to.isValid())
+        return false;
+    QStringList present;
+    QVector<Frame> starts;
+    for (const QString &id : ids) {
+        if (const std::optional<Frame> start = dragStartFrame(id, dragId)) {
+            present.append(id);
+            starts.append(*start);
+        }
+    }
+    return setElementFrames(present, ResizeGeometry::scaleFrames(starts, from, to), FrameChange::Resize, dragId);
 }
 
 bool DocumentController::nudgeElements(const QStringList &ids, double dx, double dy)

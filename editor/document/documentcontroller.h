@@ -8,8 +8,10 @@
 #include "validation/issue.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointF>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 #include <QUndoStack>
@@ -127,6 +129,21 @@ public:
      *  same elements within nudgeMergeInterval() of the previous one joins
      *  its undo step (NudgeElementsCommand). */
     Q_INVOKABLE bool nudgeElements(const QStringList &ids, double dx, double dy);
+    /*!
+     * Drags resize handle (\a hx, \a hy) of element \a id (see
+     * ResizeGeometry) by (\a dx, \a dy) slide points from where drag
+     * \a dragId began: the opposite corner or edge stays put on the slide,
+     * also when the element is rotated. \a keepAspect for corner handles.
+     * The steps of one drag pass one \a dragId (one undo step).
+     */
+    Q_INVOKABLE bool resizeByHandle(const QString &id, int hx, int hy, double dx, double dy, bool keepAspect,
+                                    int dragId = 0);
+    /*!
+     * Scales \a ids as one picture so that \a from (their bounds when drag
+     * \a dragId began) becomes \a to: the multi-selection's resize handles.
+     * The steps of one drag pass one \a dragId (one undo step).
+     */
+    Q_INVOKABLE bool scaleElements(const QStringList &ids, const QRectF &from, const QRectF &to, int dragId = 0);
     /*! Milliseconds between nudges that still make one undo step
      *  (default kNudgeMergeInterval). */
     int nudgeMergeInterval() const { return m_nudgeMergeInterval; }
@@ -218,6 +235,9 @@ private:
     bool push(std::unique_ptr<DocumentCommand> command);
     /*! The frames of those of \a ids on the current slide moved by (\a dx, \a dy); their ids in \a present. */
     QVector<Frame> movedFrames(const QStringList &ids, double dx, double dy, QStringList *present) const;
+    /*! The frame of \a id on the current slide when drag \a dragId began
+     *  (now, for a new drag or dragId 0); nullopt when there is no such element. */
+    std::optional<Frame> dragStartFrame(const QString &id, int dragId);
     bool hasCurrentSlide() const;
 
     // Mutation primitives: the only code that changes m_deck after load.
@@ -244,6 +264,8 @@ private:
     int m_lastDragId = 0;
     int m_nudgeMergeInterval = kNudgeMergeInterval;
     QElapsedTimer m_clock; //!< timestamps of nudges
+    int m_startFramesDragId = 0;
+    QHash<QString, Frame> m_startFrames; //!< frames when drag m_startFramesDragId began
 
     std::unique_ptr<FontResolver> m_fonts;
     std::unique_ptr<TextLayoutEngine> m_text;

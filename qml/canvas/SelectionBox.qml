@@ -4,13 +4,19 @@ import Slidespec.Ui
 
 // The outline of one selected element, with eight resize handles (shift
 // keeps the aspect ratio) and a rotation handle (shift: 15° steps). Each drag
-// is one undo step; Alt turns snapping off.
+// is one undo step; Alt turns snapping off. A rotated element resizes about
+// its opposite corner or edge, which stays put on the slide. With `ids` set,
+// the box is the bounds of several elements: its handles scale them all as
+// one picture, and it has no rotation handle.
 Item {
     id: box
 
     property var element: ({ id: "", x: 0, y: 0, w: 0, h: 0, rotation: 0, locked: true })
     required property Item host
     property bool handlesVisible: true
+    /*! The elements a bounds box stands for; empty for one element's box. */
+    property var ids: []
+    readonly property bool multi: ids.length > 0
     readonly property real zoom: host.zoom
 
     objectName: "selection_" + element.id
@@ -66,6 +72,12 @@ Item {
                     const a = -frame.rotation * Math.PI / 180
                     const gx = (p.x - start.x) / box.zoom
                     const gy = (p.y - start.y) / box.zoom
+                    const keepAspect = (mouse.modifiers & Qt.ShiftModifier) !== 0
+                    if (frame.rotation !== 0 && !box.multi) {
+                        // About the opposite corner, in slide space (ResizeGeometry).
+                        box.host.document.resizeByHandle(frame.id, handle.hx, handle.hy, gx, gy, keepAspect, dragId)
+                        return
+                    }
                     const dx = gx * Math.cos(a) - gy * Math.sin(a)
                     const dy = gx * Math.sin(a) + gy * Math.cos(a)
                     let x = frame.x, y = frame.y, w = frame.w, h = frame.h
@@ -73,7 +85,7 @@ Item {
                     if (handle.hx > 0) w += dx
                     if (handle.hy < 0) { y += dy; h -= dy }
                     if (handle.hy > 0) h += dy
-                    if ((mouse.modifiers & Qt.ShiftModifier) && handle.hx !== 0 && handle.hy !== 0) {
+                    if (keepAspect && handle.hx !== 0 && handle.hy !== 0) {
                         const s = Math.max(w / frame.w, h / frame.h)
                         const nw = frame.w * s, nh = frame.h * s
                         if (handle.hx < 0) x = frame.x + frame.w - nw
@@ -82,14 +94,18 @@ Item {
                     } else if (frame.rotation === 0) {
                         const edges = (handle.hx < 0 ? 1 : 0) | (handle.hx > 0 ? 2 : 0)
                                     | (handle.hy < 0 ? 4 : 0) | (handle.hy > 0 ? 8 : 0)
-                        const s = box.host.session.snapRect([frame.id], x, y, w, h, edges, box.zoom,
+                        const s = box.host.session.snapRect(box.multi ? box.ids : [frame.id], x, y, w, h, edges, box.zoom,
                                                               !box.host.snapping || (mouse.modifiers & Qt.AltModifier))
                         x = s.x; y = s.y; w = s.w; h = s.h
                         box.host.guides = s.guides
                     }
                     if (w < 1) { if (handle.hx < 0) x = frame.x + frame.w - 1; w = 1 }
                     if (h < 1) { if (handle.hy < 0) y = frame.y + frame.h - 1; h = 1 }
-                    box.host.session.setFrame(frame.id, x, y, w, h, frame.rotation, EditorSession.Resize, dragId)
+                    if (box.multi)
+                        box.host.document.scaleElements(box.ids, Qt.rect(frame.x, frame.y, frame.w, frame.h),
+                                                        Qt.rect(x, y, w, h), dragId)
+                    else
+                        box.host.session.setFrame(frame.id, x, y, w, h, frame.rotation, EditorSession.Resize, dragId)
                 }
                 onReleased: box.host.guides = []
             }
@@ -100,7 +116,7 @@ Item {
     Rectangle {
         id: rotateHandle
         objectName: "rotateHandle"
-        visible: box.handlesVisible
+        visible: box.handlesVisible && !box.multi
         width: 12
         height: 12
         radius: 6

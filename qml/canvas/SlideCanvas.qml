@@ -46,6 +46,24 @@ Item {
                 return list[i]
         return null
     }
+    /*! The slide-space bounds {x, y, w, h} of elements \a ids (rotated frames included), or null. */
+    function boundsOf(ids) {
+        let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity
+        for (const id of ids) {
+            const e = elementById(id)
+            if (!e)
+                continue
+            const a = e.rotation * Math.PI / 180
+            const cx = e.x + e.w / 2, cy = e.y + e.h / 2
+            const hw = (Math.abs(e.w * Math.cos(a)) + Math.abs(e.h * Math.sin(a))) / 2
+            const hh = (Math.abs(e.w * Math.sin(a)) + Math.abs(e.h * Math.cos(a))) / 2
+            l = Math.min(l, cx - hw); r = Math.max(r, cx + hw)
+            t = Math.min(t, cy - hh); b = Math.max(b, cy + hh)
+        }
+        return l === Infinity ? null : { x: l, y: t, w: r - l, h: b - t }
+    }
+    /*! The selection's bounds while several elements are selected (null otherwise). */
+    readonly property var selectionBounds: (session.elements, selection.length > 1 ? boundsOf(selection) : null)
     function selectAll() {
         document.selection = session.elements.map(e => e.id)
     }
@@ -334,6 +352,20 @@ Item {
                     visible: canvas.editingId !== modelData
                     handlesVisible: canvas.selection.length === 1 && !element.locked
                 }
+            }
+
+            // Several selected: one box around them all, whose handles scale
+            // them together (one undo step per drag).
+            SelectionBox {
+                objectName: "selectionBounds"
+                visible: canvas.selectionBounds !== null
+                element: canvas.selectionBounds ? { id: "", x: canvas.selectionBounds.x, y: canvas.selectionBounds.y,
+                                                    w: canvas.selectionBounds.w, h: canvas.selectionBounds.h,
+                                                    rotation: 0, locked: false }
+                                                : ({ id: "", x: 0, y: 0, w: 0, h: 0, rotation: 0, locked: true })
+                ids: canvas.selectionBounds ? canvas.selection : []
+                host: canvas
+                handlesVisible: visible
             }
 
             // Smart guides while dragging.

@@ -755,10 +755,14 @@ void TestDocumentController::editValidatesOnlyTouchedSlide()
     }
     doc.setCurrentSlide(100);
     const int drag = doc.beginDrag();
-    timer.restart();
-    for (int i = 0; i < 50; ++i)
-        doc.moveElements({QStringLiteral("a-100")}, 1, 0, drag);
-    const double perEditNs = timer.nsecsElapsed() / 50.0;
+    // The best of three batches, as for the deck: a busy machine only slows both.
+    double perEditNs = std::numeric_limits<double>::max();
+    for (int batch = 0; batch < 3; ++batch) {
+        timer.restart();
+        for (int i = 0; i < 50; ++i)
+            doc.moveElements({QStringLiteral("a-100")}, 1, 0, drag);
+        perEditNs = std::min(perEditNs, timer.nsecsElapsed() / 50.0);
+    }
     qInfo("200-slide deck: open %lld ms, validate deck %.2f ms, one edit (move + validate its slide) %.3f ms",
           openMs, deckNs / 1e6, perEditNs / 1e6);
     QVERIFY2(perEditNs * 5 < deckNs, "an edit costs as much as validating the deck");

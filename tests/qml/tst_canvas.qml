@@ -146,6 +146,58 @@ Item {
             verify(!document.undoStack.canUndo, "one resize, one undo step")
         }
 
+        function test_multiSelectionResizeScalesAllInOneStep() {
+            canvas.snapping = false
+            document.selection = ["block", "other"]
+            const bounds = findChild(canvas, "selectionBounds")
+            verify(bounds)
+            tryVerify(() => bounds.visible)
+            compare([bounds.element.x, bounds.element.y, bounds.element.w, bounds.element.h], [100, 150, 600, 100])
+            const handle = findChild(bounds, "handle_1_1")
+            tryVerify(() => handle.visible)
+            const page = canvas.page
+            const sx = 700 * zoom, sy = 250 * zoom
+            mousePress(handle, handle.width / 2, handle.height / 2)
+            for (let i = 1; i <= 4; ++i)
+                mouseMove(page, sx + 150 * zoom * i / 4, sy + 37.5 * zoom * i / 4)
+            mouseRelease(page, sx + 150 * zoom, sy + 37.5 * zoom)
+            canvas.snapping = true
+            // Bounds 600 x 100 → 750 x 137.5: ×1.25 across, ×1.375 down, from the top left.
+            fuzzyCompare(frameOf("block").x, 100, 0.6)
+            fuzzyCompare(frameOf("block").w, 250, 0.6)
+            fuzzyCompare(frameOf("block").h, 137.5, 0.6)
+            fuzzyCompare(frameOf("other").x, 600, 0.6)
+            fuzzyCompare(frameOf("other").w, 250, 0.6)
+            document.undoStack.undo()
+            compare(frameOf("block").w, 200)
+            compare(frameOf("other").x, 500)
+            verify(!document.undoStack.canUndo, "the whole resize of both was one undo step")
+        }
+
+        function test_rotatedResizeKeepsTheOppositeEdge() {
+            verify(session.setFrame("block", 100, 150, 200, 100, 90, EditorSession.Rotate))
+            document.selection = ["block"]
+            const box = findChild(canvas, "selection_block")
+            const handle = findChild(box, "handle_1_0")
+            tryVerify(() => handle.visible)
+            // Turned 90° clockwise, the right edge's handle sits at slide (200, 300);
+            // pulling it 40 pt down the slide widens the block by 40 while the
+            // opposite edge (slide (200, 100)) stays.
+            const page = canvas.page
+            mousePress(handle, handle.width / 2, handle.height / 2)
+            mouseMove(page, 200 * zoom, 320 * zoom)
+            mouseMove(page, 200 * zoom, 340 * zoom)
+            mouseRelease(page, 200 * zoom, 340 * zoom)
+            fuzzyCompare(frameOf("block").w, 240, 0.6)
+            compare(frameOf("block").h, 100)
+            compare(frameOf("block").rotation, 90)
+            fuzzyCompare(frameOf("block").x, 80, 0.6)
+            fuzzyCompare(frameOf("block").y, 170, 0.6)
+            document.undoStack.undo()
+            compare(frameOf("block").w, 200)
+            compare(frameOf("block").x, 100)
+        }
+
         function test_dropInsertsComponent() {
             const count = session.elements.length
             dragSource.parent = canvas.page
