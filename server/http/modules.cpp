@@ -4,13 +4,14 @@
 // metrics to service.metrics(). Add yours here.
 #include "http/service.h"
 
+#include "auth/authroutes.h"
 #include "content/contentroutes.h"
 
 namespace slidespec::server {
 
 void installModules(Service &service)
 {
-    Q_UNUSED(service);
+    installAuth(service); // accounts, sessions, orgs, members, invites + the authenticator (docs/auth.md)
     installContentModule(service); // decks, brand kits, templates, assets (docs/api-content.md)
 }
 
