@@ -16,6 +16,11 @@ Item {
     /*! Snap moves and resizes to the slide, margins and elements (Alt turns it off for one drag). */
     property bool snapping: true
     property bool showGrid: false
+    /*! Rulers along the top and left, in slide points, following zoom and pan. */
+    property bool showRulers: true
+    readonly property real rulerSize: showRulers ? 20 : 0
+    property alias topRuler: topRuler
+    property alias leftRuler: leftRuler
     /*! Grid spacing, points. */
     property real gridSize: 10
     property bool fitToWindow: true
@@ -34,6 +39,20 @@ Item {
         fitToWindow = false
     }
     function zoomBy(factor) { setZoom(zoom * factor) }
+    /*!
+     * Zooms to \a z (clamped to 25–400 %) keeping the slide point under scene
+     * position (\a sceneX, \a sceneY) where it is: the cursor of a ctrl+wheel,
+     * the centre of a pinch.
+     */
+    function zoomAt(z, sceneX, sceneY) {
+        const inPage = page.mapFromItem(null, sceneX, sceneY)
+        const inView = flick.mapFromItem(null, sceneX, sceneY)
+        const slideX = inPage.x / zoom, slideY = inPage.y / zoom
+        setZoom(z)
+        // The page's place in the content follows the zoom at once (bindings).
+        flick.contentX = Math.max(0, Math.min(flick.contentWidth - flick.width, page.x + slideX * zoom - inView.x))
+        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, page.y + slideY * zoom - inView.y))
+    }
     function panBy(dx, dy) {
         flick.contentX = Math.max(0, Math.min(flick.contentWidth - flick.width, flick.contentX + dx))
         flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, flick.contentY + dy))
@@ -104,6 +123,8 @@ Item {
     Flickable {
         id: flick
         anchors.fill: parent
+        anchors.topMargin: canvas.rulerSize
+        anchors.leftMargin: canvas.rulerSize
         clip: true
         contentWidth: Math.max(width, page.width + 48)
         contentHeight: Math.max(height, page.height + 48)
@@ -112,10 +133,25 @@ Item {
         ScrollBar.horizontal: ScrollBar {}
         ScrollBar.vertical: ScrollBar {}
 
-        // Ctrl+wheel zooms; the wheel alone scrolls (shift: sideways).
+        // Ctrl+wheel zooms about the cursor; the wheel alone scrolls (shift: sideways).
         WheelHandler {
+            id: zoomWheel
             acceptedModifiers: Qt.ControlModifier
-            onWheel: event => canvas.zoomBy(event.angleDelta.y > 0 ? 1.1 : 1 / 1.1)
+            onWheel: event => canvas.zoomAt(canvas.zoom * (event.angleDelta.y > 0 ? 1.1 : 1 / 1.1),
+                                            zoomWheel.point.scenePosition.x, zoomWheel.point.scenePosition.y)
+        }
+        // Pinch zooms about the pinch's centre (touchpads, touch screens).
+        PinchHandler {
+            id: pinch
+            target: null
+            property real lastScale: 1
+            onActiveChanged: lastScale = scale
+            onScaleChanged: {
+                if (!active || lastScale <= 0)
+                    return
+                canvas.zoomAt(canvas.zoom * scale / lastScale, centroid.scenePosition.x, centroid.scenePosition.y)
+                lastScale = scale
+            }
         }
         WheelHandler {
             acceptedModifiers: Qt.NoModifier | Qt.ShiftModifier
@@ -416,6 +452,88 @@ Item {
                 onActiveFocusChanged: if (!activeFocus && visible) canvas.commitTextEdit()
             }
         }
+    }
+
+    // Rulers: slide points along the top and the left edge, the ticks
+    // spaced for the zoom, the selection's extent shaded.
+    component Ruler: Rectangle {
+        id: ruler
+        /*! Qt.Horizontal: along the top (x); Qt.Vertical: down the left (y). */
+        property int orientation: Qt.Horizontal
+        readonly property bool horizontal: orientation === Qt.Horizontal
+        /*! Where slide coordinate 0 lies on the ruler, pixels. */
+        readonly property real origin: horizontal ? page.x - flick.contentX : page.y - flick.contentY
+        readonly property real length: horizontal ? canvas.session.slideWidth : canvas.session.slideHeight
+        /*! Points between ticks: the smallest of 1, 2, 5, 10… at least 6 px apart. */
+        readonly property real step: {
+            const steps = [1, 2, 5, 10, 20, 50, 100, 200, 500]
+            for (const st of steps)
+                if (st * canvas.zoom >= 6)
+                    return st
+            return 1000
+        }
+        /*! A label every this many points. */
+        readonly property real labelStep: step * (step === 2 || step === 20 || step === 200 ? 5 : 10)
+        readonly property var extent: canvas.selection.length > 0 ? (canvas.session.elements, canvas.boundsOf(canvas.selection))
+                                                                 : null
+        /*! Pixel position on the ruler of slide coordinate \a v. */
+        function position(v) { return origin + v * canvas.zoom }
+
+        color: canvas.dark ? "#24272c" : "#eceef1"
+        clip: true
+        Rectangle {
+            objectName: "selectionExtent"
+            visible: ruler.extent !== null
+            x: ruler.horizontal ? ruler.position(ruler.extent ? ruler.extent.x : 0) : 0
+            y: ruler.horizontal ? 0 : ruler.position(ruler.extent ? ruler.extent.y : 0)
+            width: ruler.horizontal ? (ruler.extent ? ruler.extent.w : 0) * canvas.zoom : ruler.width
+            height: ruler.horizontal ? ruler.height : (ruler.extent ? ruler.extent.h : 0) * canvas.zoom
+            color: "#402f6fed"
+        }
+        Repeater {
+            model: Math.floor(ruler.length / ruler.step) + 1
+            delegate: Rectangle {
+                required property int index
+                readonly property real value: index * ruler.step
+                readonly property bool major: value % ruler.labelStep === 0
+                readonly property real size: major ? ruler.rulerDepth * 0.6 : ruler.rulerDepth * 0.25
+                x: ruler.horizontal ? ruler.position(value) : ruler.width - size
+                y: ruler.horizontal ? ruler.height - size : ruler.position(value)
+                width: ruler.horizontal ? 1 : size
+                height: ruler.horizontal ? size : 1
+                color: canvas.dark ? "#8a8f98" : "#6b7079"
+                Text {
+                    objectName: "rulerLabel_" + parent.value
+                    visible: parent.major
+                    text: parent.value
+                    font.pixelSize: 9
+                    color: parent.color
+                    x: ruler.horizontal ? 2 : -parent.x + 2
+                    y: ruler.horizontal ? -ruler.height + parent.height + 1 : -2 + implicitWidth
+                    rotation: ruler.horizontal ? 0 : -90
+                    transformOrigin: Item.TopLeft
+                }
+            }
+        }
+        readonly property real rulerDepth: horizontal ? height : width
+    }
+    Ruler {
+        id: topRuler
+        objectName: "topRuler"
+        visible: canvas.showRulers
+        orientation: Qt.Horizontal
+        x: canvas.rulerSize
+        width: parent.width - canvas.rulerSize
+        height: canvas.rulerSize
+    }
+    Ruler {
+        id: leftRuler
+        objectName: "leftRuler"
+        visible: canvas.showRulers
+        orientation: Qt.Vertical
+        y: canvas.rulerSize
+        width: canvas.rulerSize
+        height: parent.height - canvas.rulerSize
     }
 
     // Keyboard: arrows move (shift = 10 pt), delete removes.

@@ -316,6 +316,63 @@ Item {
             verify(canvas.zoom < 1.1)
         }
 
+        function test_rulersFollowZoomPanAndSelection() {
+            const top = canvas.topRuler
+            const left = canvas.leftRuler
+            verify(top.visible && left.visible)
+            const label = findChild(top, "rulerLabel_100")
+            verify(label && label.visible, "a labelled tick at 100 pt")
+            fuzzyCompare(label.parent.x, top.position(100), 0.01)
+            // Slide 0 on the ruler is the page's edge on screen, at every zoom and pan.
+            function check() {
+                fuzzyCompare(top.position(0), canvas.page.mapToItem(top, 0, 0).x, 0.5)
+                fuzzyCompare(left.position(0), canvas.page.mapToItem(left, 0, 0).y, 0.5)
+                fuzzyCompare(top.position(100) - top.position(0), 100 * canvas.zoom, 0.01)
+            }
+            check()
+            canvas.setZoom(2)
+            check()
+            verify(top.step <= 5, "finer ticks when zoomed in")
+            canvas.panBy(150, 80)
+            check()
+            canvas.setZoom(0.25)
+            check()
+            verify(top.step >= 20, "coarser ticks when zoomed out")
+            // The selection's extent is shaded on both rulers.
+            canvas.setZoom(1)
+            document.selection = ["block"]
+            const across = findChild(top, "selectionExtent")
+            const down = findChild(left, "selectionExtent")
+            tryVerify(() => across.visible && down.visible)
+            fuzzyCompare(across.x, top.position(100), 0.5)
+            fuzzyCompare(across.width, 200, 0.5)
+            fuzzyCompare(down.y, left.position(150), 0.5)
+            fuzzyCompare(down.height, 100, 0.5)
+            document.clearSelection()
+            verify(!across.visible)
+        }
+
+        function test_ctrlWheelZoomsAboutTheCursor() {
+            canvas.setZoom(2)
+            const p = pointer()
+            // Slide point (300, 200) under the cursor stays under it.
+            const before = p.mapToItem(null, 300 * zoom, 200 * zoom)
+            mouseWheel(p, 300 * zoom, 200 * zoom, 0, 120, Qt.NoButton, Qt.ControlModifier)
+            fuzzyCompare(canvas.zoom, 2.2, 0.001)
+            let after = p.mapToItem(null, 300 * canvas.zoom, 200 * canvas.zoom)
+            fuzzyCompare(after.x, before.x, 1)
+            fuzzyCompare(after.y, before.y, 1)
+            // Pinch and wheel go through zoomAt, which keeps to 25–400 %.
+            canvas.zoomAt(10, before.x, before.y)
+            compare(canvas.zoom, 4)
+            after = p.mapToItem(null, 300 * canvas.zoom, 200 * canvas.zoom)
+            fuzzyCompare(after.x, before.x, 1)
+            canvas.zoomAt(0.01, before.x, before.y)
+            compare(canvas.zoom, 0.25)
+            canvas.fitToWindow = true
+            verify(canvas.zoom > 0.25 && canvas.zoom < 1.1, "and fit is still there")
+        }
+
         function test_saveAsAndReopenKeepDrawing() {
             verify(document.moveElements(["block"], 0, 100))
             const path = testDecks.outputPath("saved-canvas-deck.json")

@@ -16,6 +16,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 Q_IMPORT_QML_PLUGIN(Slidespec_UiPlugin)
@@ -179,8 +180,12 @@ void TestMainWindow::loadsSampleDeck()
     QVERIFY(window->grabWindow().save(templatesPath));
     qInfo("screenshot: %s", qPrintable(templatesPath));
 
-    // Leave the remembered language as the next run expects it.
+    // Leave the remembered language as the next run expects it, and no
+    // autosave of the edit to be offered for recovery in the next row.
     QVERIFY(QMetaObject::invokeMethod(window, "setLanguage", Q_ARG(QVariant, QStringLiteral("en"))));
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
+    QVERIFY(!document.isModified());
 }
 
 QQuickWindow *TestMainWindow::loadWindow(QQmlApplicationEngine &engine, DocumentController &document)
