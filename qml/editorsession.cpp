@@ -253,16 +253,17 @@ QVariantMap EditorSession::element(const QString &id) const
         return {};
     QVariantMap map = frameMap(*element);
     const Deck &deck = m_document->deck();
-    QString fill;
-    bool offBrand = false;
-    if (element->fill) {
-        fill = element->fill->toString();
-        offBrand = element->fill->token().isEmpty()
-                   && std::none_of(deck.brand.colors.begin(), deck.brand.colors.end(),
-                                   [&](const auto &token) { return token.second == element->fill->color(); });
-    }
-    map.insert(QStringLiteral("fill"), fill);
-    map.insert(QStringLiteral("fillOffBrand"), offBrand);
+    // A literal colour that is none of the kit's is off-brand.
+    auto offBrand = [&deck](const ColorRef &color) {
+        return color.token().isEmpty()
+               && std::none_of(deck.brand.colors.begin(), deck.brand.colors.end(),
+                               [&](const auto &token) { return token.second == color.color(); });
+    };
+    map.insert(QStringLiteral("fill"), element->fill ? element->fill->toString() : QString());
+    map.insert(QStringLiteral("fillOffBrand"), element->fill && offBrand(*element->fill));
+    map.insert(QStringLiteral("stroke"), element->stroke ? element->stroke->color.toString() : QString());
+    map.insert(QStringLiteral("strokeWidth"), element->stroke ? element->stroke->width : 0.0);
+    map.insert(QStringLiteral("strokeOffBrand"), element->stroke && offBrand(element->stroke->color));
     map.insert(QStringLiteral("alt"), element->alt);
     map.insert(QStringLiteral("decorative"), element->decorative);
     map.insert(QStringLiteral("hasText"), bool(element->text));
@@ -340,6 +341,17 @@ bool EditorSession::setDecorative(const QString &id, bool decorative)
 bool EditorSession::setFill(const QString &id, const QString &color)
 {
     return m_document && m_document->setElementProperty(id, ElementProperty::Fill, color);
+}
+
+bool EditorSession::setStroke(const QString &id, const QString &color, double width)
+{
+    if (!m_document)
+        return false;
+    if (color.trimmed().isEmpty())
+        return m_document->setElementProperty(id, ElementProperty::Stroke, QVariantMap());
+    return m_document->setElementProperty(id, ElementProperty::Stroke,
+                                          QVariantMap{{QStringLiteral("color"), color},
+                                                      {QStringLiteral("width"), width}});
 }
 
 bool EditorSession::setFontSize(const QString &id, double size)

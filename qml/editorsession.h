@@ -92,7 +92,8 @@ public:
     Q_INVOKABLE QStringList paste();
 
     /*! Everything the inspector shows of element \a id: the elements() map
-     *  plus fill, fillOffBrand, alt, decorative, fontSize, hasText. */
+     *  plus fill, fillOffBrand, stroke (its colour, empty for none),
+     *  strokeWidth, strokeOffBrand, alt, decorative, fontSize, hasText. */
     Q_INVOKABLE QVariantMap element(const QString &id) const;
     /*! Sets the frame of \a id; a drag passes one \a dragId to every step. */
     Q_INVOKABLE bool setFrame(const QString &id, double x, double y, double w, double h, double rotation,
@@ -113,6 +114,9 @@ public:
     Q_INVOKABLE bool setDecorative(const QString &id, bool decorative);
     /*! \a color is `brand:TOKEN`, `#RRGGBB` or empty for none. */
     Q_INVOKABLE bool setFill(const QString &id, const QString &color);
+    /*! Outlines \a id in \a color (`brand:TOKEN`, `#RRGGBB`) \a width points
+     *  wide; an empty \a color removes the outline. One undo step. */
+    Q_INVOKABLE bool setStroke(const QString &id, const QString &color, double width);
     /*! Sets the body font size of text element \a id, points. */
     Q_INVOKABLE bool setFontSize(const QString &id, double size);
     Q_INVOKABLE QString notes() const;

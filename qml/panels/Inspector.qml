@@ -4,8 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Slidespec.Ui
 
-// Properties of the selected element (name, geometry, text size, fill from
-// the brand's tokens with off-brand colours flagged, alt text), the slide's
+// Properties of the selected element (name, geometry, text size, fill and
+// outline from the brand's tokens with off-brand colours flagged, alt text), the slide's
 // speaker notes and the deck's brand colours.
 Pane {
     id: panel
@@ -110,6 +110,36 @@ Pane {
                     wrapMode: Text.Wrap
                     color: "#e5484d"
                     text: qsTr("Off-brand colour: pick a brand token.")
+                }
+                Label { text: qsTr("Outline") }
+                ComboBox {
+                    id: strokeBox
+                    objectName: "strokeBox"
+                    Layout.fillWidth: true
+                    model: [qsTr("None")].concat(panel.session.brandColors.map(c => c.token))
+                    readonly property string stroke: panel.info.stroke || ""
+                    currentIndex: stroke.startsWith("brand:") ? 1 + panel.session.brandColors.findIndex(c => "brand:" + c.token === stroke)
+                                                              : (stroke === "" ? 0 : -1)
+                    displayText: currentIndex < 0 ? stroke : currentText
+                    // A new outline starts 1 pt wide; a recoloured one keeps its width.
+                    onActivated: index => panel.session.setStroke(panel.selectedId,
+                                                                  index === 0 ? "" : "brand:" + panel.session.brandColors[index - 1].token,
+                                                                  panel.info.strokeWidth > 0 ? panel.info.strokeWidth : 1)
+                }
+                Label { text: qsTr("Outline width"); visible: strokeBox.stroke !== "" }
+                NumberField {
+                    objectName: "strokeWidthField"
+                    visible: strokeBox.stroke !== ""
+                    value: panel.info.strokeWidth || 0
+                    onCommitted: v => panel.session.setStroke(panel.selectedId, strokeBox.stroke, v)
+                }
+                Item { width: 1; visible: !!panel.info.strokeOffBrand }
+                Label {
+                    visible: !!panel.info.strokeOffBrand
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: "#e5484d"
+                    text: qsTr("Off-brand outline colour: pick a brand token.")
                 }
                 Label { text: qsTr("Alt text") }
                 TextField {

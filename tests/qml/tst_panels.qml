@@ -127,6 +127,41 @@ Item {
             verify(!frameOf("block").fillOffBrand)
         }
 
+        function test_inspectorEditsOutline() {
+            document.selection = ["block"]
+            const box = findChild(inspector, "strokeBox")
+            const width = findChild(inspector, "strokeWidthField")
+            verify(box && width)
+            tryCompare(box, "currentIndex", 0) // none
+            verify(!width.visible)
+            // Pick the accent token: a 1 pt outline in brand:accent, one undo step.
+            const accent = 1 + session.brandColors.findIndex(c => c.token === "accent")
+            box.currentIndex = accent
+            box.activated(accent)
+            compare(frameOf("block").stroke, "brand:accent")
+            compare(frameOf("block").strokeWidth, 1)
+            tryVerify(() => width.visible)
+            width.text = "4"
+            width.editingFinished()
+            compare(frameOf("block").strokeWidth, 4)
+            compare(frameOf("block").stroke, "brand:accent", "the width keeps the colour")
+            verify(!frameOf("block").strokeOffBrand)
+            verify(session.setStroke("block", "#123456", 2))
+            verify(frameOf("block").strokeOffBrand, "a literal colour outside the kit is flagged")
+            verify(!session.setStroke("block", "not a colour", 2), "a bad colour is refused")
+            box.activated(0)
+            compare(frameOf("block").stroke, "", "None removes the outline")
+            // Each action was one step: none, accent, 4 pt, #123456, none.
+            document.undoStack.undo()
+            compare(frameOf("block").stroke, "#123456")
+            document.undoStack.undo()
+            document.undoStack.undo()
+            compare(frameOf("block").strokeWidth, 1)
+            document.undoStack.undo()
+            compare(frameOf("block").stroke, "")
+            verify(!document.undoStack.canUndo)
+        }
+
         function test_brandColourEditInInspector() {
             const field = findChild(inspector, "brandColor_primary")
             verify(field)
