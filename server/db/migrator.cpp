@@ -197,7 +197,9 @@ MigrationReport Migrator::run(bool apply)
                 return report;
             }
             report.applied.append(m.version);
-            report.currentVersion = m.version;
+            if (m.version < report.currentVersion)
+                report.outOfOrder.append(m.version);
+            report.currentVersion = qMax(report.currentVersion, m.version);
         }
         pqxx::nontransaction n(c);
         n.exec("SELECT pg_advisory_unlock(" + std::to_string(advisoryLockKey) + ")");

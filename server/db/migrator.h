@@ -34,6 +34,7 @@ struct MigrationReport
     bool ok = false;
     QString error;            //!< set when !ok: what is wrong and what to do
     QList<int> applied;       //!< versions applied by this run
+    QList<int> outOfOrder;    //!< of those, versions below one the database already had (merged late)
     int currentVersion = 0;   //!< the database's version afterwards
 };
 
@@ -45,7 +46,9 @@ struct MigrationReport
  * holds a PostgreSQL advisory lock, so several server instances starting at
  * once apply each migration exactly once. Refuses (and applies nothing) when
  * an applied migration's checksum differs from the binary's, or when the
- * database has versions the binary does not know (it is newer).
+ * database has versions the binary does not know (it is newer). A migration
+ * numbered below the database's newest that was never applied (merged from a
+ * parallel branch) is applied too and listed in MigrationReport::outOfOrder.
  *
  * Migration SQL may write `{{app_role}}`: it is replaced by the quoted name of
  * the role the server connects as (ServerConfig::appRole), so grants need no

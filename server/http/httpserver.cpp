@@ -5,7 +5,6 @@
 #include "http/metrics.h"
 #include "http/router.h"
 
-#include <QAbstractEventDispatcher>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>

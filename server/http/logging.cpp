@@ -2,6 +2,7 @@
 #include "http/logging.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <spdlog/sinks/stdout_sinks.h>
@@ -71,14 +72,21 @@ void log(Level level, const QString &message, const QJsonObject &fields)
 {
     if (!enabled(level))
         return;
-    QJsonObject line{
-        {QStringLiteral("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("level"), QLatin1String(levelName(level))},
-        {QStringLiteral("msg"), message},
-    };
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        line.insert(it.key(), it.value());
-    logger()->log(toSpd(level), "{}", QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString());
+    // ts, level and msg first (QJsonObject would sort them among the fields).
+    QByteArray line = "{\"ts\":\"" + QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1()
+        + "\",\"level\":\"" + levelName(level) + "\",\"msg\":";
+    const QByteArray msg = QJsonDocument(QJsonArray{message}).toJson(QJsonDocument::Compact);
+    line += msg.mid(1, msg.size() - 2);
+    QJsonObject rest = fields;
+    rest.remove(QStringLiteral("ts"));
+    rest.remove(QStringLiteral("level"));
+    rest.remove(QStringLiteral("msg"));
+    if (!rest.isEmpty()) {
+        const QByteArray tail = QJsonDocument(rest).toJson(QJsonDocument::Compact);
+        line += ',' + tail.mid(1, tail.size() - 2);
+    }
+    line += '}';
+    logger()->log(toSpd(level), "{}", std::string_view(line.constData(), size_t(line.size())));
 }
 
 } // namespace slidespec::server::logging

@@ -87,6 +87,9 @@ int serverMain(int argc, char **argv)
             applied.append(v);
         logging::info(QStringLiteral("migrations done"),
                       {{QStringLiteral("applied"), applied}, {QStringLiteral("version"), report.currentVersion}});
+        for (const int v : report.outOfOrder)
+            logging::warn(QStringLiteral("migration applied out of order (numbered below one already applied)"),
+                          {{QStringLiteral("version"), v}});
         return 0;
     }
 

@@ -154,6 +154,34 @@ private slots:
         QCOMPARE(scalar(db.ownerUrl(), "SELECT count(*) FROM pg_tables WHERE tablename = 'must_not_exist'"), 0);
     }
 
+    void aLateMergedLowerMigrationIsAppliedAndReported()
+    {
+        TestDatabase db;
+        QString error;
+        QVERIFY2(db.create(QStringLiteral("late"), &error), qPrintable(error));
+        auto make = [](int version, const char *name, const char *sql) {
+            Migration m;
+            m.version = version;
+            m.name = QString::fromLatin1(name);
+            m.sql = sql;
+            m.checksum = QString::fromLatin1(QCryptographicHash::hash(m.sql, QCryptographicHash::Sha256).toHex());
+            return m;
+        };
+        auto list = Migration::builtIn();
+        list.append(make(9990, "late_b", "CREATE TABLE late_b (id int);"));
+        auto first = Migrator(db.ownerUrl(), QStringLiteral("slidespec_app"), list).migrate();
+        QVERIFY2(first.ok, qPrintable(first.error));
+        QVERIFY(first.outOfOrder.isEmpty());
+
+        list.insert(list.size() - 1, make(9980, "late_a", "CREATE TABLE late_a (id int);"));
+        auto second = Migrator(db.ownerUrl(), QStringLiteral("slidespec_app"), list).migrate();
+        QVERIFY2(second.ok, qPrintable(second.error));
+        QCOMPARE(second.applied, QList<int>{9980});
+        QCOMPARE(second.outOfOrder, QList<int>{9980});
+        QCOMPARE(second.currentVersion, 9990);
+        QCOMPARE(scalar(db.ownerUrl(), "SELECT count(*) FROM pg_tables WHERE tablename IN ('late_a', 'late_b')"), 2);
+    }
+
     void aFailingMigrationIsRolledBackAndReported()
     {
         TestDatabase db;
