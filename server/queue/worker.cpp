@@ -100,6 +100,8 @@ Worker::Worker(JobQueue &queue, WorkerOptions options) : m_queue(queue), m_optio
     if (m_options.workerId.isEmpty())
         m_options.workerId = defaultWorkerId();
     m_options.concurrency = std::max(1, m_options.concurrency);
+    if (m_options.prefetch < 0)
+        m_options.prefetch = m_options.concurrency;
 }
 
 Worker::~Worker()
@@ -185,6 +187,9 @@ void Worker::stop(std::chrono::milliseconds grace)
     wake();
     {
         std::unique_lock lock(m_mutex);
+        // Jobs claimed but not started go back at once, for other workers.
+        for (auto &context : m_pending)
+            context->requestStop(JobStopReason::Shutdown);
         m_idle.wait_for(lock, grace, [this] { return m_active.empty(); });
         for (auto &[id, context] : m_active)
             context->requestStop(JobStopReason::Shutdown);
@@ -239,13 +244,18 @@ void Worker::writeProgress(const Job &job, int percent, const QString &message)
 
 void Worker::claimJobs()
 {
+    // Keep up to concurrency + prefetch jobs leased, and claim only when the
+    // local queue runs low, so claims come in batches rather than one job
+    // per freed thread.
     int free = 0;
+    int pending = 0;
     {
         std::lock_guard lock(m_mutex);
-        free = m_options.concurrency - int(m_active.size());
+        free = m_options.concurrency + m_options.prefetch - int(m_active.size());
+        pending = int(m_pending.size());
     }
     m_claimWanted = false;
-    if (free <= 0 || m_draining)
+    if (free <= 0 || m_draining || pending > m_options.prefetch / 2)
         return;
     auto claimed = m_queue.claim(m_options.workerId, m_kinds, free, m_options.leaseDuration);
     if (!claimed) {

@@ -111,6 +111,7 @@ struct WorkerOptions
     std::string listenUrl;     //!< connection URL for the dedicated LISTEN connection (the pool's URL)
     QString workerId;          //!< lease owner id; default host:pid:random
     int concurrency = 4;       //!< jobs run at once (threads); the pool needs concurrency + 1 connections
+    int prefetch = -1;         //!< jobs claimed ahead of a free thread (leased, waiting); -1 = concurrency
     std::chrono::milliseconds leaseDuration{30000};
     std::chrono::milliseconds heartbeatInterval{10000}; //!< keep well under leaseDuration
     std::chrono::milliseconds pollInterval{2000};       //!< claim without a NOTIFY this often

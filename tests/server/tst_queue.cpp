@@ -142,6 +142,7 @@ private slots:
     void gracefulStop_data();
     void gracefulStop();
     void sigtermReleasesInFlightJobs();
+    void burnDownRunsEachJobOnce();
 
 private:
     OrgScope scopeA() const { return OrgScope{QString(), m_orgA}; }
@@ -826,6 +827,52 @@ void TstQueue::sigtermReleasesInFlightJobs()
     const Job job = mustGet(scopeA(), longJob);
     QCOMPARE(job.state, JobState::Queued);
     QCOMPARE(job.attempts, 0);
+}
+
+void TstQueue::burnDownRunsEachJobOnce()
+{
+    // 5,000 no-op jobs in two orgs, one worker with 8 threads: every job
+    // succeeds after exactly one attempt, and the handler ran 5,000 times.
+    constexpr int perOrg = 2500;
+    for (const auto &scope : {scopeA(), scopeB()}) {
+        const auto r = m_db->withTransaction(scope, [&](pqxx::work &tx) {
+            tx.exec_params("INSERT INTO jobs (kind, org_id) SELECT 'count', $1::uuid FROM generate_series(1, $2)",
+                           scope.orgId.toStdString(), perOrg);
+        });
+        QVERIFY(r);
+    }
+    auto handler = std::make_shared<CountingHandler>();
+    WorkerOptions options;
+    options.concurrency = 8;
+    options.pollInterval = 200ms;
+    QElapsedTimer timer;
+    timer.start();
+    auto worker = startWorker(QStringLiteral("count"), handler, options);
+    auto remaining = [&] {
+        int n = 0;
+        for (const auto &scope : {scopeA(), scopeB()}) {
+            const auto r = m_db->withTransaction(scope, [&](pqxx::work &tx) {
+                return tx.exec("SELECT count(*) FROM jobs WHERE state <> 'succeeded'")[0][0].as<int>();
+            });
+            n += r ? *r : 1;
+        }
+        return n;
+    };
+    while (remaining() > 0 && timer.elapsed() < 120000)
+        QThread::msleep(20);
+    const qint64 ms = timer.elapsed();
+    worker->stop(1s);
+    QCOMPARE(remaining(), 0);
+    QCOMPARE(handler->runs.load(), 2 * perOrg);
+    for (const auto &scope : {scopeA(), scopeB()}) {
+        const auto attempts = m_db->withTransaction(scope, [&](pqxx::work &tx) {
+            return tx.exec("SELECT count(*) FROM jobs WHERE attempts <> 1")[0][0].as<int>();
+        });
+        QVERIFY(attempts);
+        QCOMPARE(*attempts, 0);
+    }
+    qInfo("burn-down of %d no-op jobs, one worker, 8 threads: %lld ms (%.0f jobs/s)", 2 * perOrg,
+          static_cast<long long>(ms), 2.0 * perOrg * 1000.0 / double(std::max<qint64>(ms, 1)));
 }
 
 QTEST_GUILESS_MAIN(TstQueue)
