@@ -293,6 +293,9 @@ private slots:
         body += QByteArray(size - body.size() - 2, 'x');
         body += "\"}";
         QCOMPARE(body.size(), size);
+        const QByteArray series = "http_requests_total{route=\"/api/v1/test/echo\",method=\"POST\",status=\""
+            + QByteArray::number(status) + "\"}";
+        const double before = counterValue(get("/metrics").body, series);
         RawConnection c(m_service->port());
         const RawResponse r = c.request("POST", "/api/v1/test/echo", body, {{"Content-Type", "application/json"}});
         QVERIFY2(r.ok, "no response");
@@ -301,6 +304,8 @@ private slots:
             verifyEnvelope(r, 413, QStringLiteral("request.too_large"));
             QCOMPARE(jsonOf(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("details")).toObject().value(QStringLiteral("limit")).toInteger(), kMaxBody);
         }
+        // Answered once: the refused body never reached Qt's parser as a request.
+        QCOMPARE(counterValue(get("/metrics").body, series), before + 1);
         // The server is still fine afterwards.
         QCOMPARE(get("/healthz").status, 200);
     }
