@@ -7,6 +7,7 @@
 #include "db/migrator.h"
 #include "queue/jobqueue.h"
 #include "queue/worker.h"
+#include "sandbox/sandbox.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -96,6 +97,26 @@ public:
     }
 };
 
+// Runs a subprocess that never ends, in the sandbox, with the job's cancel flag.
+class SandboxHangHandler : public JobHandler
+{
+public:
+    std::atomic<int> started{0};
+    SandboxResult last;
+    JobOutcome run(JobContext &context) override
+    {
+        ++started;
+        SandboxRequest request;
+        request.program = QStringLiteral(SANDBOX_PROBE_PATH);
+        request.arguments = {QStringLiteral("hang")};
+        request.cancel = &context.cancelFlag();
+        last = Sandbox::run(request);
+        if (last.outcome == SandboxResult::Outcome::Cancelled)
+            return JobOutcome::stopped();
+        return JobOutcome::failure(last.error);
+    }
+};
+
 class ThrowingHandler : public JobHandler
 {
 public:
@@ -135,6 +156,7 @@ private slots:
     void handlerErrors();
     void cancelQueued();
     void cancelRunning();
+    void cancelRunningKillsItsSubprocess();
     void notifyWakesAnIdleWorker();
     void pollingPicksUpDelayedJobs();
     void lostLeaseDropsTheOutcome();
@@ -647,6 +669,29 @@ void TstQueue::cancelRunning()
     QCOMPARE(worker->stats().cancelled, std::uint64_t(1));
 }
 
+void TstQueue::cancelRunningKillsItsSubprocess()
+{
+    auto handler = std::make_shared<SandboxHangHandler>();
+    WorkerOptions options;
+    options.pollInterval = 100ms;
+    auto worker = startWorker(QStringLiteral("render"), handler, options);
+    const qint64 id = enqueue(scopeA(), QStringLiteral("render"));
+    QVERIFY(waitFor(scopeA(), id, JobState::Running, 5000));
+    QTRY_COMPARE_WITH_TIMEOUT(handler->started.load(), 1, 5000);
+    QThread::msleep(200); // the subprocess is up
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(m_queue->cancel(scopeA(), id));
+    const auto cancelled = waitFor(scopeA(), id, JobState::Cancelled, 2000);
+    const qint64 ms = timer.elapsed();
+    QVERIFY(cancelled);
+    QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
+    worker->stop(1s);
+    QCOMPARE(sandboxOutcomeName(handler->last.outcome), QStringLiteral("cancelled"));
+    QCOMPARE(handler->last.signal, int(SIGKILL));
+    qInfo("cancel → subprocess killed and job cancelled in %lld ms", static_cast<long long>(ms));
+}
+
 // --- waking and polling ------------------------------------------------------------
 
 void TstQueue::notifyWakesAnIdleWorker()
@@ -831,8 +876,9 @@ void TstQueue::sigtermReleasesInFlightJobs()
 
 void TstQueue::burnDownRunsEachJobOnce()
 {
-    // 5,000 no-op jobs in two orgs, one worker with 8 threads: every job
-    // succeeds after exactly one attempt, and the handler ran 5,000 times.
+    // 5,000 no-op jobs in two orgs, two workers with 4 threads each claiming
+    // side by side: every job succeeds after exactly one attempt, and the
+    // handlers ran 5,000 times in all (SKIP LOCKED never hands a job to both).
     constexpr int perOrg = 2500;
     for (const auto &scope : {scopeA(), scopeB()}) {
         const auto r = m_db->withTransaction(scope, [&](pqxx::work &tx) {
@@ -843,11 +889,12 @@ void TstQueue::burnDownRunsEachJobOnce()
     }
     auto handler = std::make_shared<CountingHandler>();
     WorkerOptions options;
-    options.concurrency = 8;
+    options.concurrency = 4;
     options.pollInterval = 200ms;
     QElapsedTimer timer;
     timer.start();
     auto worker = startWorker(QStringLiteral("count"), handler, options);
+    auto second = startWorker(QStringLiteral("count"), handler, options);
     auto remaining = [&] {
         int n = 0;
         for (const auto &scope : {scopeA(), scopeB()}) {
@@ -862,7 +909,10 @@ void TstQueue::burnDownRunsEachJobOnce()
         QThread::msleep(20);
     const qint64 ms = timer.elapsed();
     worker->stop(1s);
+    second->stop(1s);
     QCOMPARE(remaining(), 0);
+    QVERIFY(worker->stats().succeeded > 0 && second->stats().succeeded > 0);
+    QCOMPARE(worker->stats().succeeded + second->stats().succeeded, std::uint64_t(2 * perOrg));
     QCOMPARE(handler->runs.load(), 2 * perOrg);
     for (const auto &scope : {scopeA(), scopeB()}) {
         const auto attempts = m_db->withTransaction(scope, [&](pqxx::work &tx) {
@@ -871,7 +921,7 @@ void TstQueue::burnDownRunsEachJobOnce()
         QVERIFY(attempts);
         QCOMPARE(*attempts, 0);
     }
-    qInfo("burn-down of %d no-op jobs, one worker, 8 threads: %lld ms (%.0f jobs/s)", 2 * perOrg,
+    qInfo("burn-down of %d no-op jobs, two workers x 4 threads: %lld ms (%.0f jobs/s)", 2 * perOrg,
           static_cast<long long>(ms), 2.0 * perOrg * 1000.0 / double(std::max<qint64>(ms, 1)));
 }
 
