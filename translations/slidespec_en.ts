@@ -80,275 +80,280 @@
 <context>
     <name>BrandKitDialog</name>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="27"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="29"/>
         <source>Brand kits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="35"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="37"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="57"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="59"/>
         <source>Rename brand kit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="58"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="60"/>
         <source>New brand kit from this deck&apos;s kit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="58"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="60"/>
         <source>New brand kit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="62"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="64"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="62"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="64"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="67"/>
-        <location filename="../qml/app/BrandKitDialog.qml" line="122"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="69"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="124"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="73"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="75"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="114"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="116"/>
         <source>Delete brand kit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="118"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="120"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="128"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="130"/>
         <source>Delete the brand kit &quot;%1&quot;? Decks that embed it keep their colours; this cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="138"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="146"/>
         <source>Colour of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="144"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="152"/>
         <source>Import logo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="145"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="153"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="195"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="203"/>
         <source>Built-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="209"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="217"/>
         <source>New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="210"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="218"/>
         <source>My brand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="215"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="223"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="222"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="230"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="229"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="237"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="240"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="248"/>
         <source>New kit from this deck…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="243"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="251"/>
         <source>Keep the open deck&apos;s colours, fonts and logos as a kit of your own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="245"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="253"/>
         <source>Deck kit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="251"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="259"/>
         <source>Some kit files were skipped:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="270"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="278"/>
         <source>No kit chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="277"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="285"/>
         <source>Apply to current deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="280"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="288"/>
         <source>Restyle the open deck with this kit (one undo step)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="285"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="291"/>
+        <source>The open deck now uses &quot;%1&quot;; Undo restores its previous kit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="297"/>
         <source>New deck from this kit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="302"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="314"/>
         <source>A built-in kit is read-only: duplicate it to make your own changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="308"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="320"/>
         <source>The open deck uses: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="310"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="322"/>
         <source>a kit of its own, without a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="328"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="348"/>
         <source>Colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="329"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="349"/>
         <source>Fonts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="330"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="350"/>
         <source>Logos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="331"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="351"/>
         <source>Guidance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="373"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="393"/>
         <source>⚠ Not installed here: drawn with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="374"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="394"/>
         <source>Installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="380"/>
-        <location filename="../qml/app/BrandKitDialog.qml" line="474"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="400"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="494"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="388"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="408"/>
         <source>Slides name roles as brand:heading, brand:body…; a family that is not installed is replaced by its fallbacks when drawing and exporting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="396"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="416"/>
         <source>Role, e.g. caption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="406"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="426"/>
         <source>Add role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="425"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="445"/>
         <source>Import logo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="456"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="476"/>
         <source>Image missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="468"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="488"/>
         <source>Any background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="468"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="488"/>
         <source>Light backgrounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="468"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="488"/>
         <source>Dark backgrounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="484"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="504"/>
         <source>PNG, JPEG or SVG files; each image is stored once, by its content.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="501"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="521"/>
         <source>Smallest font size (pt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="510"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="530"/>
         <source>Contrast level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="518"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="538"/>
         <source>Only the kit&apos;s colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="524"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="544"/>
         <source>Only the kit&apos;s fonts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="532"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="552"/>
         <source>Rules for people
 (one per line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="546"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="566"/>
         <source>Save rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,6 +487,7 @@
     </message>
     <message>
         <location filename="../qml/panels/Inspector.qml" line="99"/>
+        <location filename="../qml/panels/Inspector.qml" line="119"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,26 +498,41 @@
     </message>
     <message>
         <location filename="../qml/panels/Inspector.qml" line="114"/>
+        <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="129"/>
+        <source>Outline width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="142"/>
+        <source>Off-brand outline colour: pick a brand token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/panels/Inspector.qml" line="144"/>
         <source>Alt text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/Inspector.qml" line="123"/>
+        <location filename="../qml/panels/Inspector.qml" line="153"/>
         <source>Decorative (no alt text needed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/Inspector.qml" line="130"/>
+        <location filename="../qml/panels/Inspector.qml" line="160"/>
         <source>Speaker notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/Inspector.qml" line="136"/>
+        <location filename="../qml/panels/Inspector.qml" line="166"/>
         <source>Notes for the presenter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/Inspector.qml" line="145"/>
+        <location filename="../qml/panels/Inspector.qml" line="175"/>
         <source>Brand colours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,32 +1128,32 @@
 <context>
     <name>SlidesPanel</name>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="89"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="106"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="119"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="136"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="124"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="141"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="129"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="146"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="135"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="152"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/panels/SlidesPanel.qml" line="155"/>
+        <location filename="../qml/panels/SlidesPanel.qml" line="172"/>
         <source>Add a slide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,103 +1161,113 @@
 <context>
     <name>TemplateGalleryDialog</name>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="29"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="31"/>
         <source>Template gallery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="37"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="39"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="115"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="120"/>
         <source>Save deck as template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="115"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="120"/>
         <source>Save slide as template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="119"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="124"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="124"/>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="180"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="129"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="188"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="130"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="135"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="136"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="141"/>
         <source>e.g. Quarterly update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="136"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="141"/>
         <source>e.g. Big number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="141"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="146"/>
         <source>What it is for (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="172"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="167"/>
+        <source>Saved the deck as the template &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="168"/>
+        <source>Saved the slide as the template &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="180"/>
         <source>Delete template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="176"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="184"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="186"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="194"/>
         <source>Delete the template &quot;%1&quot;? Decks made from it stay as they are; this cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="206"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="214"/>
         <source>Search templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="212"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="220"/>
         <source>All templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="212"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="220"/>
         <source>Slide templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="212"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="220"/>
         <source>Deck templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="220"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="228"/>
         <source>Save current slide as template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="226"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="234"/>
         <source>Save deck as template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="297"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="304"/>
         <source>Deck · %n slide(s)</source>
         <translation>
             <numerusform>Deck · %n slide</numerusform>
@@ -1244,52 +1275,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="297"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="304"/>
         <source>Slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="298"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="305"/>
         <source>Built-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="298"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="305"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="308"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="315"/>
         <source>No template matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="308"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="315"/>
         <source>No templates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="326"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="341"/>
         <source>Choose a template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="332"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="347"/>
         <source>New deck from template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="338"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="353"/>
         <source>Insert slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="341"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="356"/>
         <source>Insert it after the current slide (one undo step)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/TemplateGalleryDialog.qml" line="346"/>
+        <location filename="../qml/app/TemplateGalleryDialog.qml" line="361"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,174 +1471,174 @@
 <context>
     <name>slidespec::BrandKitSession</name>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="233"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="237"/>
         <source>%1 on %2: %3:1, needs %4:1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="301"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="305"/>
         <source>Give the brand kit a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="303"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="307"/>
         <source>The name is too long: at most %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="306"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="310"/>
         <source>There is already a brand kit named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="315"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="319"/>
         <source>Give the colour token a name, for example &quot;primary&quot; or &quot;onPrimary&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="317"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="321"/>
         <source>&quot;%1&quot; cannot name a colour token: use up to 64 letters, digits, dots, dashes or underscores, no spaces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="320"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="324"/>
         <source>The kit already has a colour token &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="331"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="345"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="335"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="349"/>
         <source>Could not create the brand kit: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="339"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="343"/>
         <source>There is no open deck to take the kit from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="361"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="365"/>
         <source>Could not save the deck&apos;s kit: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="372"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="376"/>
         <source>Could not duplicate the brand kit: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="381"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="399"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="385"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="403"/>
         <source>There is no brand kit &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="383"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="387"/>
         <source>&quot;%1&quot; is a bundled kit and cannot be renamed; duplicate it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="390"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="394"/>
         <source>Could not rename the brand kit: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="401"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="405"/>
         <source>&quot;%1&quot; is a bundled kit and cannot be deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="406"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="410"/>
         <source>Could not delete the brand kit: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="417"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="659"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="421"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="663"/>
         <source>Choose a brand kit first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="421"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="425"/>
         <source>&quot;%1&quot; is a bundled kit and is read-only; duplicate it to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="431"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="435"/>
         <source>Could not save the brand kit: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="442"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="475"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="489"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="446"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="479"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="493"/>
         <source>The kit has no colour token &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="445"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="462"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="449"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="466"/>
         <source>&quot;%1&quot; is not a colour: write it as #RRGGBB, for example #1D4ED8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="507"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="511"/>
         <source>&quot;%1&quot; cannot name a font role: use letters and digits, for example &quot;heading&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="510"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="514"/>
         <source>Choose a font family for the %1 role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="528"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="532"/>
         <source>The kit has no font role &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="543"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="547"/>
         <source>Could not import the logo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="556"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="577"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="560"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="581"/>
         <source>The kit has no logo &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="567"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="571"/>
         <source>A logo is for light or dark backgrounds, or for any.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="603"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="607"/>
         <source>The smallest font size must be between 0 (none) and 400 points.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="622"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="626"/>
         <source>The contrast level is AA or AAA, not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="670"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="674"/>
         <source>The logo &quot;%1&quot; cannot be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="682"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="686"/>
         <source>There is no open deck to apply the kit to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="688"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="692"/>
         <source>The deck already uses this kit as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="697"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="701"/>
         <source>Could not make a deck from the kit: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1615,247 +1646,247 @@
 <context>
     <name>slidespec::Commands</name>
     <message>
-        <location filename="../editor/document/commands.cpp" line="240"/>
+        <location filename="../editor/document/commands.cpp" line="229"/>
         <source>Move element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="241"/>
+        <location filename="../editor/document/commands.cpp" line="230"/>
         <source>Move elements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="243"/>
+        <location filename="../editor/document/commands.cpp" line="232"/>
         <source>Resize element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="244"/>
+        <location filename="../editor/document/commands.cpp" line="233"/>
         <source>Resize elements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="246"/>
+        <location filename="../editor/document/commands.cpp" line="235"/>
         <source>Rotate element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="247"/>
+        <location filename="../editor/document/commands.cpp" line="236"/>
         <source>Rotate elements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="312"/>
+        <location filename="../editor/document/commands.cpp" line="301"/>
         <source>Nudge element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="313"/>
+        <location filename="../editor/document/commands.cpp" line="302"/>
         <source>Nudge elements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="336"/>
+        <location filename="../editor/document/commands.cpp" line="325"/>
         <source>Rename element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="337"/>
+        <location filename="../editor/document/commands.cpp" line="326"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="338"/>
+        <location filename="../editor/document/commands.cpp" line="327"/>
         <source>Lock or unlock element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="339"/>
+        <location filename="../editor/document/commands.cpp" line="328"/>
         <source>Edit text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="340"/>
+        <location filename="../editor/document/commands.cpp" line="329"/>
         <source>Change fill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="341"/>
+        <location filename="../editor/document/commands.cpp" line="330"/>
         <source>Change outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="342"/>
+        <location filename="../editor/document/commands.cpp" line="331"/>
         <source>Change alternative text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="343"/>
+        <location filename="../editor/document/commands.cpp" line="332"/>
         <source>Mark as decorative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="345"/>
+        <location filename="../editor/document/commands.cpp" line="334"/>
         <source>Change component settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="346"/>
+        <location filename="../editor/document/commands.cpp" line="335"/>
         <source>Replace image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="348"/>
+        <location filename="../editor/document/commands.cpp" line="337"/>
         <source>Change corner radius</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="349"/>
+        <location filename="../editor/document/commands.cpp" line="338"/>
         <source>Change image fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="413"/>
+        <location filename="../editor/document/commands.cpp" line="402"/>
         <source>Add element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="414"/>
+        <location filename="../editor/document/commands.cpp" line="403"/>
         <source>Add elements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="435"/>
+        <location filename="../editor/document/commands.cpp" line="424"/>
         <source>Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="452"/>
+        <location filename="../editor/document/commands.cpp" line="441"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="508"/>
+        <location filename="../editor/document/commands.cpp" line="497"/>
         <source>Delete element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="509"/>
+        <location filename="../editor/document/commands.cpp" line="498"/>
         <source>Delete elements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="527"/>
+        <location filename="../editor/document/commands.cpp" line="516"/>
         <source>Bring to front</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="528"/>
+        <location filename="../editor/document/commands.cpp" line="517"/>
         <source>Send to back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="530"/>
+        <location filename="../editor/document/commands.cpp" line="519"/>
         <source>Bring forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="532"/>
+        <location filename="../editor/document/commands.cpp" line="521"/>
         <source>Send backward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="549"/>
+        <location filename="../editor/document/commands.cpp" line="538"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="566"/>
+        <location filename="../editor/document/commands.cpp" line="555"/>
         <source>Ungroup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="588"/>
+        <location filename="../editor/document/commands.cpp" line="577"/>
         <source>Align left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="590"/>
+        <location filename="../editor/document/commands.cpp" line="579"/>
         <source>Align centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="591"/>
+        <location filename="../editor/document/commands.cpp" line="580"/>
         <source>Align right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="592"/>
+        <location filename="../editor/document/commands.cpp" line="581"/>
         <source>Align top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="593"/>
+        <location filename="../editor/document/commands.cpp" line="582"/>
         <source>Align middle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="594"/>
+        <location filename="../editor/document/commands.cpp" line="583"/>
         <source>Align bottom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="658"/>
+        <location filename="../editor/document/commands.cpp" line="647"/>
         <source>Distribute horizontally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="659"/>
+        <location filename="../editor/document/commands.cpp" line="648"/>
         <source>Distribute vertically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="692"/>
+        <location filename="../editor/document/commands.cpp" line="681"/>
         <source>Delete slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="711"/>
+        <location filename="../editor/document/commands.cpp" line="700"/>
         <source>Move slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="767"/>
+        <location filename="../editor/document/commands.cpp" line="756"/>
         <source>Skip slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="768"/>
+        <location filename="../editor/document/commands.cpp" line="757"/>
         <source>Show slide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="769"/>
+        <location filename="../editor/document/commands.cpp" line="758"/>
         <source>Edit speaker notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="771"/>
+        <location filename="../editor/document/commands.cpp" line="760"/>
         <source>Change background colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="773"/>
+        <location filename="../editor/document/commands.cpp" line="762"/>
         <source>Change background image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="826"/>
+        <location filename="../editor/document/commands.cpp" line="815"/>
         <source>Apply brand kit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/commands.cpp" line="851"/>
+        <location filename="../editor/document/commands.cpp" line="840"/>
         <source>Fix issue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,32 +1894,37 @@
 <context>
     <name>slidespec::DocumentController</name>
     <message>
-        <location filename="../editor/document/documentcontroller.cpp" line="63"/>
+        <location filename="../editor/document/documentcontroller.cpp" line="65"/>
         <source>Untitled deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/documentcontroller.cpp" line="119"/>
+        <location filename="../editor/document/documentcontroller.cpp" line="121"/>
         <source>The deck has no file yet: choose where to save it (Save As).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../editor/document/documentcontroller.cpp" line="583"/>
-        <source>The clipboard holds no slide elements.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../editor/document/documentcontroller.cpp" line="619"/>
-        <source>There is no layout template &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../editor/document/documentcontroller.cpp" line="653"/>
-        <source>New slide</source>
+        <location filename="../editor/document/documentcontroller.cpp" line="518"/>
+        <source>Format text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../editor/document/documentcontroller.cpp" line="666"/>
+        <source>The clipboard holds no slide elements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/documentcontroller.cpp" line="702"/>
+        <source>There is no layout template &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/documentcontroller.cpp" line="736"/>
+        <source>New slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../editor/document/documentcontroller.cpp" line="749"/>
         <source>Duplicate slide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2017,83 +2053,83 @@
 <context>
     <name>slidespec::TemplateSession</name>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="65"/>
+        <location filename="../qml/app/templatesession.cpp" line="67"/>
         <source>There is no editor window to open the new deck in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="70"/>
+        <location filename="../qml/app/templatesession.cpp" line="72"/>
         <source>Could not add the new deck to the workspace: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="318"/>
+        <location filename="../qml/app/templatesession.cpp" line="321"/>
         <source>Give the template a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="320"/>
+        <location filename="../qml/app/templatesession.cpp" line="323"/>
         <source>The name is too long: at most %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="324"/>
+        <location filename="../qml/app/templatesession.cpp" line="327"/>
         <source>There is already a deck template named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="329"/>
+        <location filename="../qml/app/templatesession.cpp" line="332"/>
         <source>There is already a slide template named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="342"/>
-        <location filename="../qml/app/templatesession.cpp" line="375"/>
+        <location filename="../qml/app/templatesession.cpp" line="345"/>
+        <location filename="../qml/app/templatesession.cpp" line="378"/>
         <source>Could not make a deck from the template: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="348"/>
+        <location filename="../qml/app/templatesession.cpp" line="351"/>
         <source>There is no slide template &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="390"/>
+        <location filename="../qml/app/templatesession.cpp" line="393"/>
         <source>There is no open deck to insert the slide into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="394"/>
+        <location filename="../qml/app/templatesession.cpp" line="397"/>
         <source>Could not insert the slide: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="398"/>
+        <location filename="../qml/app/templatesession.cpp" line="401"/>
         <source>Insert slide from template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="406"/>
+        <location filename="../qml/app/templatesession.cpp" line="409"/>
         <source>There is no slide to save: open a deck and choose a slide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="413"/>
+        <location filename="../qml/app/templatesession.cpp" line="416"/>
         <source>Could not save the slide as a template: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="422"/>
+        <location filename="../qml/app/templatesession.cpp" line="425"/>
         <source>There is no deck to save: open a deck with at least one slide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="428"/>
+        <location filename="../qml/app/templatesession.cpp" line="431"/>
         <source>Could not save the deck as a template: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/app/templatesession.cpp" line="438"/>
+        <location filename="../qml/app/templatesession.cpp" line="441"/>
         <source>Could not delete the template: %1</source>
         <translation type="unfinished"></translation>
     </message>

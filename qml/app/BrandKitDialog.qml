@@ -22,6 +22,8 @@ Dialog {
     /*! Called with a function that leaves the open deck (new deck); the
      *  window passes its "save changes?" guard. Null: leave at once. */
     property var confirmLeave: null
+    /*! What the last action did, when that is worth saying (cleared on the next selection). */
+    property string notice: ""
 
     objectName: "brandKitDialog"
     title: qsTr("Brand kits")
@@ -131,6 +133,12 @@ Dialog {
         }
         onAccepted: dialog.session.remove(kitId)
     }
+
+    Connections {
+        target: dialog.session
+        function onCurrentKitChanged() { dialog.notice = "" }
+    }
+    onAboutToShow: notice = ""
 
     ColorDialog {
         id: colorDialog
@@ -278,7 +286,11 @@ Dialog {
                     enabled: dialog.kit.id !== undefined && dialog.session.document !== null
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Restyle the open deck with this kit (one undo step)")
-                    onClicked: dialog.session.applyToDocument()
+                    onClicked: {
+                        if (dialog.session.applyToDocument().length === 0)
+                            dialog.notice = qsTr("The open deck now uses \"%1\"; Undo restores its previous kit.")
+                                            .arg(dialog.kit.name)
+                    }
                 }
                 Button {
                     objectName: "newDeckFromKitButton"
@@ -311,6 +323,14 @@ Dialog {
                 visible: dialog.session.document !== null
                 opacity: 0.75
                 elide: Text.ElideRight
+            }
+            Label {
+                objectName: "kitNotice"
+                Layout.fillWidth: true
+                visible: dialog.notice.length > 0 && dialog.session.lastError.length === 0
+                text: dialog.notice
+                color: "#1e7b34"
+                wrapMode: Text.WordWrap
             }
             Label {
                 objectName: "kitError"

@@ -19,6 +19,8 @@ Dialog {
     /*! Called with a function that leaves the open deck (new deck); the
      *  window passes its "save changes?" guard. Null: leave at once. */
     property var confirmLeave: null
+    /*! What the last action did, when that is worth saying. */
+    property string notice: ""
     property string selectedName: ""
     property alias grid: grid
     property alias search: search
@@ -39,7 +41,10 @@ Dialog {
         }
     }
 
-    onAboutToShow: search.forceActiveFocus()
+    onAboutToShow: {
+        notice = ""
+        search.forceActiveFocus()
+    }
 
     /*! Opens the gallery showing the templates of \a kind ("", "slide" or "deck"). */
     function openFor(kind) {
@@ -157,8 +162,11 @@ Dialog {
         onAccepted: {
             const error = kind === "deck" ? dialog.session.saveDeckAsTemplate(nameField.text)
                                           : dialog.session.saveSlideAsTemplate(nameField.text, descriptionField.text)
-            if (error.length === 0)
+            if (error.length === 0) {
                 dialog.choose(dialog.session.lastSavedId(), kind)
+                dialog.notice = kind === "deck" ? qsTr("Saved the deck as the template \"%1\".").arg(nameField.text.trim())
+                                                : qsTr("Saved the slide as the template \"%1\".").arg(nameField.text.trim())
+            }
         }
     }
 
@@ -309,6 +317,14 @@ Dialog {
             }
         }
 
+        Label {
+            objectName: "templateNotice"
+            Layout.fillWidth: true
+            visible: dialog.notice.length > 0 && dialog.session.lastError.length === 0
+            text: dialog.notice
+            color: "#1e7b34"
+            wrapMode: Text.WordWrap
+        }
         Label {
             objectName: "templateError"
             Layout.fillWidth: true

@@ -105,6 +105,7 @@ Item {
 
             mouseClick(find("applyKitButton"))
             compare(kits.lastError, "")
+            verify(find("kitNotice").visible, "the dialog says what happened")
             closeDialog()
             tryVerify(() => Qt.colorEqual(canvasPixel(200, 200), "#00a651"), 2000, "the canvas shows the new primary")
             compare(canvasPixel(600, 200), Qt.color("#e4572e"), "other tokens stay")

@@ -111,6 +111,7 @@ Item {
             compare(saved.kind, "slide")
             compare(saved.builtin, false)
             compare(gallery.selectedId, saved.id, "and chosen")
+            verify(find("templateNotice").visible && find("templateNotice").text.indexOf("Canvas layout") >= 0)
             const tile = tileOf(saved.id, "slide")
             verify(tile)
             tryCompare(findChild(tile, "templateThumbnail"), "status", Image.Ready, 5000)
