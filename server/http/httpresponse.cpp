@@ -25,6 +25,11 @@ HttpResponse HttpResponse::json(const QJsonArray &array, int status)
     return rawJson(QJsonDocument(array).toJson(QJsonDocument::Compact), status);
 }
 
+HttpResponse HttpResponse::json(std::initializer_list<QPair<QString, QJsonValue>> members, int status)
+{
+    return json(QJsonObject(members), status);
+}
+
 HttpResponse HttpResponse::rawJson(QByteArray json, int status)
 {
     return bytes(QByteArrayLiteral("application/json"), std::move(json), status);

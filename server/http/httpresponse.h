@@ -9,6 +9,8 @@
 #include <QList>
 #include <QPair>
 
+#include <initializer_list>
+
 namespace slidespec::server {
 
 /*!
@@ -27,6 +29,8 @@ public:
     /*! A JSON body (compact), Content-Type application/json. */
     static HttpResponse json(const QJsonObject &object, int status = 200);
     static HttpResponse json(const QJsonArray &array, int status = 200);
+    /*! A JSON object from members: `HttpResponse::json({{"id", id}, {"name", name}}, 201)`. */
+    static HttpResponse json(std::initializer_list<QPair<QString, QJsonValue>> members, int status = 200);
     /*! Already-serialised JSON bytes. */
     static HttpResponse rawJson(QByteArray json, int status = 200);
     /*! Any bytes with their content type. */
