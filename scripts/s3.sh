@@ -22,14 +22,18 @@
 # calculation is unimplemented"). The signer is checked against AWS's
 # published examples instead (tests/server/tst_storages3.cpp).
 #
-# Settings (environment): SLIDESPEC_S3_PORT (default 54330),
-# SLIDESPEC_S3_BUCKET (default slidespec-test).
+# Two instances: plain HTTP on SLIDESPEC_S3_PORT (default 54330) and HTTPS on
+# SLIDESPEC_S3_TLS_PORT (default 54332) with a self-signed certificate for
+# localhost / 127.0.0.1 made with openssl in .tools/s3rver-tls/ (the tests
+# trust it through the storage URL's ca_file). The bucket is
+# SLIDESPEC_S3_BUCKET (default slidespec-test) on both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 
 version=3.7.1
 port="${SLIDESPEC_S3_PORT:-54330}"
+tls_port="${SLIDESPEC_S3_TLS_PORT:-54332}"
 bucket="${SLIDESPEC_S3_BUCKET:-slidespec-test}"
 address=127.0.0.1
 # The service endpoint for virtual-host-style requests: s3rver reads the
@@ -40,44 +44,45 @@ address=127.0.0.1
 endpoint=localtest
 tools="$root/.tools"
 prefix="$tools/s3rver"
-data="$tools/s3rver-data/$port"
-pidfile="$tools/s3rver-$port.pid"
-logfile="$tools/s3rver-$port.log"
+tls_dir="$tools/s3rver-tls"
 bin="$prefix/node_modules/.bin/s3rver"
 
 say() { printf '[s3] %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
-running() {
-    [[ -f "$pidfile" ]] || return 1
-    local pid
-    pid="$(cat "$pidfile")"
+pidfile() { echo "$tools/s3rver-$1.pid"; }
+logfile() { echo "$tools/s3rver-$1.log"; }
+
+running() { # PORT
+    local file pid
+    file="$(pidfile "$1")"
+    [[ -f "$file" ]] || return 1
+    pid="$(cat "$file")"
     [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
 }
 
-# HTTP status of a request to the server, or 000 when nothing answers. Uses
+# HTTP status of a request to an instance, or 000 when nothing answers. Uses
 # Node (needed for s3rver anyway) rather than curl, which a clean system may
-# not have.
-http_status() {
-    local method="$1" path="$2"
+# not have. TLS probes do not check the certificate (it is ours).
+http_status() { # PORT SCHEME METHOD PATH
     node -e '
-        const req = require("http").request(
-            { host: process.argv[1], port: +process.argv[2], method: process.argv[3], path: process.argv[4], timeout: 2000 },
+        const [host, port, scheme, method, path] = process.argv.slice(1);
+        const req = require(scheme).request(
+            { host, port: +port, method, path, timeout: 2000, rejectUnauthorized: false },
             res => { console.log(res.statusCode); res.resume(); });
         req.on("timeout", () => { req.destroy(); });
         req.on("error", () => console.log("000"));
-        req.end();' "$address" "$port" "$method" "$path" 2>/dev/null || echo 000
+        req.end();' "$address" "$1" "$2" "$3" "$4" 2>/dev/null || echo 000
 }
 
-answers() {
-    # Any HTTP answer counts (s3rver says 200 to an unsigned ListBuckets).
+answers() { # PORT SCHEME — any HTTP answer counts
     local code
-    code="$(http_status GET /)"
+    code="$(http_status "$1" "$2" GET /)"
     [[ "$code" != "000" && -n "$code" ]]
 }
 
-bucket_exists() {
-    [[ "$(http_status HEAD "/$bucket")" == "200" ]]
+bucket_exists() { # PORT SCHEME
+    [[ "$(http_status "$1" "$2" HEAD "/$bucket")" == "200" ]]
 }
 
 install() {
@@ -89,58 +94,83 @@ install() {
     say "installing s3rver $version into $prefix"
     mkdir -p "$prefix"
     [[ -f "$prefix/package.json" ]] || printf '{ "name": "slidespec-s3rver", "private": true }\n' >"$prefix/package.json"
-    # --unsafe-perm is the default for root in npm >= 7; the install runs no
-    # scripts of ours.
     npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "s3rver@$version" >&2 \
         || die "npm install s3rver@$version failed (see above)"
 }
 
-start() {
-    install
-    if running && answers; then
-        say "s3rver already runs on $address:$port (pid $(cat "$pidfile"))"
+certificate() {
+    [[ -s "$tls_dir/cert.pem" && -s "$tls_dir/key.pem" ]] && return
+    command -v openssl >/dev/null || die "openssl is not installed (Debian: apt-get install openssl)"
+    mkdir -p "$tls_dir"
+    say "making a self-signed certificate for localhost and $address in ${tls_dir#"$root"/}"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=localhost" \
+        -addext "subjectAltName=DNS:localhost,IP:$address" \
+        -keyout "$tls_dir/key.pem" -out "$tls_dir/cert.pem" 2>/dev/null \
+        || die "openssl could not make the certificate"
+}
+
+start_instance() { # PORT SCHEME [extra s3rver options...]
+    local p="$1" scheme="$2"
+    shift 2
+    local data="$tools/s3rver-data/$p" log
+    log="$(logfile "$p")"
+    if running "$p" && answers "$p" "$scheme"; then
+        say "s3rver already runs on $scheme://$address:$p (pid $(cat "$(pidfile "$p")"))"
     else
-        if answers; then
-            die "something else answers on $address:$port; set SLIDESPEC_S3_PORT to a free port"
+        if answers "$p" http || answers "$p" https; then
+            die "something else answers on $address:$p; set SLIDESPEC_S3_PORT / SLIDESPEC_S3_TLS_PORT to free ports"
         fi
         mkdir -p "$data"
-        say "starting s3rver on $address:$port (data in ${data#"$root"/})"
+        say "starting s3rver on $scheme://$address:$p (data in ${data#"$root"/})"
         # setsid: the server outlives this shell and the CI step that ran it.
-        setsid node "$bin" --address "$address" --port "$port" --directory "$data" \
-            --service-endpoint "$endpoint" --configure-bucket "$bucket" --silent \
-            >"$logfile" 2>&1 </dev/null &
-        echo $! >"$pidfile"
+        setsid node "$bin" --address "$address" --port "$p" --directory "$data" \
+            --service-endpoint "$endpoint" --configure-bucket "$bucket" --silent "$@" \
+            >"$log" 2>&1 </dev/null &
+        echo $! >"$(pidfile "$p")"
         for _ in $(seq 1 100); do
-            answers && break
-            running || { cat "$logfile" >&2; die "s3rver exited while starting (log above)"; }
+            answers "$p" "$scheme" && break
+            running "$p" || { cat "$log" >&2; die "s3rver exited while starting (log above)"; }
             sleep 0.1
         done
-        answers || { cat "$logfile" >&2; die "s3rver did not answer on $address:$port within 10 s"; }
+        answers "$p" "$scheme" || { cat "$log" >&2; die "s3rver did not answer on $address:$p within 10 s"; }
     fi
     # --configure-bucket creates the bucket at start-up; wait until it is there.
     for _ in $(seq 1 50); do
-        bucket_exists && break
+        bucket_exists "$p" "$scheme" && break
         sleep 0.1
     done
-    bucket_exists || die "bucket $bucket does not exist on $address:$port"
-    say "ready: bucket $bucket at http://$address:$port"
+    bucket_exists "$p" "$scheme" || die "bucket $bucket does not exist on $address:$p"
+    say "ready: bucket $bucket at $scheme://$address:$p"
 }
 
-stop() {
-    if running; then
-        local pid
-        pid="$(cat "$pidfile")"
+stop_instance() { # PORT
+    local file pid
+    file="$(pidfile "$1")"
+    if running "$1"; then
+        pid="$(cat "$file")"
         kill "$pid" 2>/dev/null || true
         for _ in $(seq 1 50); do
             kill -0 "$pid" 2>/dev/null || break
             sleep 0.1
         done
         kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
-        say "stopped s3rver (pid $pid)"
+        say "stopped s3rver on port $1 (pid $pid)"
     else
-        say "s3rver is not running"
+        say "s3rver is not running on port $1"
     fi
-    rm -f "$pidfile"
+    rm -f "$file"
+}
+
+start() {
+    install
+    certificate
+    start_instance "$port" http
+    start_instance "$tls_port" https --key "$tls_dir/key.pem" --cert "$tls_dir/cert.pem"
+}
+
+stop() {
+    stop_instance "$port"
+    stop_instance "$tls_port"
 }
 
 env_lines() {
@@ -149,13 +179,21 @@ env_lines() {
     # Virtual-host style: Host is "$bucket.s3.$endpoint:$port", the connection
     # goes to $address.
     echo "export SLIDESPEC_TEST_S3_VHOST_URL='s3://S3RVER:S3RVER@s3.$endpoint:$port/$bucket?region=us-east-1&style=virtual&tls=0&connect=$address'"
+    # HTTPS, the certificate checked against our self-signed one.
+    echo "export SLIDESPEC_TEST_S3_TLS_URL='s3://S3RVER:S3RVER@localhost:$tls_port/$bucket?region=us-east-1&style=path&tls=1&ca_file=$tls_dir/cert.pem'"
+}
+
+status() {
+    local rc=0
+    if running "$port" && answers "$port" http; then say "running on http://$address:$port"; else say "not running on port $port"; rc=1; fi
+    if running "$tls_port" && answers "$tls_port" https; then say "running on https://$address:$tls_port"; else say "not running on port $tls_port"; rc=1; fi
+    return $rc
 }
 
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
     env) env_lines ;;
-    status)
-        if running && answers; then say "running on $address:$port (pid $(cat "$pidfile"))"; else say "not running"; exit 1; fi ;;
+    status) status ;;
     *) echo "usage: $0 start|stop|env|status" >&2; exit 2 ;;
 esac

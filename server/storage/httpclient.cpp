@@ -2,6 +2,7 @@
 #include "storage/httpclient.h"
 
 #include <QDeadlineTimer>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -137,6 +138,11 @@ StorageResult<HttpClientResponse> BlockingHttpClient::send(const Endpoint &endpo
         if (!QSslSocket::supportsSsl())
             return storageError(StorageErrorKind::InvalidConfig, QStringLiteral("TLS is not available (no TLS backend for Qt)."));
         auto ssl = std::make_unique<QSslSocket>();
+        if (!endpoint.extraCaCertificates.isEmpty()) {
+            QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+            configuration.addCaCertificates(endpoint.extraCaCertificates);
+            ssl->setSslConfiguration(configuration);
+        }
         ssl->setPeerVerifyName(endpoint.tlsPeerName.isEmpty() ? endpoint.connectHost : endpoint.tlsPeerName);
         ssl->connectToHostEncrypted(endpoint.connectHost, endpoint.port,
                                     endpoint.tlsPeerName.isEmpty() ? endpoint.connectHost : endpoint.tlsPeerName);

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <QSslCertificate>
 #include <QString>
 
 namespace slidespec::server {
@@ -46,6 +47,7 @@ public:
         quint16 port = 80;
         bool tls = false;
         QString tlsPeerName; //!< SNI and certificate name when TLS (the Host header's name)
+        QList<QSslCertificate> extraCaCertificates; //!< trusted besides the system's (a private CA)
         int timeoutMs = 30000;
         qint64 maxResponseBytes = qint64(1) << 30;
     };

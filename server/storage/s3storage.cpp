@@ -150,6 +150,7 @@ StorageResult<HttpClientResponse> S3Storage::send(const QByteArray &method, cons
     endpoint.port = m_config.port;
     endpoint.tls = m_config.tls;
     endpoint.tlsPeerName = hostName();
+    endpoint.extraCaCertificates = m_config.caCertificates;
     endpoint.timeoutMs = timeoutMs > 0 ? timeoutMs : m_config.timeoutMs;
     endpoint.maxResponseBytes = m_config.maxObjectBytes + 64 * 1024;
     // Every operation here is idempotent, so a server error (500, 502, 503,

@@ -4,6 +4,8 @@
 #include "storage/sigv4.h"
 #include "storage/storagebackend.h"
 
+#include <QSslCertificate>
+
 #include <functional>
 
 namespace slidespec::server {
@@ -25,6 +27,7 @@ struct S3Config
     QString region = QStringLiteral("us-east-1");
     Style style = Style::Path;
     QString connectHost; //!< connect here instead of resolving the Host name (empty: the Host name)
+    QList<QSslCertificate> caCertificates; //!< trusted besides the system's CAs (a private CA's PEM file)
     int timeoutMs = 30000;
     int healthTimeoutMs = 3000; //!< checkHealth() answers within this (readiness probes are short)
     QString accessKey;

@@ -5,6 +5,7 @@
 #include "storage/s3storage.h"
 
 #include <QFile>
+#include <QSslCertificate>
 #include <QUrl>
 #include <QRegularExpression>
 #include <QUrlQuery>
@@ -46,7 +47,8 @@ StorageResult<std::shared_ptr<StorageBackend>> createS3(const QUrl &url)
     const QUrlQuery query(url);
     const QStringList known = {QStringLiteral("region"), QStringLiteral("style"), QStringLiteral("tls"),
                                QStringLiteral("connect"), QStringLiteral("timeout"),
-                               QStringLiteral("access_key_file"), QStringLiteral("secret_key_file")};
+                               QStringLiteral("access_key_file"), QStringLiteral("secret_key_file"),
+                               QStringLiteral("ca_file")};
     for (const auto &item : query.queryItems()) {
         if (!known.contains(item.first))
             return configError(QStringLiteral("unknown parameter '%1' (known: %2).").arg(item.first, known.join(u", ")));
@@ -92,6 +94,18 @@ StorageResult<std::shared_ptr<StorageBackend>> createS3(const QUrl &url)
     if (!region.isEmpty())
         config.region = region;
     config.connectHost = query.queryItemValue(QStringLiteral("connect"));
+
+    const QString caFile = query.queryItemValue(QStringLiteral("ca_file"), QUrl::FullyDecoded);
+    if (!caFile.isEmpty()) {
+        if (!config.tls)
+            return configError(QStringLiteral("ca_file is only used with tls=1."));
+        QFile file(caFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return configError(QStringLiteral("cannot read the CA file %1: %2").arg(caFile, file.errorString()));
+        config.caCertificates = QSslCertificate::fromData(file.read(1024 * 1024), QSsl::Pem);
+        if (config.caCertificates.isEmpty())
+            return configError(QStringLiteral("the CA file %1 holds no PEM certificate.").arg(caFile));
+    }
 
     const QString timeout = query.queryItemValue(QStringLiteral("timeout"));
     if (!timeout.isEmpty()) {

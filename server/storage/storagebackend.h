@@ -95,7 +95,8 @@ protected:
  * \li \c{s3://ACCESS:SECRET@host:port/bucket?region=us-east-1&style=path|virtual&tls=0|1}
  *     — S3Storage. Other parameters: \c connect (an address to connect to
  *     instead of resolving the host, like curl's --connect-to),
- *     \c timeout (seconds, default 30), \c access_key_file and
+ *     \c timeout (seconds, default 30), \c ca_file (a PEM CA to trust besides
+ *     the system's), \c access_key_file and
  *     \c secret_key_file (credentials read from files), and without any of
  *     these the environment's AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
  * \endlist

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The storage conformance suite: every test runs over every backend (global
 // rows) — the filesystem, and the real S3-compatible server that
-// scripts/s3.sh starts, path-style and virtual-host-style. The S3 rows fail
-// (they do not skip) when SLIDESPEC_TEST_S3_URL / SLIDESPEC_TEST_S3_VHOST_URL
-// are not set.
+// scripts/s3.sh starts, path-style, virtual-host-style and over HTTPS. The
+// S3 rows fail (they do not skip) when SLIDESPEC_TEST_S3_URL,
+// SLIDESPEC_TEST_S3_VHOST_URL or SLIDESPEC_TEST_S3_TLS_URL are not set.
 #include "storage/filestorage.h"
 #include "storage/storagebackend.h"
 #include "storage/storagekey.h"
@@ -76,6 +76,7 @@ private:
     std::shared_ptr<StorageBackend> m_file;
     std::shared_ptr<StorageBackend> m_s3Path;
     std::shared_ptr<StorageBackend> m_s3Virtual;
+    std::shared_ptr<StorageBackend> m_s3Tls;
     QString m_s3Problem;
 };
 
@@ -85,6 +86,7 @@ void TestStorage::initTestCase_data()
     QTest::newRow("file") << QStringLiteral("file");
     QTest::newRow("s3-path-style") << QStringLiteral("s3-path");
     QTest::newRow("s3-virtual-host-style") << QStringLiteral("s3-virtual");
+    QTest::newRow("s3-https") << QStringLiteral("s3-tls");
 }
 
 void TestStorage::initTestCase()
@@ -98,19 +100,25 @@ void TestStorage::initTestCase()
 
     const QString pathUrl = qEnvironmentVariable("SLIDESPEC_TEST_S3_URL");
     const QString virtualUrl = qEnvironmentVariable("SLIDESPEC_TEST_S3_VHOST_URL");
-    if (pathUrl.isEmpty() || virtualUrl.isEmpty()) {
-        m_s3Problem = QStringLiteral("SLIDESPEC_TEST_S3_URL and SLIDESPEC_TEST_S3_VHOST_URL must be set: run "
-                                     "`scripts/s3.sh start && eval \"$(scripts/s3.sh env)\"` first (scripts/test.sh does).");
+    const QString tlsUrl = qEnvironmentVariable("SLIDESPEC_TEST_S3_TLS_URL");
+    if (pathUrl.isEmpty() || virtualUrl.isEmpty() || tlsUrl.isEmpty()) {
+        m_s3Problem = QStringLiteral("SLIDESPEC_TEST_S3_URL, SLIDESPEC_TEST_S3_VHOST_URL and SLIDESPEC_TEST_S3_TLS_URL "
+                                     "must be set: run `scripts/s3.sh start && eval \"$(scripts/s3.sh env)\"` first "
+                                     "(scripts/test.sh does).");
         return;
     }
     auto path = createStorage(pathUrl);
     auto virt = createStorage(virtualUrl);
-    if (!path || !virt) {
-        m_s3Problem = QStringLiteral("Cannot create the S3 backends: %1").arg(!path ? path.error().message : virt.error().message);
-        return;
+    auto tls = createStorage(tlsUrl);
+    for (const auto *created : {&path, &virt, &tls}) {
+        if (!created->ok()) {
+            m_s3Problem = QStringLiteral("Cannot create the S3 backends: %1").arg(created->error().message);
+            return;
+        }
     }
     m_s3Path = path.value();
     m_s3Virtual = virt.value();
+    m_s3Tls = tls.value();
 }
 
 StorageBackend *TestStorage::backend()
@@ -120,6 +128,8 @@ StorageBackend *TestStorage::backend()
         return m_file.get();
     if (!m_s3Problem.isEmpty())
         return nullptr;
+    if (backendName == QLatin1String("s3-tls"))
+        return m_s3Tls.get();
     return backendName == QLatin1String("s3-path") ? m_s3Path.get() : m_s3Virtual.get();
 }
 
@@ -131,7 +141,7 @@ void TestStorage::init()
 
 void TestStorage::cleanupTestCase()
 {
-    for (const auto &storage : {m_file, m_s3Path}) {
+    for (const auto &storage : {m_file, m_s3Path, m_s3Tls}) {
         if (!storage)
             continue;
         auto objects = storage->list(m_prefix);

@@ -102,23 +102,28 @@ private slots:
     void badHttpAnswersAreClearErrors_data();
     void badHttpAnswersAreClearErrors();
     void worksFromManyThreadsAtOnce();
+    void httpsWithTheTrustedCertificateWorks();
+    void httpsWithAnUntrustedCertificateIsRefused();
+    void httpsWithAnotherHostNameIsRefused();
 
 private:
     QString m_pathUrl;
     QString m_virtualUrl;
+    QString m_tlsUrl;
 };
 
 void TestStorageS3::initTestCase()
 {
     m_pathUrl = qEnvironmentVariable("SLIDESPEC_TEST_S3_URL");
     m_virtualUrl = qEnvironmentVariable("SLIDESPEC_TEST_S3_VHOST_URL");
+    m_tlsUrl = qEnvironmentVariable("SLIDESPEC_TEST_S3_TLS_URL");
 }
 
 #define REQUIRE_S3()                                                                                                    \
     do {                                                                                                                \
-        if (m_pathUrl.isEmpty() || m_virtualUrl.isEmpty())                                                              \
-            QFAIL("SLIDESPEC_TEST_S3_URL and SLIDESPEC_TEST_S3_VHOST_URL must be set: run `scripts/s3.sh start && eval " \
-                  "\"$(scripts/s3.sh env)\"` first (scripts/test.sh does).");                                          \
+        if (m_pathUrl.isEmpty() || m_virtualUrl.isEmpty() || m_tlsUrl.isEmpty())                                        \
+            QFAIL("SLIDESPEC_TEST_S3_URL, SLIDESPEC_TEST_S3_VHOST_URL and SLIDESPEC_TEST_S3_TLS_URL must be set: run "    \
+                  "`scripts/s3.sh start && eval \"$(scripts/s3.sh env)\"` first (scripts/test.sh does).");               \
     } while (false)
 
 void TestStorageS3::signerMatchesAwsGetObjectExample()
@@ -317,6 +322,10 @@ void TestStorageS3::badUrlsAreRefusedWithoutTheSecret_data()
     QTest::newRow("access key without secret") << QStringLiteral("s3://AK@h:1/bkt") << QStringLiteral("no secret");
     QTest::newRow("dotted bucket virtual over TLS")
         << QStringLiteral("s3://AK:TOPSECRET@h/a.b.c?style=virtual") << QStringLiteral("certificate");
+    QTest::newRow("CA file without TLS") << QStringLiteral("s3://AK:TOPSECRET@h:1/bkt?tls=0&ca_file=/etc/hostname")
+                                         << QStringLiteral("tls=1");
+    QTest::newRow("CA file that is not PEM") << QStringLiteral("s3://AK:TOPSECRET@h:1/bkt?ca_file=/etc/hostname")
+                                             << QStringLiteral("no PEM certificate");
     QTest::newRow("file URL with a host") << QStringLiteral("file://server/var/x") << QStringLiteral("three slashes");
     QTest::newRow("file URL relative") << QStringLiteral("file:relative/path") << QStringLiteral("absolute");
     QTest::newRow("not a URL") << QStringLiteral("s3://AK:TOPSECRET@[bad/b") << QStringLiteral("not a valid URL");
@@ -598,6 +607,58 @@ void TestStorageS3::worksFromManyThreadsAtOnce()
     QCOMPARE(listed.value().size(), 80);
     for (const ObjectInfo &info : listed.value())
         s3->remove(info.key);
+}
+
+void TestStorageS3::httpsWithTheTrustedCertificateWorks()
+{
+    REQUIRE_S3();
+    auto storage = createStorage(m_tlsUrl);
+    CHECK_OK(storage);
+    QVERIFY(storage.value()->describe().contains(QLatin1String("TLS")));
+    auto health = storage.value()->checkHealth();
+    CHECK_OK(health);
+    const QString key = QStringLiteral("tls-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    auto put = storage.value()->put(key, "over TLS", QStringLiteral("text/plain"));
+    CHECK_OK(put);
+    auto got = storage.value()->get(key);
+    CHECK_OK(got);
+    QCOMPARE(got.value().data, QByteArray("over TLS"));
+    CHECK_OK(storage.value()->remove(key));
+}
+
+void TestStorageS3::httpsWithAnUntrustedCertificateIsRefused()
+{
+    REQUIRE_S3();
+    QUrl url(m_tlsUrl);
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("ca_file"));
+    url.setQuery(query);
+    auto storage = createStorage(url.toString());
+    CHECK_OK(storage);
+    auto health = storage.value()->checkHealth();
+    QVERIFY(!health.ok());
+    QCOMPARE(health.error().kind, StorageErrorKind::Unavailable);
+    QVERIFY2(health.error().message.contains(QLatin1String("TLS")) && health.error().message.contains(QLatin1String("certificate")),
+             qPrintable(health.error().message));
+    auto put = storage.value()->put(QStringLiteral("never"), "x", QStringLiteral("text/plain"));
+    QVERIFY(!put.ok());
+}
+
+void TestStorageS3::httpsWithAnotherHostNameIsRefused()
+{
+    REQUIRE_S3();
+    // The certificate names localhost and 127.0.0.1, not s3.localtest.
+    QUrl url(m_tlsUrl);
+    url.setHost(QStringLiteral("s3.localtest"));
+    QUrlQuery query(url);
+    query.addQueryItem(QStringLiteral("connect"), QStringLiteral("127.0.0.1"));
+    url.setQuery(query);
+    auto storage = createStorage(url.toString());
+    CHECK_OK(storage);
+    auto health = storage.value()->checkHealth();
+    QVERIFY(!health.ok());
+    QVERIFY2(health.error().message.contains(QLatin1String("host name")) || health.error().message.contains(QLatin1String("hostname")),
+             qPrintable(health.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestStorageS3)
