@@ -156,205 +156,210 @@
         <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="203"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="204"/>
+        <source>In this deck</source>
+        <translation>In diesem Deck</translation>
+    </message>
+    <message>
+        <location filename="../qml/app/BrandKitDialog.qml" line="210"/>
         <source>Built-in</source>
         <translation>Mitgeliefert</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="217"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="224"/>
         <source>New…</source>
         <translation>Neu…</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="218"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="225"/>
         <source>My brand</source>
         <translation>Meine Marke</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="223"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="230"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="230"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="237"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="237"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="244"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="248"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="255"/>
         <source>New kit from this deck…</source>
         <translation>Neues Kit aus diesem Deck…</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="251"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="258"/>
         <source>Keep the open deck&apos;s colours, fonts and logos as a kit of your own</source>
         <translation>Farben, Schriften und Logos des offenen Decks als eigenes Kit behalten</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="253"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="260"/>
         <source>Deck kit</source>
         <translation>Deck-Kit</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="259"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="266"/>
         <source>Some kit files were skipped:</source>
         <translation>Einige Kit-Dateien wurden übersprungen:</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="278"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="285"/>
         <source>No kit chosen</source>
         <translation>Kein Kit gewählt</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="285"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="292"/>
         <source>Apply to current deck</source>
         <translation>Auf aktuelles Deck anwenden</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="288"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="295"/>
         <source>Restyle the open deck with this kit (one undo step)</source>
         <translation>Das offene Deck mit diesem Kit neu gestalten (ein Rückgängig-Schritt)</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="291"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="298"/>
         <source>The open deck now uses &quot;%1&quot;; Undo restores its previous kit.</source>
         <translation>Das offene Deck verwendet jetzt „%1“; Rückgängig stellt das vorige Kit wieder her.</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="297"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="304"/>
         <source>New deck from this kit</source>
         <translation>Neues Deck aus diesem Kit</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="314"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="321"/>
         <source>A built-in kit is read-only: duplicate it to make your own changes.</source>
         <translation>Ein mitgeliefertes Kit ist schreibgeschützt: duplizieren Sie es, um es zu ändern.</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="320"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="327"/>
         <source>The open deck uses: %1</source>
         <translation>Das offene Deck verwendet: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="322"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="329"/>
         <source>a kit of its own, without a name</source>
         <translation>ein eigenes Kit ohne Namen</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="348"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="355"/>
         <source>Colours</source>
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="349"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="356"/>
         <source>Fonts</source>
         <translation>Schriften</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="350"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="357"/>
         <source>Logos</source>
         <translation>Logos</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="351"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="358"/>
         <source>Guidance</source>
         <translation>Richtlinien</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="393"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="400"/>
         <source>⚠ Not installed here: drawn with %1</source>
         <translation>⚠ Hier nicht installiert: gezeichnet mit %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="394"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="401"/>
         <source>Installed</source>
         <translation>Installiert</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="400"/>
-        <location filename="../qml/app/BrandKitDialog.qml" line="494"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="407"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="501"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="408"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="415"/>
         <source>Slides name roles as brand:heading, brand:body…; a family that is not installed is replaced by its fallbacks when drawing and exporting.</source>
         <translation>Folien nennen Rollen als brand:heading, brand:body…; eine nicht installierte Schrift wird beim Zeichnen und Exportieren durch ihre Ersatzschriften ersetzt.</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="416"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="423"/>
         <source>Role, e.g. caption</source>
         <translation>Rolle, z. B. caption</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="426"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="433"/>
         <source>Add role</source>
         <translation>Rolle hinzufügen</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="445"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="452"/>
         <source>Import logo…</source>
         <translation>Logo importieren…</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="476"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="483"/>
         <source>Image missing</source>
         <translation>Bild fehlt</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="488"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="495"/>
         <source>Any background</source>
         <translation>Jeder Hintergrund</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="488"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="495"/>
         <source>Light backgrounds</source>
         <translation>Helle Hintergründe</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="488"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="495"/>
         <source>Dark backgrounds</source>
         <translation>Dunkle Hintergründe</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="504"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="511"/>
         <source>PNG, JPEG or SVG files; each image is stored once, by its content.</source>
         <translation>PNG-, JPEG- oder SVG-Dateien; jedes Bild wird einmal gespeichert, nach seinem Inhalt.</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="521"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="528"/>
         <source>Smallest font size (pt)</source>
         <translation>Kleinste Schriftgröße (pt)</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="530"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="537"/>
         <source>Contrast level</source>
         <translation>Kontraststufe</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="538"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="545"/>
         <source>Only the kit&apos;s colours</source>
         <translation>Nur die Farben des Kits</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="544"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="551"/>
         <source>Only the kit&apos;s fonts</source>
         <translation>Nur die Schriften des Kits</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="552"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="559"/>
         <source>Rules for people
 (one per line)</source>
         <translation>Regeln für Menschen
 (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../qml/app/BrandKitDialog.qml" line="566"/>
+        <location filename="../qml/app/BrandKitDialog.qml" line="573"/>
         <source>Save rules</source>
         <translation>Regeln speichern</translation>
     </message>
@@ -1479,174 +1484,174 @@
 <context>
     <name>slidespec::BrandKitSession</name>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="237"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="242"/>
         <source>%1 on %2: %3:1, needs %4:1</source>
         <translation>%1 auf %2: %3:1, nötig sind %4:1</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="305"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="310"/>
         <source>Give the brand kit a name.</source>
         <translation>Geben Sie dem Brand-Kit einen Namen.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="307"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="312"/>
         <source>The name is too long: at most %1 characters.</source>
         <translation>Der Name ist zu lang: höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="310"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="315"/>
         <source>There is already a brand kit named &quot;%1&quot;.</source>
         <translation>Es gibt schon ein Brand-Kit namens „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="319"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="324"/>
         <source>Give the colour token a name, for example &quot;primary&quot; or &quot;onPrimary&quot;.</source>
         <translation>Geben Sie dem Farb-Token einen Namen, zum Beispiel „primary“ oder „onPrimary“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="321"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="326"/>
         <source>&quot;%1&quot; cannot name a colour token: use up to 64 letters, digits, dots, dashes or underscores, no spaces.</source>
         <translation>„%1“ kann kein Farb-Token benennen: bis zu 64 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche, keine Leerzeichen.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="324"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="329"/>
         <source>The kit already has a colour token &quot;%1&quot;.</source>
         <translation>Das Kit hat schon ein Farb-Token „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="335"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="349"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="340"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="354"/>
         <source>Could not create the brand kit: %1</source>
         <translation>Das Brand-Kit konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="343"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="348"/>
         <source>There is no open deck to take the kit from.</source>
         <translation>Es ist kein Deck offen, aus dem das Kit kommen könnte.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="365"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="370"/>
         <source>Could not save the deck&apos;s kit: %1</source>
         <translation>Das Kit des Decks konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="376"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="381"/>
         <source>Could not duplicate the brand kit: %1</source>
         <translation>Das Brand-Kit konnte nicht dupliziert werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="385"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="403"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="390"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="408"/>
         <source>There is no brand kit &quot;%1&quot;.</source>
         <translation>Es gibt kein Brand-Kit „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="387"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="392"/>
         <source>&quot;%1&quot; is a bundled kit and cannot be renamed; duplicate it first.</source>
         <translation>„%1“ ist ein mitgeliefertes Kit und kann nicht umbenannt werden; duplizieren Sie es zuerst.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="394"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="399"/>
         <source>Could not rename the brand kit: %1</source>
         <translation>Das Brand-Kit konnte nicht umbenannt werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="405"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="410"/>
         <source>&quot;%1&quot; is a bundled kit and cannot be deleted.</source>
         <translation>„%1“ ist ein mitgeliefertes Kit und kann nicht gelöscht werden.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="410"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="415"/>
         <source>Could not delete the brand kit: %1</source>
         <translation>Das Brand-Kit konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="421"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="663"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="426"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="668"/>
         <source>Choose a brand kit first.</source>
         <translation>Wählen Sie zuerst ein Brand-Kit.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="425"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="430"/>
         <source>&quot;%1&quot; is a bundled kit and is read-only; duplicate it to change it.</source>
         <translation>„%1“ ist ein mitgeliefertes Kit und schreibgeschützt; duplizieren Sie es, um es zu ändern.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="435"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="440"/>
         <source>Could not save the brand kit: %1</source>
         <translation>Das Brand-Kit konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="446"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="479"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="493"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="451"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="484"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="498"/>
         <source>The kit has no colour token &quot;%1&quot;.</source>
         <translation>Das Kit hat kein Farb-Token „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="449"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="466"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="454"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="471"/>
         <source>&quot;%1&quot; is not a colour: write it as #RRGGBB, for example #1D4ED8.</source>
         <translation>„%1“ ist keine Farbe: schreiben Sie sie als #RRGGBB, zum Beispiel #1D4ED8.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="511"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="516"/>
         <source>&quot;%1&quot; cannot name a font role: use letters and digits, for example &quot;heading&quot;.</source>
         <translation>„%1“ kann keine Schriftrolle benennen: verwenden Sie Buchstaben und Ziffern, zum Beispiel „heading“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="514"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="519"/>
         <source>Choose a font family for the %1 role.</source>
         <translation>Wählen Sie eine Schriftfamilie für die Rolle %1.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="532"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="537"/>
         <source>The kit has no font role &quot;%1&quot;.</source>
         <translation>Das Kit hat keine Schriftrolle „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="547"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="552"/>
         <source>Could not import the logo: %1</source>
         <translation>Das Logo konnte nicht importiert werden: %1</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="560"/>
-        <location filename="../qml/app/brandkitsession.cpp" line="581"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="565"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="586"/>
         <source>The kit has no logo &quot;%1&quot;.</source>
         <translation>Das Kit hat kein Logo „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="571"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="576"/>
         <source>A logo is for light or dark backgrounds, or for any.</source>
         <translation>Ein Logo ist für helle oder dunkle Hintergründe oder für jeden.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="607"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="612"/>
         <source>The smallest font size must be between 0 (none) and 400 points.</source>
         <translation>Die kleinste Schriftgröße muss zwischen 0 (keine) und 400 Punkt liegen.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="626"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="631"/>
         <source>The contrast level is AA or AAA, not &quot;%1&quot;.</source>
         <translation>Die Kontraststufe ist AA oder AAA, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="674"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="679"/>
         <source>The logo &quot;%1&quot; cannot be read: %2</source>
         <translation>Das Logo „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="686"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="691"/>
         <source>There is no open deck to apply the kit to.</source>
         <translation>Es ist kein Deck offen, auf das das Kit angewendet werden könnte.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="692"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="697"/>
         <source>The deck already uses this kit as it is.</source>
         <translation>Das Deck verwendet dieses Kit bereits genau so.</translation>
     </message>
     <message>
-        <location filename="../qml/app/brandkitsession.cpp" line="701"/>
+        <location filename="../qml/app/brandkitsession.cpp" line="706"/>
         <source>Could not make a deck from the kit: %1</source>
         <translation>Aus dem Kit konnte kein Deck werden: %1</translation>
     </message>

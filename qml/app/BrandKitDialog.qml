@@ -199,6 +199,13 @@ Dialog {
                             elide: Text.ElideRight
                         }
                         Label {
+                            objectName: "inDeckBadge"
+                            visible: kitId === dialog.session.deckKitId
+                            text: qsTr("In this deck")
+                            color: "#1e7b34"
+                            font.pixelSize: 11
+                        }
+                        Label {
                             visible: builtin
                             text: qsTr("Built-in")
                             opacity: 0.6

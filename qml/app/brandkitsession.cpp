@@ -158,6 +158,11 @@ QString BrandKitSession::deckKitName() const
     return kit.name.isEmpty() ? kit.id : kit.name;
 }
 
+QString BrandKitSession::deckKitId() const
+{
+    return m_document ? m_document->deck().brand.id : QString();
+}
+
 QStringList BrandKitSession::fontFamilies() const
 {
     if (m_families.isEmpty()) {

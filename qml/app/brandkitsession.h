@@ -82,6 +82,7 @@ class BrandKitSession : public QObject, public QQmlParserStatus
     Q_PROPERTY(QString currentKitId READ currentKitId WRITE setCurrentKitId NOTIFY currentKitChanged)
     Q_PROPERTY(QVariantMap kit READ kit NOTIFY currentKitChanged)
     Q_PROPERTY(QString deckKitName READ deckKitName NOTIFY deckKitChanged)
+    Q_PROPERTY(QString deckKitId READ deckKitId NOTIFY deckKitChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(QStringList fontFamilies READ fontFamilies CONSTANT)
 
@@ -123,6 +124,8 @@ public:
     QVariantMap kit() const { return m_kit; }
     /*! The name (or id) of the kit the open deck embeds. */
     QString deckKitName() const;
+    /*! The id of the kit the open deck embeds ("" when none or no id). */
+    QString deckKitId() const;
     QString lastError() const { return m_lastError; }
     /*! The font families installed here, sorted. */
     QStringList fontFamilies() const;

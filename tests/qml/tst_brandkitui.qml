@@ -110,6 +110,7 @@ Item {
             tryVerify(() => Qt.colorEqual(canvasPixel(200, 200), "#00a651"), 2000, "the canvas shows the new primary")
             compare(canvasPixel(600, 200), Qt.color("#e4572e"), "other tokens stay")
             compare(document.undoStack.undoText, "Apply brand kit")
+            compare(kits.deckKitId, kits.currentKitId, "the list marks the deck's kit")
 
             document.undoStack.undo()
             verify(!document.undoStack.canUndo, "applying the kit was one undo step")
