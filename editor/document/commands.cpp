@@ -44,20 +44,9 @@ bool setElementProperty(Element &element, ElementProperty property, const QVaria
         element.locked = value.toBool();
         return true;
     case ElementProperty::Text: {
-        const QStringList lines = value.toString().split(u'\n');
+        // What did not change keeps its runs' styles (DeckEdit::replaceText).
         TextBody body = element.text.value_or(TextBody{});
-        const Paragraph templ = body.paragraphs.isEmpty() ? Paragraph{} : body.paragraphs.first();
-        TextRun runTemplate = templ.runs.isEmpty() ? TextRun{} : templ.runs.first();
-        runTemplate.link.clear();
-        QVector<Paragraph> paragraphs;
-        for (int i = 0; i < lines.size(); ++i) {
-            Paragraph p = i < body.paragraphs.size() ? body.paragraphs[i] : templ;
-            TextRun run = p.runs.isEmpty() ? runTemplate : p.runs.first();
-            run.text = lines[i];
-            p.runs = {run};
-            paragraphs.append(p);
-        }
-        body.paragraphs = paragraphs;
+        DeckEdit::replaceText(body, value.toString());
         element.text = body;
         return true;
     }

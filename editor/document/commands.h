@@ -42,8 +42,8 @@ enum class ElementProperty {
     Name,         //!< QString
     Role,         //!< QString
     Locked,       //!< bool
-    Text,         //!< QString: plain text, '\n' between paragraphs; keeps the
-                  //!< first run's style and each paragraph's format
+    Text,         //!< QString: plain text, '\n' between paragraphs; what did not
+                  //!< change keeps its runs' styles (DeckEdit::replaceText)
     Fill,         //!< QString colour (`brand:TOKEN`, `#RRGGBB[AA]`), empty for none
     Stroke,       //!< QVariantMap {color, width, dash: solid|dash|dot}, empty for none
     Alt,          //!< QString

@@ -426,6 +426,199 @@ QVector<QPointF> distributeOffsets(const QVector<QRectF> &rects, Distribution di
     return out;
 }
 
+// ---- text runs --------------------------------------------------------------
+
+namespace {
+
+/*! One character of a body: its run (text cleared) and its paragraph. */
+struct StyledChar
+{
+    QChar ch;
+    int paragraph = 0;      //!< index into the body's paragraphs (a separator: the one it starts)
+    TextRun run;            //!< style, link, extra; text empty
+    bool separator = false; //!< the '\n' between two paragraphs
+};
+
+QVector<StyledChar> flatten(const TextBody &body)
+{
+    QVector<StyledChar> chars;
+    for (int p = 0; p < body.paragraphs.size(); ++p) {
+        if (p > 0) {
+            chars.append(StyledChar{u'\n', p, {}, true});
+        }
+        for (const TextRun &run : body.paragraphs[p].runs) {
+            TextRun style = run;
+            style.text.clear();
+            for (QChar c : run.text)
+                chars.append(StyledChar{c, p, style});
+        }
+    }
+    return chars;
+}
+
+/*! The runs of paragraph text \a chars (no separators), alike neighbours joined. */
+QVector<TextRun> runsOf(const QVector<StyledChar> &chars, const TextRun &emptyStyle)
+{
+    QVector<TextRun> runs;
+    for (const StyledChar &c : chars) {
+        if (!runs.isEmpty()) {
+            TextRun last = runs.last();
+            last.text.clear();
+            if (last == c.run) {
+                runs.last().text += c.ch;
+                continue;
+            }
+        }
+        TextRun run = c.run;
+        run.text = c.ch;
+        runs.append(run);
+    }
+    if (runs.isEmpty())
+        runs.append(emptyStyle);
+    return runs;
+}
+
+/*! The style of the first run of \a paragraph, text cleared. */
+TextRun firstRunStyle(const Paragraph &paragraph)
+{
+    TextRun run = paragraph.runs.isEmpty() ? TextRun{} : paragraph.runs.first();
+    run.text.clear();
+    return run;
+}
+
+/*! Rebuilds \a body's paragraphs from \a chars; paragraph formats from
+ *  \a formats (by each character's paragraph), \a fallback when none. */
+void rebuild(TextBody &body, const QVector<StyledChar> &chars, const QVector<Paragraph> &formats)
+{
+    QVector<Paragraph> paragraphs;
+    QVector<StyledChar> current;
+    int currentFormat = 0;
+    auto flush = [&] {
+        Paragraph p = formats.isEmpty() ? Paragraph{} : formats.value(currentFormat, formats.last());
+        const TextRun empty = firstRunStyle(p);
+        p.runs = runsOf(current, empty);
+        paragraphs.append(p);
+        current.clear();
+    };
+    for (const StyledChar &c : chars) {
+        if (c.separator) {
+            flush();
+            currentFormat = c.paragraph;
+            continue;
+        }
+        if (current.isEmpty())
+            currentFormat = c.paragraph;
+        current.append(c);
+    }
+    flush();
+    body.paragraphs = paragraphs;
+}
+
+bool styleFlag(const TextStyle &style, int which)
+{
+    switch (which) {
+    case 0: return style.bold.value_or(false);
+    case 1: return style.italic.value_or(false);
+    default: return style.underline.value_or(false);
+    }
+}
+
+} // namespace
+
+bool rangeHasStyle(const TextBody &body, int start, int end, int which)
+{
+    const QVector<StyledChar> chars = flatten(body);
+    start = std::max(start, 0);
+    end = std::min(end, int(chars.size()));
+    bool any = false;
+    for (int i = start; i < end; ++i) {
+        if (chars[i].separator)
+            continue;
+        any = true;
+        if (!styleFlag(body.style.overriddenBy(chars[i].run.style), which))
+            return false;
+    }
+    return any;
+}
+
+bool formatTextRange(TextBody &body, int start, int end, const RunFormat &format)
+{
+    QVector<StyledChar> chars = flatten(body);
+    if (format.isEmpty() || start < 0 || end > chars.size() || start >= end)
+        return false;
+    for (int i = start; i < end; ++i) {
+        TextStyle &style = chars[i].run.style;
+        if (format.bold)
+            style.bold = format.bold;
+        if (format.italic)
+            style.italic = format.italic;
+        if (format.underline)
+            style.underline = format.underline;
+        if (format.size)
+            style.size = format.size;
+        if (format.color)
+            style.color = format.color;
+    }
+    rebuild(body, chars, body.paragraphs);
+    return true;
+}
+
+void replaceText(TextBody &body, const QString &text)
+{
+    const QVector<StyledChar> old = flatten(body);
+    const int oldLength = int(old.size());
+    const int newLength = int(text.size());
+    int prefix = 0;
+    while (prefix < oldLength && prefix < newLength && old[prefix].ch == text[prefix])
+        ++prefix;
+    int suffix = 0;
+    while (suffix < oldLength - prefix && suffix < newLength - prefix
+           && old[oldLength - 1 - suffix].ch == text[newLength - 1 - suffix])
+        ++suffix;
+
+    // Typed text takes the style of the character before it (else after it,
+    // else the first run of the body).
+    TextRun typed = body.paragraphs.isEmpty() ? TextRun{} : firstRunStyle(body.paragraphs.first());
+    int typedParagraph = 0;
+    for (int i = prefix - 1; i >= 0; --i) {
+        if (!old[i].separator) {
+            typed = old[i].run;
+            break;
+        }
+    }
+    if (prefix == 0) {
+        for (int i = prefix; i < oldLength; ++i) {
+            if (!old[i].separator) {
+                typed = old[i].run;
+                break;
+            }
+        }
+    }
+    typed.link.clear(); // typing next to a link does not extend it
+    if (prefix < oldLength)
+        typedParagraph = old[prefix].paragraph;
+    else if (oldLength > 0)
+        typedParagraph = old.last().paragraph;
+
+    QVector<StyledChar> chars;
+    chars.reserve(newLength);
+    for (int i = 0; i < newLength; ++i) {
+        if (i < prefix) {
+            chars.append(old[i]);
+        } else if (i >= newLength - suffix) {
+            chars.append(old[oldLength - (newLength - i)]);
+        } else {
+            // New paragraph breaks start paragraphs formatted like the one typed in.
+            const bool separator = text[i] == u'\n';
+            chars.append(StyledChar{text[i], typedParagraph, separator ? TextRun{} : typed, separator});
+        }
+    }
+    QVector<Paragraph> formats = body.paragraphs;
+    if (formats.isEmpty())
+        formats.append(Paragraph{});
+    rebuild(body, chars, formats);
+}
+
 } // namespace DeckEdit
 
 } // namespace slidespec

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <optional>
+
 namespace slidespec {
 
 /*!
@@ -124,6 +126,42 @@ QVector<QPointF> alignOffsets(const QVector<QRectF> &rects, Alignment alignment,
  *  by centre) are equal; the outermost two stay. Zero offsets for fewer
  *  than three rects. */
 QVector<QPointF> distributeOffsets(const QVector<QRectF> &rects, Distribution distribution);
+
+/*!
+ * \brief What formatTextRange() sets on the characters it covers; members
+ * left empty stay as they are.
+ */
+struct RunFormat
+{
+    std::optional<bool> bold;
+    std::optional<bool> italic;
+    std::optional<bool> underline;
+    std::optional<double> size; //!< points
+    std::optional<ColorRef> color;
+
+    bool isEmpty() const { return !bold && !italic && !underline && !size && !color; }
+};
+
+/*!
+ * Sets \a format on characters [\a start, \a end) of \a body, counted in
+ * its plainText() (paragraphs joined by one '\n'). Runs are split at the
+ * range's ends and neighbours that end up alike are joined again. False
+ * (nothing changed) for an empty or out-of-range range or an empty format.
+ */
+bool formatTextRange(TextBody &body, int start, int end, const RunFormat &format);
+
+/*! Whether every character in [\a start, \a end) of \a body is bold
+ *  (\a which 0), italic (1) or underlined (2), the body's style included:
+ *  what Ctrl+B/I/U toggle. */
+bool rangeHasStyle(const TextBody &body, int start, int end, int which);
+
+/*!
+ * Replaces \a body's text by \a text ('\n' between paragraphs) keeping
+ * the formatting of what did not change: the characters before and after
+ * the edit keep their runs' styles and links, typed text takes the style of
+ * the character before it, and each paragraph keeps its format.
+ */
+void replaceText(TextBody &body, const QString &text);
 
 } // namespace DeckEdit
 

@@ -482,6 +482,43 @@ bool DocumentController::setElementText(const QString &id, const TextBody &body,
     return push(std::make_unique<SetElementPropertyCommand>(this, m_currentSlide, id, body, editId));
 }
 
+bool DocumentController::formatText(const QString &id, int start, int end, const QVariantMap &format)
+{
+    const Slide *slide = currentSlideData();
+    const Element *element = slide ? slide->findElement(id) : nullptr;
+    if (!element || !element->text)
+        return false;
+    TextBody body = *element->text;
+    DeckEdit::RunFormat runFormat;
+    const char *flags[] = {"bold", "italic", "underline"};
+    for (int which = 0; which < 3; ++which) {
+        const QVariant value = format.value(QLatin1String(flags[which]));
+        if (!value.isValid())
+            continue;
+        const bool on = value.toString() == QLatin1String("toggle") ? !DeckEdit::rangeHasStyle(body, start, end, which)
+                                                                    : value.toBool();
+        (which == 0 ? runFormat.bold : which == 1 ? runFormat.italic : runFormat.underline) = on;
+    }
+    if (format.contains(QStringLiteral("size"))) {
+        bool ok = false;
+        const double size = format.value(QStringLiteral("size")).toDouble(&ok);
+        if (!ok || !std::isfinite(size) || size <= 0 || size > 4000)
+            return false;
+        runFormat.size = size;
+    }
+    if (format.contains(QStringLiteral("color"))) {
+        const std::optional<ColorRef> color = ColorRef::parse(format.value(QStringLiteral("color")).toString().trimmed());
+        if (!color)
+            return false;
+        runFormat.color = *color;
+    }
+    if (!DeckEdit::formatTextRange(body, start, end, runFormat))
+        return false;
+    auto command = std::make_unique<SetElementPropertyCommand>(this, m_currentSlide, id, body);
+    command->setText(tr("Format text"));
+    return push(std::move(command));
+}
+
 QString DocumentController::addElement(const Element &element)
 {
     if (!hasCurrentSlide())

@@ -151,6 +151,14 @@ public:
     bool setElementProperty(const QString &id, ElementProperty property, const QVariant &value,
                             int editId = 0, QString *error = nullptr);
     bool setElementText(const QString &id, const TextBody &body, int editId = 0);
+    /*!
+     * Formats characters [\a start, \a end) of text element \a id (counted in
+     * its plain text, '\n' between paragraphs) as one undo step. \a format
+     * holds any of: bold, italic, underline (true, false or "toggle": on
+     * unless the whole range has it), size (points), color (`brand:TOKEN` or
+     * `#RRGGBB`). False when nothing changes or a value is unusable.
+     */
+    Q_INVOKABLE bool formatText(const QString &id, int start, int end, const QVariantMap &format);
     /*! Adds \a element on top (a fresh id if its own is taken) and selects it. */
     QString addElement(const Element &element);
     /*! Adds an instance of component \a componentId at \a topLeft. */

@@ -109,6 +109,22 @@ Item {
             session.setText(id, textEditor.text)
         keyTarget.forceActiveFocus()
     }
+    /*!
+     * Formats the text selected in the inline editor (\a format: see
+     * DocumentController::formatText, e.g. {bold: "toggle"}) as one undo
+     * step; typed text is stored first, keeping its runs. False when nothing
+     * is selected.
+     */
+    function formatSelection(format) {
+        const id = textEditor.elementId
+        const start = textEditor.selectionStart, end = textEditor.selectionEnd
+        if (id === "" || start === end)
+            return false
+        const e = elementById(id)
+        if (e && e.text !== textEditor.text)
+            session.setText(id, textEditor.text)
+        return document.formatText(id, start, end, format)
+    }
     function cancelTextEdit() {
         textEditor.elementId = ""
         textEditor.visible = false
@@ -425,6 +441,64 @@ Item {
                 border.color: "#2f6fed"
             }
 
+            // While editing text: the kit's colours and a few sizes for the
+            // selected characters (nothing here takes the editor's focus).
+            Rectangle {
+                id: formatBar
+                objectName: "formatBar"
+                visible: textEditor.visible
+                x: textEditor.x
+                y: textEditor.y - height - 6
+                width: formatRow.implicitWidth + 8
+                height: 26
+                radius: 4
+                color: canvas.dark ? "#2a2d32" : "#ffffff"
+                border.color: "#2f6fed"
+                Row {
+                    id: formatRow
+                    x: 4
+                    anchors.verticalCenter: parent.verticalCenter
+                    spacing: 3
+                    Repeater {
+                        model: canvas.session.brandColors
+                        delegate: Rectangle {
+                            required property var modelData
+                            objectName: "formatColor_" + modelData.token
+                            width: 18
+                            height: 18
+                            color: modelData.color
+                            border.color: "#8a8f98"
+                            MouseArea {
+                                anchors.fill: parent
+                                onClicked: canvas.formatSelection({ color: "brand:" + parent.modelData.token })
+                            }
+                        }
+                    }
+                    Repeater {
+                        model: [14, 18, 24, 32, 40, 48]
+                        delegate: Rectangle {
+                            required property int modelData
+                            objectName: "formatSize_" + modelData
+                            width: sizeLabel.implicitWidth + 8
+                            height: 18
+                            color: "transparent"
+                            border.color: "#8a8f98"
+                            Text {
+                                id: sizeLabel
+                                anchors.centerIn: parent
+                                text: parent.modelData
+                                font.pixelSize: 11
+                                color: canvas.dark ? "#e8e9eb" : "#1b1d21"
+                            }
+                            MouseArea {
+                                anchors.fill: parent
+                                onClicked: canvas.formatSelection({ size: parent.modelData })
+                            }
+                        }
+                    }
+                }
+            }
+
             TextArea {
                 id: textEditor
                 objectName: "textEditor"
@@ -447,6 +521,18 @@ Item {
                             && (event.modifiers & Qt.ControlModifier)) {
                         canvas.commitTextEdit()
                         event.accepted = true
+                        return
+                    }
+                    // Ctrl+B / I / U: toggle on the selected characters.
+                    if ((event.modifiers & Qt.ControlModifier) && !(event.modifiers & Qt.AltModifier)) {
+                        const flag = event.key === Qt.Key_B ? "bold" : event.key === Qt.Key_I ? "italic"
+                                   : event.key === Qt.Key_U ? "underline" : ""
+                        if (flag !== "") {
+                            const format = {}
+                            format[flag] = "toggle"
+                            canvas.formatSelection(format)
+                            event.accepted = true
+                        }
                     }
                 }
                 onActiveFocusChanged: if (!activeFocus && visible) canvas.commitTextEdit()

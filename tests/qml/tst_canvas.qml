@@ -274,6 +274,38 @@ Item {
             verify(!document.undoStack.canUndo, "typing was one undo step")
         }
 
+        function test_inlineRunFormatting() {
+            canvas.startTextEdit("title")
+            const editor = findChild(canvas, "textEditor")
+            tryVerify(() => editor.visible && editor.activeFocus)
+            // "Canvas" bold with Ctrl+B: one undo step named for it.
+            editor.select(0, 6)
+            keyClick(Qt.Key_B, Qt.ControlModifier)
+            compare(document.undoStack.undoText, "Format text")
+            verify(editor.visible, "the editor stays open")
+            compare(editor.selectedText, "Canvas", "and keeps the selection")
+            // A brand colour and a size from the bar, each its own step.
+            const bar = findChild(canvas, "formatBar")
+            verify(bar.visible)
+            const accent = findChild(bar, "formatColor_accent")
+            verify(accent)
+            mouseClick(accent)
+            verify(editor.visible && editor.activeFocus, "the bar does not end the edit")
+            mouseClick(findChild(bar, "formatSize_40"))
+            // Typed text is kept with the formatting.
+            editor.cursorPosition = editor.length
+            keyClick(Qt.Key_S)
+            keyClick(Qt.Key_I, Qt.ControlModifier) // nothing selected: nothing to format
+            keyClick(Qt.Key_Return, Qt.ControlModifier)
+            verify(!editor.visible)
+            compare(frameOf("title").text, "Canvas testss")
+            // Undo: the typing, the size, the colour, the bold — then nothing.
+            for (let i = 0; i < 4; ++i)
+                document.undoStack.undo()
+            verify(!document.undoStack.canUndo, "bold, colour, size and the typing were four steps")
+            compare(frameOf("title").text, "Canvas tests")
+        }
+
         function test_dragSnapsToSlideCentreAndShowsGuide() {
             const p = pointer()
             // Block bottom would land at 273, 3 pt from the slide's middle (270).
