@@ -357,4 +357,30 @@ DbResult<int> JobQueue::rescueExpired(int limit)
     });
 }
 
+DbResult<QList<QueueDepth>> JobQueue::depth()
+{
+    return m_db.withTransaction([&](pqxx::work &tx) {
+        QList<QueueDepth> out;
+        for (const auto &r : tx.exec("SELECT state, kind, jobs, oldest_runnable_seconds FROM app.jobs_depth()"
+                                     " ORDER BY state, kind")) {
+            QueueDepth d;
+            d.state = jobStateFromName(text(r[0])).value_or(JobState::Queued);
+            d.kind = text(r[1]);
+            d.jobs = r[2].as<qint64>();
+            d.oldestRunnableSeconds = r[3].as<double>();
+            out.append(d);
+        }
+        return out;
+    });
+}
+
+DbResult<int> JobQueue::pruneFinished(std::chrono::seconds olderThan, bool includeDead, int limit)
+{
+    return m_db.withTransaction([&](pqxx::work &tx) {
+        return tx.exec_params1("SELECT app.jobs_prune($1, $2, $3)", double(olderThan.count()), includeDead,
+                               std::max(1, limit))[0]
+            .as<int>();
+    });
+}
+
 } // namespace slidespec::server

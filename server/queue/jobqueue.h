@@ -128,6 +128,17 @@ struct LeaseStatus
 };
 
 /*!
+ * \brief Jobs in one (state, kind), for the metrics.
+ */
+struct QueueDepth
+{
+    JobState state = JobState::Queued;
+    QString kind;
+    qint64 jobs = 0;
+    double oldestRunnableSeconds = 0; //!< how long the oldest runnable (queued/retrying, due) job has waited
+};
+
+/*!
  * \brief The durable job queue on PostgreSQL (docs/queue.md).
  *
  * Two sides. The API side (enqueue, get, list, cancel, dead-letter admin)
@@ -229,6 +240,17 @@ public:
      * cancelled when a cancel was requested. Returns how many.
      */
     DbResult<int> rescueExpired(int limit = 100);
+
+    // --- maintenance and metrics: across orgs --------------------------------
+
+    /*! Jobs per (state, kind) across all orgs, with the oldest runnable job's wait. */
+    DbResult<QList<QueueDepth>> depth();
+
+    /*!
+     * Deletes up to \a limit jobs that finished (succeeded, cancelled; dead
+     * too when \a includeDead) more than \a olderThan ago. Returns how many.
+     */
+    DbResult<int> pruneFinished(std::chrono::seconds olderThan, bool includeDead = false, int limit = 1000);
 
 private:
     DbResult<std::optional<JobState>> finish(qint64 id, const QString &workerId, const char *outcome,

@@ -165,6 +165,7 @@ private slots:
     void gracefulStop();
     void sigtermReleasesInFlightJobs();
     void burnDownRunsEachJobOnce();
+    void depthAndPrune();
 
 private:
     OrgScope scopeA() const { return OrgScope{QString(), m_orgA}; }
@@ -923,6 +924,43 @@ void TstQueue::burnDownRunsEachJobOnce()
     }
     qInfo("burn-down of %d no-op jobs, two workers x 4 threads: %lld ms (%.0f jobs/s)", 2 * perOrg,
           static_cast<long long>(ms), 2.0 * perOrg * 1000.0 / double(std::max<qint64>(ms, 1)));
+}
+
+void TstQueue::depthAndPrune()
+{
+    // Three queued renders in A (one due for a while), one in B, one
+    // succeeded and one dead export in A finished two hours ago.
+    const qint64 old = enqueue(scopeA(), QStringLiteral("render"));
+    enqueue(scopeA(), QStringLiteral("render"));
+    enqueue(scopeA(), QStringLiteral("render"));
+    enqueue(scopeB(), QStringLiteral("render"));
+    const qint64 done = enqueue(scopeA(), QStringLiteral("export-pdf"));
+    const qint64 dead = enqueue(scopeA(), QStringLiteral("export-pdf"));
+    ownerExec("UPDATE jobs SET run_at = now() - interval '90 seconds' WHERE id = " + std::to_string(old));
+    ownerExec("UPDATE jobs SET state = 'succeeded', finished_at = now() - interval '2 hours' WHERE id = "
+              + std::to_string(done));
+    ownerExec("UPDATE jobs SET state = 'dead', finished_at = now() - interval '2 hours' WHERE id = "
+              + std::to_string(dead));
+
+    const auto depth = m_queue->depth();
+    QVERIFY(depth);
+    QMap<QString, QueueDepth> byKey;
+    for (const auto &d : *depth)
+        byKey.insert(jobStateName(d.state) + QLatin1Char('/') + d.kind, d);
+    QCOMPARE(byKey.size(), 3);
+    QCOMPARE(byKey.value(QStringLiteral("queued/render")).jobs, qint64(4));
+    QVERIFY(byKey.value(QStringLiteral("queued/render")).oldestRunnableSeconds >= 89);
+    QCOMPARE(byKey.value(QStringLiteral("succeeded/export-pdf")).jobs, qint64(1));
+    QCOMPARE(byKey.value(QStringLiteral("dead/export-pdf")).jobs, qint64(1));
+
+    // Retention: the finished job goes, the dead letter stays until asked.
+    QCOMPARE(*m_queue->pruneFinished(std::chrono::hours(3)), 0);
+    QCOMPARE(*m_queue->pruneFinished(std::chrono::hours(1)), 1);
+    QVERIFY(!m_queue->get(scopeA(), done)->has_value());
+    QVERIFY(m_queue->get(scopeA(), dead)->has_value());
+    QCOMPARE(*m_queue->pruneFinished(std::chrono::hours(1), true), 1);
+    QVERIFY(!m_queue->get(scopeA(), dead)->has_value());
+    QCOMPARE(m_queue->list(scopeA(), {})->size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TstQueue)
