@@ -423,12 +423,12 @@
     <message>
         <location filename="../qml/panels/HistoryPanel.qml" line="57"/>
         <source>saved</source>
-        <translation type="unfinished"></translation>
+        <translation>gespeichert</translation>
     </message>
     <message>
         <location filename="../qml/panels/HistoryPanel.qml" line="64"/>
         <source>The deck as last opened or saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Foliensatz, wie er zuletzt geöffnet oder gespeichert wurde</translation>
     </message>
 </context>
 <context>
@@ -505,17 +505,17 @@
     <message>
         <location filename="../qml/panels/Inspector.qml" line="114"/>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontur</translation>
     </message>
     <message>
         <location filename="../qml/panels/Inspector.qml" line="129"/>
         <source>Outline width</source>
-        <translation type="unfinished"></translation>
+        <translation>Konturstärke</translation>
     </message>
     <message>
         <location filename="../qml/panels/Inspector.qml" line="142"/>
         <source>Off-brand outline colour: pick a brand token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konturfarbe außerhalb der Marke: wählen Sie eine Markenfarbe.</translation>
     </message>
     <message>
         <location filename="../qml/panels/Inspector.qml" line="144"/>
@@ -721,7 +721,7 @@
     <message>
         <location filename="../qml/app/Main.qml" line="255"/>
         <source>Your changes are saved in the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen sind im Arbeitsbereich gespeichert.</translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="294"/>
@@ -969,7 +969,7 @@
     <message>
         <location filename="../qml/app/Main.qml" line="530"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <location filename="../qml/app/Main.qml" line="550"/>
@@ -1054,27 +1054,27 @@
     <message>
         <location filename="../qml/app/SaveChangesDialog.qml" line="21"/>
         <source>Save changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen speichern?</translation>
     </message>
     <message>
         <location filename="../qml/app/SaveChangesDialog.qml" line="47"/>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../qml/app/SaveChangesDialog.qml" line="52"/>
         <source>Don&apos;t save</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht speichern</translation>
     </message>
     <message>
         <location filename="../qml/app/SaveChangesDialog.qml" line="57"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../qml/app/SaveChangesDialog.qml" line="66"/>
         <source>“%1” has changes that are not saved. Save them before you go on? If you don&apos;t, they are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat ungespeicherte Änderungen. Vor dem Fortfahren speichern? Sonst gehen sie verloren.</translation>
     </message>
 </context>
 <context>
@@ -1661,247 +1661,247 @@
     <message>
         <location filename="../editor/document/commands.cpp" line="229"/>
         <source>Move element</source>
-        <translation type="unfinished"></translation>
+        <translation>Element verschieben</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="230"/>
         <source>Move elements</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente verschieben</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="232"/>
         <source>Resize element</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementgröße ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="233"/>
         <source>Resize elements</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe der Elemente ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="235"/>
         <source>Rotate element</source>
-        <translation type="unfinished"></translation>
+        <translation>Element drehen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="236"/>
         <source>Rotate elements</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente drehen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="301"/>
         <source>Nudge element</source>
-        <translation type="unfinished"></translation>
+        <translation>Element schrittweise verschieben</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="302"/>
         <source>Nudge elements</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente schrittweise verschieben</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="325"/>
         <source>Rename element</source>
-        <translation type="unfinished"></translation>
+        <translation>Element umbenennen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="326"/>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="327"/>
         <source>Lock or unlock element</source>
-        <translation type="unfinished"></translation>
+        <translation>Element sperren oder entsperren</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="328"/>
         <source>Edit text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text bearbeiten</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="329"/>
         <source>Change fill</source>
-        <translation type="unfinished"></translation>
+        <translation>Füllung ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="330"/>
         <source>Change outline</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontur ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="331"/>
         <source>Change alternative text</source>
-        <translation type="unfinished"></translation>
+        <translation>Alternativtext ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="332"/>
         <source>Mark as decorative</source>
-        <translation type="unfinished"></translation>
+        <translation>Als dekorativ markieren</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="334"/>
         <source>Change component settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponenteneinstellungen ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="335"/>
         <source>Replace image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild ersetzen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="337"/>
         <source>Change corner radius</source>
-        <translation type="unfinished"></translation>
+        <translation>Eckenradius ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="338"/>
         <source>Change image fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildanpassung ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="402"/>
         <source>Add element</source>
-        <translation type="unfinished"></translation>
+        <translation>Element hinzufügen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="403"/>
         <source>Add elements</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente hinzufügen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="424"/>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="441"/>
         <source>Duplicate</source>
-        <translation type="unfinished">Duplizieren</translation>
+        <translation>Duplizieren</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="497"/>
         <source>Delete element</source>
-        <translation type="unfinished"></translation>
+        <translation>Element löschen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="498"/>
         <source>Delete elements</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente löschen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="516"/>
         <source>Bring to front</source>
-        <translation type="unfinished">In den Vordergrund</translation>
+        <translation>In den Vordergrund</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="517"/>
         <source>Send to back</source>
-        <translation type="unfinished">In den Hintergrund</translation>
+        <translation>In den Hintergrund</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="519"/>
         <source>Bring forward</source>
-        <translation type="unfinished">Eine Ebene nach vorn</translation>
+        <translation>Eine Ebene nach vorn</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="521"/>
         <source>Send backward</source>
-        <translation type="unfinished">Eine Ebene nach hinten</translation>
+        <translation>Eine Ebene nach hinten</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="538"/>
         <source>Group</source>
-        <translation type="unfinished">Gruppieren</translation>
+        <translation>Gruppieren</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="555"/>
         <source>Ungroup</source>
-        <translation type="unfinished">Gruppierung aufheben</translation>
+        <translation>Gruppierung aufheben</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="577"/>
         <source>Align left</source>
-        <translation type="unfinished">Links ausrichten</translation>
+        <translation>Links ausrichten</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="579"/>
         <source>Align centre</source>
-        <translation type="unfinished">Zentriert ausrichten</translation>
+        <translation>Zentriert ausrichten</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="580"/>
         <source>Align right</source>
-        <translation type="unfinished">Rechts ausrichten</translation>
+        <translation>Rechts ausrichten</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="581"/>
         <source>Align top</source>
-        <translation type="unfinished">Oben ausrichten</translation>
+        <translation>Oben ausrichten</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="582"/>
         <source>Align middle</source>
-        <translation type="unfinished">Mittig ausrichten</translation>
+        <translation>Mittig ausrichten</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="583"/>
         <source>Align bottom</source>
-        <translation type="unfinished">Unten ausrichten</translation>
+        <translation>Unten ausrichten</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="647"/>
         <source>Distribute horizontally</source>
-        <translation type="unfinished">Horizontal verteilen</translation>
+        <translation>Horizontal verteilen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="648"/>
         <source>Distribute vertically</source>
-        <translation type="unfinished">Vertikal verteilen</translation>
+        <translation>Vertikal verteilen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="681"/>
         <source>Delete slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Folie löschen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="700"/>
         <source>Move slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Folie verschieben</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="756"/>
         <source>Skip slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Folie überspringen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="757"/>
         <source>Show slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Folie zeigen</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="758"/>
         <source>Edit speaker notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprechernotizen bearbeiten</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="760"/>
         <source>Change background colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundfarbe ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="762"/>
         <source>Change background image</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundbild ändern</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="815"/>
         <source>Apply brand kit</source>
-        <translation type="unfinished"></translation>
+        <translation>Markenpaket anwenden</translation>
     </message>
     <message>
         <location filename="../editor/document/commands.cpp" line="840"/>
         <source>Fix issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem beheben</translation>
     </message>
 </context>
 <context>
@@ -1909,37 +1909,37 @@
     <message>
         <location filename="../editor/document/documentcontroller.cpp" line="65"/>
         <source>Untitled deck</source>
-        <translation type="unfinished">Unbenannter Foliensatz</translation>
+        <translation>Unbenannter Foliensatz</translation>
     </message>
     <message>
         <location filename="../editor/document/documentcontroller.cpp" line="121"/>
         <source>The deck has no file yet: choose where to save it (Save As).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Foliensatz hat noch keine Datei: wählen Sie, wo er gespeichert werden soll (Speichern unter).</translation>
     </message>
     <message>
         <location filename="../editor/document/documentcontroller.cpp" line="518"/>
         <source>Format text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text formatieren</translation>
     </message>
     <message>
         <location filename="../editor/document/documentcontroller.cpp" line="666"/>
         <source>The clipboard holds no slide elements.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage enthält keine Folienelemente.</translation>
     </message>
     <message>
         <location filename="../editor/document/documentcontroller.cpp" line="702"/>
         <source>There is no layout template &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Layoutvorlage „%1“.</translation>
     </message>
     <message>
         <location filename="../editor/document/documentcontroller.cpp" line="736"/>
         <source>New slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Folie</translation>
     </message>
     <message>
         <location filename="../editor/document/documentcontroller.cpp" line="749"/>
         <source>Duplicate slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Folie duplizieren</translation>
     </message>
 </context>
 <context>
@@ -2154,7 +2154,7 @@
     <message>
         <location filename="../qml/panels/undohistorymodel.cpp" line="48"/>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnet</translation>
     </message>
 </context>
 <context>
