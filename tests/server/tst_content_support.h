@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Shared by tst_content and tst_assets: the real server in-process (auth and
+// content modules) over a per-run, migrated PostgreSQL database and a file
+// store in a temporary folder; members with each role in org A, an owner of
+// org B; an HTTP client speaking over TCP; row counts read through the app
+// role scoped to an org.
+
+#include "auth/authroutes.h"
+#include "auth/authservices.h"
+#include "content/contentroutes.h"
+#include "http/service.h"
+#include "serverfixture.h"
+#include "storage/storagebackend.h"
+#include "tst_auth_support.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+
+namespace contenttest {
+
+using namespace slidespec::server;
+using slidespec::server::test::RawConnection;
+using slidespec::server::test::RawResponse;
+using slidespec::server::test::TestDatabase;
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+struct Member
+{
+    QString id;
+    QByteArray token;
+};
+
+inline QJsonObject jsonOf(const RawResponse &r)
+{
+    return QJsonDocument::fromJson(r.body).object();
+}
+
+/*! The member at \a keys (nested objects) of \a value, e.g. pick(body, {"error", "details", "limit"}). */
+inline QJsonValue pick(QJsonValue value, std::initializer_list<const char *> keys)
+{
+    for (const char *key : keys)
+        value = value.toObject().value(QLatin1StringView(key));
+    return value;
+}
+
+inline QJsonValue pick(const RawResponse &r, std::initializer_list<const char *> keys)
+{
+    return pick(QJsonValue(jsonOf(r)), keys);
+}
+
+inline AccountService::Client client()
+{
+    AccountService::Client c;
+    c.address = QStringLiteral("192.0.2.40");
+    return c;
+}
+
+inline QString errorCode(const RawResponse &r)
+{
+    return jsonOf(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+}
+
+/*! "status code: body" for failure messages. */
+inline QByteArray describe(const RawResponse &r)
+{
+    return QByteArray::number(r.status) + ": " + r.body.left(600);
+}
+
+/*! The server, two orgs and their members. */
+class ContentFixture
+{
+public:
+    static constexpr qint64 kMaxBody = 256 * 1024;
+
+    /*! Starts everything; empty on success, else what went wrong (and what to do). */
+    QString start(const QString &tag, bool useModuleInstaller)
+    {
+        const authtest::Urls urls = authtest::urls();
+        if (!urls.error.isEmpty())
+            return urls.error;
+        QString error;
+        if (!m_db.createMigrated(tag, QUrl(urls.app).userName(), &error))
+            return error;
+        if (!m_storageDir.isValid())
+            return QStringLiteral("cannot create a temporary folder for the file store");
+
+        ServerConfig config;
+        config.databaseUrl = m_db.appUrl();
+        config.migrationDatabaseUrl = m_db.ownerUrl();
+        config.appRole = QUrl(urls.app).userName();
+        config.listenAddress = QHostAddress(QHostAddress::LocalHost);
+        config.listenPort = 0;
+        config.publicBaseUrl = QStringLiteral("http://127.0.0.1");
+        config.storageUrl = QUrl::fromLocalFile(m_storageDir.path()).toString();
+        config.secretKey = QByteArray(48, 'k');
+        config.dbPoolSize = 4;
+        config.workerThreads = 4;
+        config.maxBodyBytes = kMaxBody;
+        m_service = std::make_unique<Service>(config);
+        m_auth = std::make_unique<AuthModule>(m_service->database(), authtest::testConfig());
+        if (!m_auth->install(m_service->router()))
+            return QStringLiteral("auth routes refused");
+        if (useModuleInstaller) {
+            if (!installContentModule(*m_service))
+                return QStringLiteral("installContentModule failed");
+        } else {
+            auto storage = createStorage(config.storageUrl);
+            if (!storage)
+                return storage.error().message;
+            m_storage = storage.value();
+            ContentOptions options;
+            options.maxSpecBytes = kMaxBody;
+            options.assets.maxBytes = kMaxBody;
+            options.assets.limits.maxSvgBytes = 64 * 1024;
+            options.urlSigningKey = deriveUrlSigningKey(config.secretKey);
+            options.publicBaseUrl = config.publicBaseUrl;
+            options.clock = [this] { return QDateTime::currentDateTimeUtc().addSecs(m_clockOffset.load()); };
+            if (!registerContentRoutes(m_service->router(), m_service->database(), m_storage, options))
+                return QStringLiteral("content routes refused");
+        }
+        if (!m_service->migrate(&error) || !m_service->start(&error))
+            return error;
+
+        AuthServices &sv = m_auth->services();
+        auto member = [&](const QString &name, Member *out) -> bool {
+            auto grant = sv.accounts().signup(authtest::uniqueEmail(name), authtest::password, name,
+                                              client());
+            if (!grant)
+                return false;
+            *out = {grant->user.id, grant->token.toUtf8()};
+            m_emails.insert(out->id, grant->user.email);
+            return true;
+        };
+        if (!member(QStringLiteral("owner"), &owner) || !member(QStringLiteral("editor"), &editor)
+            || !member(QStringLiteral("viewer"), &viewer) || !member(QStringLiteral("other"), &otherOwner))
+            return QStringLiteral("signup failed");
+        auto createdA = sv.orgs().create(owner.id, QStringLiteral("Org A"));
+        auto createdB = sv.orgs().create(otherOwner.id, QStringLiteral("Org B"));
+        if (!createdA || !createdB)
+            return QStringLiteral("org creation failed");
+        orgA = createdA->id;
+        orgB = createdB->id;
+        for (auto [m, role] : {std::pair{&editor, Role::Editor}, std::pair{&viewer, Role::Viewer}}) {
+            auto invite = sv.orgs().invite(owner.id, orgA, m_emails.value(m->id), role);
+            if (!invite)
+                return QStringLiteral("invite failed: ") + invite.error().message;
+            auto accepted = sv.orgs().accept(m->id, invite->token.toLatin1());
+            if (!accepted)
+                return QStringLiteral("accept failed: ") + accepted.error().message;
+        }
+        return {};
+    }
+
+    /*! One request over a fresh connection; \a token "" sends no Authorization. */
+    RawResponse call(const QByteArray &method, const QString &target, const QByteArray &token,
+                     const QByteArray &body = {}, Headers headers = {})
+    {
+        RawConnection c(m_service->port());
+        if (!token.isEmpty())
+            headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + token)));
+        if (!body.isEmpty() && !hasHeader(headers, "content-type"))
+            headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+        if ((method == "POST" || method == "PUT") && body.isEmpty())
+            headers.append(qMakePair(QByteArray("Content-Length"), QByteArray("0")));
+        return c.request(method, QUrl(target).toEncoded(QUrl::FullyEncoded), body, headers);
+    }
+
+    /*! A count in \a orgId's scope, through the app role (row-level security applies). */
+    qint64 count(const QString &orgId, const char *sql)
+    {
+        auto n = m_service->database().withTransaction(OrgScope{QString(), orgId}, [&](pqxx::work &tx) {
+            return tx.exec(sql).at(0).at(0).as<qint64>();
+        });
+        return n ? *n : -1;
+    }
+
+    /*! Every object in the file store. */
+    int storedObjects()
+    {
+        auto listed = m_storage ? m_storage->list(QString()) : StorageResult<QList<ObjectInfo>>(QList<ObjectInfo>());
+        return listed ? int(listed.value().size()) : -1;
+    }
+
+    QString api(const QString &orgId, const QString &rest) const
+    {
+        return QStringLiteral("/api/v1/orgs/%1/%2").arg(orgId, rest);
+    }
+
+    void shiftClock(qint64 seconds) { m_clockOffset += seconds; }
+
+    Service &service() { return *m_service; }
+
+    Member owner, editor, viewer, otherOwner;
+    QString orgA, orgB;
+
+private:
+    static bool hasHeader(const Headers &headers, const QByteArray &name)
+    {
+        for (const auto &h : headers) {
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    }
+
+    TestDatabase m_db;
+    QTemporaryDir m_storageDir;
+    std::shared_ptr<StorageBackend> m_storage;
+    std::unique_ptr<Service> m_service;
+    std::unique_ptr<AuthModule> m_auth;
+    QHash<QString, QString> m_emails;
+    std::atomic<qint64> m_clockOffset{0};
+};
+
+} // namespace contenttest
