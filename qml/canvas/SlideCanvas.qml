@@ -136,6 +136,21 @@ Item {
         color: canvas.dark ? "#17191c" : "#dcdfe4"
     }
 
+    // Pinch zooms about the pinch's centre (touchpads, touch screens). On
+    // the canvas, not the content: the content moves under the fingers.
+    PinchHandler {
+        id: pinch
+        target: null
+        property real lastScale: 1
+        onActiveChanged: lastScale = scale
+        onScaleChanged: {
+            if (!active || lastScale <= 0)
+                return
+            canvas.zoomAt(canvas.zoom * scale / lastScale, centroid.scenePosition.x, centroid.scenePosition.y)
+            lastScale = scale
+        }
+    }
+
     Flickable {
         id: flick
         anchors.fill: parent
@@ -155,19 +170,6 @@ Item {
             acceptedModifiers: Qt.ControlModifier
             onWheel: event => canvas.zoomAt(canvas.zoom * (event.angleDelta.y > 0 ? 1.1 : 1 / 1.1),
                                             zoomWheel.point.scenePosition.x, zoomWheel.point.scenePosition.y)
-        }
-        // Pinch zooms about the pinch's centre (touchpads, touch screens).
-        PinchHandler {
-            id: pinch
-            target: null
-            property real lastScale: 1
-            onActiveChanged: lastScale = scale
-            onScaleChanged: {
-                if (!active || lastScale <= 0)
-                    return
-                canvas.zoomAt(canvas.zoom * scale / lastScale, centroid.scenePosition.x, centroid.scenePosition.y)
-                lastScale = scale
-            }
         }
         WheelHandler {
             acceptedModifiers: Qt.NoModifier | Qt.ShiftModifier
