@@ -182,6 +182,35 @@ private slots:
         QCOMPARE(jsonOf(r).value(QStringLiteral("name")).toString(), QStringLiteral("Renamed deck"));
     }
 
+    void concurrentSavesOfOneRevisionOneWins()
+    {
+        const QString id = createDeck(QStringLiteral("Race"));
+        QVERIFY(!id.isEmpty());
+        const qint64 revisions = revisionRows();
+        // Eight writers who all loaded revision 1 save at the same moment.
+        std::vector<std::unique_ptr<RawConnection>> writers;
+        for (int i = 0; i < 8; ++i) {
+            const QByteArray body = deckSpec(QStringLiteral("Race"), QStringLiteral("writer %1").arg(i));
+            QByteArray request = "PUT " + QUrl(deckUrl(id)).toEncoded() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                 "Authorization: Bearer " + f.owner.token + "\r\nIf-Match: \"1\"\r\n"
+                                 "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+                                 + "\r\n\r\n" + body;
+            writers.push_back(std::make_unique<RawConnection>(f.service().port()));
+            writers.back()->send(request);
+        }
+        int saved = 0;
+        int conflicts = 0;
+        for (auto &w : writers) {
+            const RawResponse r = w->read();
+            saved += r.status == 200;
+            conflicts += r.status == 412;
+        }
+        QCOMPARE(saved, 1);
+        QCOMPARE(conflicts, 7);
+        QCOMPARE(revisionRows(), revisions + 1);
+        QCOMPARE(f.call("GET", deckUrl(id), f.owner.token).header("etag"), QByteArray("\"2\""));
+    }
+
     void revisionsListAndFetchOldOnes()
     {
         const QByteArray v1 = deckSpec(QStringLiteral("History"), QStringLiteral("one"));
