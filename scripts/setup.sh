@@ -31,7 +31,7 @@ packages=(
     # a private PostgreSQL 15 cluster for development and tests (scripts/pg.sh),
     # promtool to check /metrics, Node + npm for the local S3 server (s3rver)
     qt6-httpserver-dev libqt6httpserver6 qt6-websockets-dev libpqxx-dev libspdlog-dev libsodium-dev
-    postgresql-15 postgresql-client-15 prometheus nodejs
+    postgresql-15 postgresql-client-15 prometheus nodejs openssl
     # benchmarks: GNU time for peak memory (bench/run.sh installs Node/npm itself if missing)
     time
 )

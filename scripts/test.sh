@@ -25,4 +25,10 @@ scripts/pg.sh start
 eval "$(scripts/pg.sh env)"
 export SLIDESPEC_TEST_DATABASE_URL SLIDESPEC_TEST_MIGRATION_DATABASE_URL
 
+# The S3 storage backend is tested against a real S3-compatible server:
+# s3rver from npm, installed into .tools/ and started (HTTP and HTTPS).
+scripts/s3.sh start
+eval "$(scripts/s3.sh env)"
+export SLIDESPEC_TEST_S3_URL SLIDESPEC_TEST_S3_VHOST_URL SLIDESPEC_TEST_S3_TLS_URL
+
 ctest --preset ci -j2 "$@"
