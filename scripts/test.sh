@@ -29,6 +29,5 @@ export SLIDESPEC_TEST_DATABASE_URL SLIDESPEC_TEST_MIGRATION_DATABASE_URL
 # s3rver from npm, installed into .tools/ and started (HTTP and HTTPS).
 scripts/s3.sh start
 eval "$(scripts/s3.sh env)"
-export SLIDESPEC_TEST_S3_URL SLIDESPEC_TEST_S3_VHOST_URL SLIDESPEC_TEST_S3_TLS_URL
 
 ctest --preset ci -j2 "$@"
