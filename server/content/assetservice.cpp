@@ -3,8 +3,8 @@
 
 #include "content/contentdb.h"
 #include "db/database.h"
+#include "storage/assetingest.h"
 #include "storage/storagebackend.h"
-#include "storage/svgsanitizer.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -29,36 +29,6 @@ ApiError storageFailure(const StorageError &error, const char *operation)
                 QStringLiteral("Asset storage is not reachable right now; try again later."), {}};
     }
     return ApiError::internal();
-}
-
-qint64 typeLimit(AssetType type, const AssetLimits &limits)
-{
-    switch (type) {
-    case AssetType::Png:
-    case AssetType::Jpeg:
-    case AssetType::Gif:
-    case AssetType::WebP:
-        return limits.maxImageBytes;
-    case AssetType::Svg:
-        return limits.maxSvgBytes;
-    case AssetType::Ttf:
-    case AssetType::Otf:
-    case AssetType::Woff:
-    case AssetType::Woff2:
-        return limits.maxFontBytes;
-    case AssetType::Pptx:
-        return limits.maxPptxBytes;
-    case AssetType::Unknown:
-        break;
-    }
-    return 0;
-}
-
-ApiError tooLarge(qint64 size, qint64 limit, const QString &what)
-{
-    return {413, QStringLiteral("assets.too_large"),
-            QStringLiteral("%1 may be at most %2 bytes; this one has %3.").arg(what).arg(limit).arg(size),
-            {{QStringLiteral("limit"), limit}, {QStringLiteral("size"), size}}};
 }
 
 const std::string kAssetColumns = "a.id::text, a.original_name, a.sha256, a.size, a.content_type, "
@@ -138,43 +108,38 @@ ServiceResult<AssetUpload> AssetService::upload(const ContentActor &actor, const
         return ApiError::badRequest(QStringLiteral("request.body_required"),
                                     QStringLiteral("Send the asset's bytes as the request body."));
     if (bytes.size() > m_options.maxBytes)
-        return tooLarge(bytes.size(), m_options.maxBytes, QStringLiteral("An asset"));
+        return ApiError{413, QStringLiteral("assets.too_large"),
+                        QStringLiteral("An asset may be at most %1 bytes; this one has %2.")
+                            .arg(m_options.maxBytes)
+                            .arg(bytes.size()),
+                        {{QStringLiteral("limit"), m_options.maxBytes}, {QStringLiteral("size"), qint64(bytes.size())}}};
 
-    const AssetSniff sniff = sniffAsset(bytes, m_options.limits);
-    if (sniff.type == AssetType::Unknown) {
-        return ApiError{415, QStringLiteral("assets.unsupported_type"),
-                        QStringLiteral("The content is not an accepted asset type (%1)%2.")
-                            .arg(acceptedAssetMimes().join(QStringLiteral(", ")),
-                                 sniff.reason.isEmpty() ? QString() : QStringLiteral(": ") + sniff.reason),
+    // Check, sanitise and hash with the storage layer's pipeline (storage/assetingest.h).
+    PreparedAssetResult prepared = prepareAsset(bytes, contentType, m_options.limits);
+    if (!prepared.ok()) {
+        const QString &code = prepared.code;
+        if (code == u"asset.too_large") {
+            return ApiError{413, QStringLiteral("assets.too_large"), prepared.error,
+                            {{QStringLiteral("size"), qint64(bytes.size())}}};
+        }
+        if (code == u"asset.type_mismatch") {
+            return ApiError{422, QStringLiteral("assets.type_mismatch"), prepared.error,
+                            {{QStringLiteral("declared"), contentType.section(QLatin1Char(';'), 0, 0).trimmed()},
+                             {QStringLiteral("sniffed"), assetTypeMime(sniffAssetType(bytes))}}};
+        }
+        if (code == u"asset.svg_invalid")
+            return ApiError{422, QStringLiteral("assets.invalid_svg"), prepared.error, {}};
+        return ApiError{415, QStringLiteral("assets.unsupported_type"), prepared.error,
                         {{QStringLiteral("accepted"), QJsonArray::fromStringList(acceptedAssetMimes())}}};
     }
-    const qint64 limit = typeLimit(sniff.type, m_options.limits);
-    if (bytes.size() > limit)
-        return tooLarge(bytes.size(), limit, assetTypeDescription(sniff.type));
-    const AssetCheck declared = checkDeclaredType(contentType, sniff.type);
-    if (!declared.ok()) {
-        return ApiError{422, QStringLiteral("assets.type_mismatch"), declared.error,
-                        {{QStringLiteral("declared"), contentType.section(QLatin1Char(';'), 0, 0).trimmed()},
-                         {QStringLiteral("sniffed"), assetTypeMime(sniff.type)}}};
-    }
-
-    QByteArray stored = bytes;
-    QStringList removed;
-    if (sniff.type == AssetType::Svg) {
-        SvgSanitizeOptions svgOptions;
-        svgOptions.maxBytes = m_options.limits.maxSvgBytes;
-        const SvgSanitizeResult clean = sanitizeSvg(bytes, svgOptions);
-        if (!clean.ok()) {
-            return ApiError{422, QStringLiteral("assets.invalid_svg"),
-                            QStringLiteral("The SVG was refused: %1").arg(clean.error), {}};
-        }
-        stored = clean.svg;
-        removed = clean.removedDescriptions();
-    }
-
-    const QString hash = sha256Hex(stored);
-    const QString key = QStringLiteral("orgs/%1/assets/%2").arg(actor.orgId.toLower(), hash);
-    const std::string mime = assetTypeMime(sniff.type).toStdString();
+    PreparedAsset &asset = prepared.asset;
+    // Per-org keys: an org's objects can be listed and removed without looking at other orgs.
+    asset.key = QStringLiteral("orgs/%1/assets/%2").arg(actor.orgId.toLower(), QString::fromLatin1(asset.sha256));
+    const QString hash = QString::fromLatin1(asset.sha256);
+    const QString key = asset.key;
+    const QByteArray &stored = asset.bytes;
+    const QStringList &removed = asset.svgRemovals;
+    const std::string mime = asset.mime.toStdString();
 
     // Already there? Then the bytes are in storage too: answer with it.
     auto existing = runScoped<std::optional<AssetInfo>>(m_db, {actor.userId, actor.orgId}, "asset lookup",
@@ -187,7 +152,7 @@ ServiceResult<AssetUpload> AssetService::upload(const ContentActor &actor, const
     if (existing->has_value())
         return AssetUpload{**existing, false};
 
-    if (auto put = m_storage->put(key, stored, assetTypeMime(sniff.type)); !put)
+    if (auto put = storeAsset(*m_storage, asset); !put)
         return storageFailure(put.error(), "put");
 
     const QJsonArray removedJson = QJsonArray::fromStringList(removed);

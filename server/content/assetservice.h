@@ -56,8 +56,8 @@ struct AssetOptions
 };
 
 /*!
- * \brief Assets of an org: uploads checked by content (storage/assetsniff.h),
- * SVG sanitised (storage/svgsanitizer.h), kept immutable in storage under the
+ * \brief Assets of an org: uploads checked by content, SVG sanitised and
+ * hashed by prepareAsset() (storage/assetingest.h), kept immutable in storage under the
  * content-addressed key `orgs/<org>/assets/<sha256>`, deduplicated per org by
  * that hash (migration 0010's unique (org_id, sha256)). Thread-safe; never
  * throws.

@@ -5,6 +5,7 @@
 #include "content/specvalidation.h"
 #include "http/router.h"
 #include "http/service.h"
+#include "storage/instrumentedstorage.h"
 #include "storage/storagebackend.h"
 
 #include <QDateTime>
@@ -764,7 +765,13 @@ bool installContentModule(Service &service)
             spdlog::error("content: storage unusable: {}", created.error().message.toStdString());
             return false;
         }
-        storage = created.value();
+        // Storage metrics (operations, errors, latency, bytes) and the /readyz check.
+        const QString label = config.storageUrl.startsWith(QLatin1String("s3:"), Qt::CaseInsensitive)
+            ? QStringLiteral("s3")
+            : QStringLiteral("file");
+        storage = std::make_shared<InstrumentedStorage>(created.value(), service.metrics(), label);
+        service.readiness().add(QStringLiteral("storage"),
+                                [storage](QString *reason) { return storageReady(*storage, reason); });
     }
     ContentOptions options;
     options.maxSpecBytes = config.maxBodyBytes;

@@ -50,8 +50,9 @@ QByteArray deriveUrlSigningKey(const QByteArray &secretKey);
 
 /*!
  * \brief The content module for \a service: storage from the configured
- * storage URL (none: asset routes answer 503), the signing key derived from
- * the secret key, limits from the body limit. Called by installModules().
+ * storage URL (none: asset routes answer 503), wrapped in InstrumentedStorage
+ * (storage metrics) with a "storage" readiness check; the signing key derived
+ * from the secret key; limits from the body limit. Called by installModules().
  */
 bool installContentModule(Service &service);
 
