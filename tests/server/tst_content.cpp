@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QSet>
 
+#include <thread>
+
 using namespace contenttest;
 
 namespace {
@@ -569,6 +571,89 @@ private slots:
         const RawResponse list = f.call("GET", f.api(f.orgB, QStringLiteral("decks?q=secret")), f.otherOwner.token);
         QCOMPARE(list.status, 200);
         QCOMPARE(jsonOf(list).value(QStringLiteral("items")).toArray().size(), 0);
+    }
+
+    // Not a benchmark (bench/ has those): figures for the report. The client
+    // runs on its own thread with blocking reads, so the server's event loop
+    // (this thread) keeps serving and no polling interval is measured.
+    void latencyOfGetAndPutOnOneConnection()
+    {
+        const QString id = createDeck(QStringLiteral("Latency"));
+        QVERIFY(!id.isEmpty());
+        const QByteArray target = QUrl(deckUrl(id)).toEncoded();
+        const QByteArray body = deckSpec(QStringLiteral("Latency"), QStringLiteral("again"));
+        const quint16 port = f.service().port();
+        const QByteArray token = f.owner.token;
+        std::vector<double> gets;
+        std::vector<double> puts;
+        std::atomic<bool> done{false};
+        std::atomic<int> failures{0};
+        std::thread client([&] {
+            QTcpSocket socket;
+            socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+            if (!socket.waitForConnected(5000)) {
+                failures = 1;
+                done = true;
+                QMetaObject::invokeMethod(qApp, [] {}, Qt::QueuedConnection);
+                return;
+            }
+            QByteArray buffer;
+            auto exchange = [&](const QByteArray &request) -> int {
+                socket.write(request);
+                socket.flush();
+                for (;;) {
+                    const qsizetype end = buffer.indexOf("\r\n\r\n");
+                    if (end >= 0) {
+                        const QByteArray head = buffer.left(end).toLower();
+                        const qsizetype at = head.indexOf("content-length:");
+                        const qsizetype length = at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+                        if (buffer.size() >= end + 4 + length) {
+                            const int status = buffer.mid(9, 3).toInt();
+                            buffer.remove(0, end + 4 + length);
+                            return status;
+                        }
+                    }
+                    if (!socket.waitForReadyRead(5000))
+                        return 0;
+                    buffer += socket.readAll();
+                }
+            };
+            const QByteArray auth = "Authorization: Bearer " + token + "\r\n";
+            for (int i = 0; i < 500; ++i) {
+                QElapsedTimer t;
+                t.start();
+                const int status = exchange("GET " + target + " HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n");
+                gets.push_back(double(t.nsecsElapsed()) / 1e6);
+                failures += status != 200;
+            }
+            for (int i = 1; i <= 200; ++i) {
+                QElapsedTimer t;
+                t.start();
+                const int status = exchange("PUT " + target + " HTTP/1.1\r\nHost: x\r\n" + auth + "If-Match: \"" + QByteArray::number(i)
+                                            + "\"\r\nContent-Type: application/json\r\nContent-Length: "
+                                            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                puts.push_back(double(t.nsecsElapsed()) / 1e6);
+                failures += status != 200;
+            }
+            done = true;
+            QMetaObject::invokeMethod(qApp, [] {}, Qt::QueuedConnection); // wakes the loop below
+        });
+        while (!done)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        client.join();
+        QCOMPARE(failures.load(), 0);
+        auto percentiles = [](std::vector<double> ms) {
+            std::sort(ms.begin(), ms.end());
+            auto at = [&](double p) { return ms[std::min(ms.size() - 1, size_t(p * double(ms.size())))]; };
+            return QStringLiteral("p50 %1 ms, p95 %2 ms, p99 %3 ms")
+                .arg(at(0.50), 0, 'f', 2)
+                .arg(at(0.95), 0, 'f', 2)
+                .arg(at(0.99), 0, 'f', 2);
+        };
+        qInfo("GET deck (authenticated, one keep-alive connection, %d sequential): %s", int(gets.size()),
+              qPrintable(percentiles(gets)));
+        qInfo("PUT deck revision (authenticated, If-Match, %d sequential): %s", int(puts.size()),
+              qPrintable(percentiles(puts)));
     }
 
     void openApiDocumentsTheRoutes()
