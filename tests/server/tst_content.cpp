@@ -213,6 +213,39 @@ private slots:
         QCOMPARE(f.call("GET", deckUrl(id), f.owner.token).header("etag"), QByteArray("\"2\""));
     }
 
+    void everyKindSavesTrashesAndRestores_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QByteArray>("token"); // a role allowed to write and delete this kind
+        QTest::newRow("decks-by-an-editor") << QStringLiteral("decks") << f.editor.token;
+        QTest::newRow("brand-kits-by-the-owner") << QStringLiteral("brand-kits") << f.owner.token;
+        QTest::newRow("templates-by-an-editor") << QStringLiteral("templates") << f.editor.token;
+    }
+
+    void everyKindSavesTrashesAndRestores()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QByteArray, token);
+        const QByteArray spec = specFor(kind);
+        RawResponse r = f.call("POST", f.api(f.orgA, kind + QStringLiteral("?name=Lifecycle")), token, spec);
+        QVERIFY2(r.status == 201, describe(r).constData());
+        const QString url = f.api(f.orgA, kind + QLatin1Char('/') + jsonOf(r).value(QStringLiteral("id")).toString());
+        const QByteArray edited = QByteArray(spec).replace("{", "{ ");
+        QCOMPARE(f.call("PUT", url, token, edited).status, 428);
+        r = f.call("PUT", url, token, edited, {qMakePair(QByteArray("If-Match"), QByteArray("\"1\""))});
+        QVERIFY2(r.status == 200, describe(r).constData());
+        QCOMPARE(r.header("etag"), QByteArray("\"2\""));
+        QCOMPARE(f.call("GET", url, f.viewer.token).body, edited);
+        QCOMPARE(f.call("GET", url + QStringLiteral("/revisions/1"), f.viewer.token).body, spec);
+        QCOMPARE(pick(f.call("GET", url + QStringLiteral("/revisions"), f.viewer.token), {"revisions"}).toArray().size(), 2);
+        QCOMPARE(f.call("DELETE", url, token).status, 200);
+        r = f.call("GET", f.api(f.orgA, kind + QStringLiteral("?deleted=true&q=lifecycle")), f.viewer.token);
+        QCOMPARE(pick(r, {"items"}).toArray().size(), 1);
+        QCOMPARE(f.call("POST", url + QStringLiteral("/restore"), token).status, 200);
+        r = f.call("GET", f.api(f.orgA, kind + QStringLiteral("?q=lifecycle")), f.viewer.token);
+        QCOMPARE(pick(r, {"items"}).toArray().size(), 1);
+    }
+
     void revisionsListAndFetchOldOnes()
     {
         const QByteArray v1 = deckSpec(QStringLiteral("History"), QStringLiteral("one"));
@@ -567,6 +600,10 @@ private slots:
         const RawResponse mine = f.call("GET", deckUrl(id, QStringLiteral("/metadata")), f.owner.token);
         QCOMPARE(jsonOf(mine).value(QStringLiteral("revision")).toInt(), 1);
         QVERIFY(jsonOf(mine).value(QStringLiteral("deletedAt")).isNull());
+        // Row-level security agrees: in org B's scope the row does not exist, even by id.
+        QCOMPARE(f.count(f.orgB, QStringLiteral("SELECT count(*) FROM decks WHERE id = '%1'").arg(id).toUtf8().constData()), 0);
+        QCOMPARE(f.count(f.orgB, QStringLiteral("SELECT count(*) FROM deck_revisions WHERE object_id = '%1'").arg(id).toUtf8().constData()), 0);
+        QCOMPARE(f.count(f.orgA, QStringLiteral("SELECT count(*) FROM decks WHERE id = '%1'").arg(id).toUtf8().constData()), 1);
         // Org B's lists never show org A's decks.
         const RawResponse list = f.call("GET", f.api(f.orgB, QStringLiteral("decks?q=secret")), f.otherOwner.token);
         QCOMPARE(list.status, 200);
