@@ -6,12 +6,14 @@
 
 #include "auth/authroutes.h"
 #include "content/contentroutes.h"
+#include "ops/opsmodule.h"
 
 namespace slidespec::server {
 
 void installModules(Service &service)
 {
     installAuth(service); // accounts, sessions, orgs, members, invites + the authenticator (docs/auth.md)
+    installOps(service); // audit log, usage and quotas, webhooks + their delivery worker, rate limits (docs/operations.md)
     installContentModule(service); // decks, brand kits, templates, assets (docs/api-content.md)
 }
 
