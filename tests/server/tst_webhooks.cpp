@@ -12,11 +12,13 @@
 #include "auth/authservices.h"
 #include "http/service.h"
 #include "ops/opsmodule.h"
+#include "ops/webhookdispatcher.h"
 #include "ops/webhooks.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -437,6 +439,68 @@ private slots:
         QVERIFY(d.value(QStringLiteral("lastError")).toString().contains(QStringLiteral("HTTP 500")));
         QVERIFY(!d.value(QStringLiteral("finishedAt")).isNull());
         m_receiver.script.clear();
+    }
+
+    void aDnsChangeToAPrivateAddressIsCaughtAtDelivery()
+    {
+        // Registered while loopback was allowed; a worker whose guard refuses loopback (as production
+        // would refuse an address that DNS now points inside) fails the delivery at once, sending nothing.
+        const auto [id, secret] = registerHook(QStringLiteral("/rebound"), {QStringLiteral("member.role_changed")});
+        m_ops->dispatcher().stop();
+        WebhookConfig strict = testConfig();
+        strict.allowHttpLoopback = false;
+        WebhookDispatcher guarded(m_service->database().options(), strict);
+        QVERIFY(emitEvent(QStringLiteral("member.role_changed"), {}, true).ok());
+        QCOMPARE(guarded.runOnce(), 1);
+        m_ops->dispatcher().start();
+        QVERIFY(waitForState(id, QStringLiteral("failed")));
+        QCOMPARE(requestsTo(QStringLiteral("/rebound")).size(), 0);
+        const QJsonObject d = deliveries(id).at(0).toObject();
+        QCOMPARE(d.value(QStringLiteral("attempts")).toInt(), 1);
+        QVERIFY2(d.value(QStringLiteral("lastError")).toString().contains(QStringLiteral("127.0.0.1")),
+                 qPrintable(d.value(QStringLiteral("lastError")).toString()));
+        QCOMPARE(call("DELETE", hooks(QStringLiteral("/%1").arg(id))).status, 204);
+    }
+
+    void anAbandonedClaimIsRetriedAfterItsLease()
+    {
+        const auto [id, secret] = registerHook(QStringLiteral("/abandoned"), {QStringLiteral("asset.uploaded")});
+        m_ops->dispatcher().stop();
+        QVERIFY(emitEvent(QStringLiteral("asset.uploaded"), {}, true).ok());
+        // A worker claims it with a short lease and dies without finishing.
+        auto claimed = m_db->withTransaction([&](pqxx::work &tx) {
+            return int(tx.exec("SELECT * FROM app.webhook_claim(10, 0.5)").size());
+        });
+        QVERIFY(claimed.ok());
+        QCOMPARE(claimed.value(), 1);
+        m_ops->dispatcher().start();
+        QVERIFY(waitForState(id, QStringLiteral("succeeded")));
+        QCOMPARE(requestsTo(QStringLiteral("/abandoned")).size(), 1);
+        QCOMPARE(deliveries(id).at(0).toObject().value(QStringLiteral("attempts")).toInt(), 2);
+    }
+
+    void twoWorkersNeverSendTheSameDeliveryTwice()
+    {
+        const auto [id, secret] = registerHook(QStringLiteral("/shared"), {QStringLiteral("deck.deleted")});
+        m_ops->dispatcher().stop();
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(emitEvent(QStringLiteral("deck.deleted"), {{QStringLiteral("n"), i}}, true).ok());
+        WebhookConfig config = testConfig();
+        config.batchSize = 3;
+        WebhookDispatcher first(m_service->database().options(), config);
+        WebhookDispatcher second(m_service->database().options(), config);
+        first.start();
+        second.start();
+        QVERIFY(QTest::qWaitFor([&] { return requestsTo(QStringLiteral("/shared")).size() >= 30; }, 20000));
+        QTest::qWait(300);
+        first.stop();
+        second.stop();
+        m_ops->dispatcher().start();
+        QSet<QByteArray> ids;
+        for (const auto &r : requestsTo(QStringLiteral("/shared")))
+            ids.insert(r.headers.value("x-slidespec-delivery"));
+        QCOMPARE(requestsTo(QStringLiteral("/shared")).size(), 30);
+        QCOMPARE(ids.size(), 30);
     }
 
     void testRouteSendsAPing()
