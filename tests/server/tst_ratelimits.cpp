@@ -2,7 +2,8 @@
 // Rate limits of the expensive endpoints (RateLimits over auth's token-bucket
 // RateLimiter): bursts, refill, one bucket per subject (org, else user, else
 // address) and class, 429 with Retry-After and the rate_limited envelope, the
-// refusal counter in /metrics — on a fake clock, then over a real socket.
+// refusal counter in /metrics (promtool-clean) — on a fake clock, then over a
+// real socket.
 #include "serverfixture.h"
 
 #include "http/metrics.h"
@@ -11,6 +12,7 @@
 #include "ops/ratelimits.h"
 
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 
 #include <atomic>
@@ -155,6 +157,15 @@ private slots:
         const RawResponse metrics = c.request("GET", "/metrics");
         QCOMPARE(metrics.status, 200);
         QVERIFY2(metrics.body.contains("slidespec_rate_limited_total{class=\"export\"} 1"), metrics.body.left(2000).constData());
+
+        QProcess promtool;
+        promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
+        QVERIFY2(promtool.waitForStarted(10000), "promtool is not installed (scripts/setup.sh installs prometheus)");
+        promtool.write(metrics.body);
+        promtool.closeWriteChannel();
+        QVERIFY(promtool.waitForFinished(30000));
+        const QByteArray output = promtool.readAllStandardOutput() + promtool.readAllStandardError();
+        QVERIFY2(promtool.exitCode() == 0, output.constData());
         service.shutdown(2000);
     }
 };
