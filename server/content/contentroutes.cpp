@@ -757,14 +757,16 @@ bool installContentModule(Service &service)
 {
     const ServerConfig &config = service.config();
     std::shared_ptr<StorageBackend> storage;
+    bool storageOk = true;
     if (config.storageUrl.isEmpty()) {
         spdlog::warn("content: no storage URL configured; asset routes answer 503");
+    } else if (auto created = createStorage(config.storageUrl); !created) {
+        // The content routes still register (asset routes answer 503), so the
+        // API and its documentation stay whole; /readyz has no storage check then.
+        spdlog::error("content: storage unusable, asset routes will answer 503: {}",
+                      created.error().message.toStdString());
+        storageOk = false;
     } else {
-        auto created = createStorage(config.storageUrl);
-        if (!created) {
-            spdlog::error("content: storage unusable: {}", created.error().message.toStdString());
-            return false;
-        }
         // Storage metrics (operations, errors, latency, bytes) and the /readyz check.
         const QString label = config.storageUrl.startsWith(QLatin1String("s3:"), Qt::CaseInsensitive)
             ? QStringLiteral("s3")
@@ -780,7 +782,8 @@ bool installContentModule(Service &service)
     options.publicBaseUrl = config.publicBaseUrl;
     while (options.publicBaseUrl.endsWith(QLatin1Char('/')))
         options.publicBaseUrl.chop(1);
-    return registerContentRoutes(service.router(), service.database(), std::move(storage), std::move(options));
+    return registerContentRoutes(service.router(), service.database(), std::move(storage), std::move(options))
+           && storageOk;
 }
 
 } // namespace slidespec::server

@@ -693,6 +693,14 @@ private slots:
               qPrintable(percentiles(puts)));
     }
 
+    void readinessChecksTheStorage()
+    {
+        // installContentModule() added a "storage" check for the configured file store.
+        const RawResponse r = f.call("GET", QStringLiteral("/readyz"), QByteArray());
+        QVERIFY2(r.status == 200, describe(r).constData());
+        QVERIFY2(r.body.contains("storage"), r.body.constData());
+    }
+
     void openApiDocumentsTheRoutes()
     {
         const RawResponse r = f.call("GET", QStringLiteral("/api/v1/openapi.json"), QByteArray());
