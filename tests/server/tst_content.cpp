@@ -5,8 +5,12 @@
 // restore, refused input that writes nothing, other orgs' ids → 404.
 #include "tst_content_support.h"
 
+#include "auth/permissions.h"
+
 #include <QFile>
+#include <QRegularExpression>
 #include <QSet>
+#include <QUuid>
 
 #include <thread>
 
@@ -699,6 +703,46 @@ private slots:
         const RawResponse r = f.call("GET", QStringLiteral("/readyz"), QByteArray());
         QVERIFY2(r.status == 200, describe(r).constData());
         QVERIFY2(r.body.contains("storage"), r.body.constData());
+    }
+
+    // Generated from the router, so a new content route cannot escape: no
+    // credential → 401, a non-member → 404, each role → 403 exactly when the
+    // permission matrix says so (and never a 5xx).
+    void everyContentRouteIsGuarded()
+    {
+        const QStringList areas{QStringLiteral("/decks"), QStringLiteral("/brand-kits"), QStringLiteral("/templates"),
+                                QStringLiteral("/assets"), QStringLiteral("/signed/")};
+        int checked = 0;
+        for (const Route &route : f.service().router().routes()) {
+            if (std::none_of(areas.begin(), areas.end(), [&](const QString &a) { return route.pattern.contains(a); }))
+                continue;
+            ++checked;
+            QString path = route.pattern;
+            path.replace(QStringLiteral("{orgId}"), f.orgA).replace(QStringLiteral("{revision}"), QStringLiteral("1"));
+            static const QRegularExpression parameter(QStringLiteral("\\{[A-Za-z]+\\}"));
+            path.replace(parameter, QUuid::createUuid().toString(QUuid::WithoutBraces));
+            const QByteArray where = route.method + ' ' + route.pattern.toUtf8();
+            if (route.auth == AuthMode::None) {
+                const RawResponse r = f.call(route.method, path, QByteArray());
+                QVERIFY2(r.status == 403, QByteArray(where + " unsigned → " + describe(r)).constData());
+                continue;
+            }
+            QVERIFY2(isKnownAction(route.permission), where.constData());
+            RawResponse r = f.call(route.method, path, QByteArray());
+            QVERIFY2(r.status == 401, QByteArray(where + " anonymous → " + describe(r)).constData());
+            r = f.call(route.method, path, f.otherOwner.token);
+            QVERIFY2(r.status == 404, QByteArray(where + " non-member → " + describe(r)).constData());
+            for (const auto &[role, member] : {std::pair{Role::Viewer, &f.viewer}, std::pair{Role::Editor, &f.editor},
+                                               std::pair{Role::Owner, &f.owner}}) {
+                r = f.call(route.method, path, member->token);
+                const QByteArray what = where + " as " + roleName(role).toUtf8() + " → " + describe(r);
+                if (roleAllows(role, route.permission))
+                    QVERIFY2(r.status != 401 && r.status != 403 && r.status < 500, what.constData());
+                else
+                    QVERIFY2(r.status == 403, what.constData());
+            }
+        }
+        QVERIFY2(checked >= 33, QByteArray::number(checked).constData());
     }
 
     void openApiDocumentsTheRoutes()
