@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Row-level security as the second wall, checked on the real PostgreSQL with
 // the role the server connects as: it owns no table and cannot bypass RLS;
-// every table with an org_id has RLS enabled and forced; with the scope set
+// every table with an org_id has RLS enabled and forced (jobs: enabled, not forced, see migration 0021); with the scope set
 // to org A, queries that forget their WHERE see none of org B's rows; writes
 // into another org are refused; the trusted-function flag does nothing for
 // the app role.
@@ -124,7 +124,10 @@ private slots:
                      "AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_id' "
                      "             AND NOT a.attisdropped) "
                      "     OR c.relname IN ('users', 'orgs', 'memberships', 'sessions', 'api_tokens', 'invites')) "
-                     "AND NOT (c.relrowsecurity AND c.relforcerowsecurity "
+                     "AND NOT (c.relrowsecurity "
+                     // jobs is exempt from FORCE only (0021_jobs_owner_bypass.sql
+                     // says why): RLS stays on for the app role, which owns nothing.
+                     "         AND (c.relforcerowsecurity OR c.relname IN ('jobs')) "
                      "         AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)) "
                      "ORDER BY 1")) {
                 names.append(QString::fromStdString(row[0].as<std::string>()));
