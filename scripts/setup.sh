@@ -32,8 +32,9 @@ packages=(
     # promtool to check /metrics, Node + npm for the local S3 server (s3rver)
     qt6-httpserver-dev libqt6httpserver6 qt6-websockets-dev libpqxx-dev libspdlog-dev libsodium-dev
     postgresql-15 postgresql-client-15 prometheus nodejs openssl
-    # benchmarks: GNU time for peak memory (bench/run.sh installs Node/npm itself if missing)
-    time
+    # benchmarks: GNU time for peak memory (bench/run.sh installs Node/npm itself if missing);
+    # wrk (HTTP load) and jq (JSON) for the team server benchmark (bench/server/run.sh)
+    time wrk jq
 )
 
 say() { printf '[setup] %s\n' "$*" >&2; }
