@@ -127,3 +127,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else
         echo '```'
     fi
 } | tee "$results/latest.md"
+
+# The team server over HTTP (wrk on loopback, PostgreSQL from scripts/pg.sh):
+# its own table, appended to the results.
+bench/server/run.sh "$bin/server/app/slidespec-server" | tee -a "$results/latest.md"
