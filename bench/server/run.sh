@@ -4,7 +4,9 @@
 # HTTP benchmark of the team server with wrk on loopback (issue #4):
 #   1. GET a deck, authenticated, paced to ~1,000 requests/s;
 #   2. PUT deck revisions with If-Match following the ETag, paced (200/s);
-#   3. GET the deck unpaced: the maximum throughput.
+#   3. GET the deck unpaced: the maximum throughput;
+#   4. GET paced at a low rate (100/s), for the latency of a server far from
+#      saturation.
 # Prints a markdown table on stdout; progress goes to stderr. It measures and
 # asserts nothing.
 #
@@ -18,7 +20,8 @@
 # (info, one JSON line per request, to a file).
 #
 # Environment: BENCH_SERVER_PORT (18480), BENCH_SERVER_DURATION (20s),
-# BENCH_GET_RATE (1000), BENCH_PUT_RATE (200), BENCH_KEEP_DB=1 keeps the database.
+# BENCH_GET_RATE (1000), BENCH_PUT_RATE (200), BENCH_GET_LOW_RATE (100),
+# BENCH_KEEP_DB=1 keeps the database.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -29,6 +32,7 @@ port=${BENCH_SERVER_PORT:-18480}
 duration=${BENCH_SERVER_DURATION:-20s}
 get_rate=${BENCH_GET_RATE:-1000}
 put_rate=${BENCH_PUT_RATE:-200}
+get_low_rate=${BENCH_GET_LOW_RATE:-100}
 # GET: 2 wrk threads, 64 connections (each connection ~16 req/s at 1,000/s, so
 # pacing, not connections, sets the rate until latency nears 60 ms).
 get_threads=2 get_conns=64
@@ -131,11 +135,24 @@ export BENCH_TOKEN=$token BENCH_URL_PATH=/api/v1/orgs/$org/decks BENCH_BODY=$wor
 declare -A result
 bench() {
     local name=$1 mode=$2 rate=$3 threads=$4 conns=$5 time=$6; shift 6
+    local from
+    from=$(wc -l < "$work/server.log")
     say "$name: wrk -t$threads -c$conns -d$time, $mode, rate $rate (0: unpaced), load average $(cut -d' ' -f1-3 /proc/loadavg)"
     BENCH_MODE=$mode BENCH_RATE=$rate BENCH_THREADS=$threads BENCH_DECKS="$*" \
         wrk -t"$threads" -c"$conns" -d"$time" --timeout 5s -s bench/server/deck.lua "$base/" \
         > "$work/$name.out" 2>&1 || { say "wrk failed:"; cat "$work/$name.out" >&2; return 1; }
     result[$name]=$(grep '^BENCH ' "$work/$name.out")
+    # The server's own view: latency_ms of its request log lines written during
+    # this run (dispatch → response ready: worker-pool queueing and the handler,
+    # not the event loop's parsing and writing).
+    local to
+    to=$(wc -l < "$work/server.log")
+    result[$name]+=" $(sed -n "$((from + 1)),${to}p" "$work/server.log" \
+        | jq -r 'select(.msg == "request") | .latency_ms' 2>/dev/null | sort -g \
+        | awk 'function at(p,  i) { i = int(NR * p + 0.5); return a[i < 1 ? 1 : i] }
+               {a[NR] = $1}
+               END { if (NR == 0) print "server_p50_ms=? server_p95_ms=? server_p99_ms=?"
+                     else printf "server_p50_ms=%s server_p95_ms=%s server_p99_ms=%s", at(0.50), at(0.95), at(0.99) }')"
     say "  ${result[$name]}"
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"${result[$1]}"; }
@@ -146,6 +163,7 @@ bench warmup get 0 2 8 3s "${decks[0]}"
 bench get_paced get "$get_rate" "$get_threads" "$get_conns" "$duration" "${decks[0]}"
 bench put_paced put "$put_rate" "$put_threads" "$put_threads" "$duration" "${decks[@]:1}"
 bench get_max get 0 "$get_threads" "$get_conns" "$duration" "${decks[0]}"
+bench get_low get "$get_low_rate" "$get_threads" "$get_conns" "$duration" "${decks[0]}"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # Every successful PUT is one revision: the decks' revisions after the run
@@ -163,20 +181,24 @@ row() {
     if [[ $name == put_* ]]; then
         errors+="; $(field "$name" ok) saved, $(field "$name" conflicts) × 412, $(field "$name" other) other"
     fi
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$what" "$offered" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s / %s / %s | %s |\n' "$what" "$offered" \
         "$(field "$name" rate)" "$(field "$name" p50_ms)" "$(field "$name" p95_ms)" \
-        "$(field "$name" p99_ms)" "$(field "$name" max_ms)" "$errors"
+        "$(field "$name" p99_ms)" "$(field "$name" max_ms)" "$(field "$name" server_p50_ms)" \
+        "$(field "$name" server_p95_ms)" "$(field "$name" server_p99_ms)" "$errors"
 }
 
 echo "## Team server over HTTP ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $load_before before, $load_after after)"
 echo
-echo "| run | offered | achieved req/s | p50 ms | p95 ms | p99 ms | max ms | errors |"
-echo "|---|---:|---:|---:|---:|---:|---:|---|"
+echo "| run | offered | achieved req/s | p50 ms | p95 ms | p99 ms | max ms | server p50 / p95 / p99 ms | errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
 row get_paced "GET deck (wrk -t$get_threads -c$get_conns, $duration)" "$get_rate/s"
 row put_paced "PUT revision, If-Match (wrk -t$put_threads -c$put_threads, one deck each, $duration)" "$put_rate/s"
 row get_max "GET deck, unpaced (wrk -t$get_threads -c$get_conns, $duration)" "max"
+row get_low "GET deck, low rate (wrk -t$get_threads -c$get_conns, $duration)" "$get_low_rate/s"
 echo
 echo "Deck: $sample with its brand kit embedded, $(stat -c %s "$work/deck.json") bytes; GET answers $get_bytes bytes."
 echo "New revisions in the database after the run: $revisions (PUTs answered 2xx: $(field put_paced ok)); server log lines at level error: $server_errors."
 echo "Latencies are wrk's, from each request's write to its response (coordinated omission: a send slot"
-echo "missed while every connection waited is dropped, not timed; compare achieved with offered)."
+echo "missed while every connection waited is dropped, not timed; compare achieved with offered). The server"
+echo "columns are the latency_ms of its request log (dispatch → response ready) for the same run. wrk stops"
+echo "with up to one PUT per connection in flight: the server may have saved those without wrk counting them."
