@@ -5,6 +5,7 @@
 #include "content/specvalidation.h"
 #include "http/router.h"
 #include "http/service.h"
+#include "ops/ratelimits.h"
 #include "storage/instrumentedstorage.h"
 #include "storage/storagebackend.h"
 
@@ -38,6 +39,12 @@ struct ContentContext
     UrlSigner signer;
 
     QDateTime now() const { return options.clock ? options.clock() : QDateTime::currentDateTimeUtc(); }
+
+    /*! The 429 to send when \a routeClass's bucket for this request is empty. */
+    std::optional<HttpResponse> limited(const RequestContext &ctx, const QString &routeClass) const
+    {
+        return options.rateLimits ? options.rateLimits->check(ctx, routeClass) : std::nullopt;
+    }
 };
 
 ContentActor actorOf(const RequestContext &ctx)
@@ -607,7 +614,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
     };
 
     RouteDoc upload = doc(tag, QStringLiteral("Upload an asset (raw body); the same bytes again return the existing asset (200)"),
-                          {}, QStringLiteral("Asset"), 201, {413, 415, 422},
+                          {}, QStringLiteral("Asset"), 201, {413, 415, 422, 429},
                           {{QStringLiteral("name"), QStringLiteral("string"), QStringLiteral("File name (no path)"), true}});
     upload.requestContentType = QStringLiteral("application/octet-stream");
     upload.description = QStringLiteral("The type is sniffed from the content (%1) and must agree with Content-Type. "
@@ -615,6 +622,8 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
                              .arg(acceptedAssetMimes().join(QStringLiteral(", ")));
     add("POST", base, AuthMode::Required, QStringLiteral("assets.write"), upload,
         [cx](RequestContext &ctx) -> HttpResponse {
+            if (auto refused = cx->limited(ctx, RateLimits::uploadClass()))
+                return *refused;
             if (!ctx.query().hasQueryItem(QStringLiteral("name")))
                 return invalidName(QStringLiteral("Give the file name as ?name=."));
             QString error;
@@ -657,10 +666,13 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
             return HttpResponse::json(asset->toJson());
         });
 
-    RouteDoc content = doc(tag, QStringLiteral("Download an asset's bytes (sniffed type, nosniff)"), {}, {}, 200, {304, 503});
+    RouteDoc content = doc(tag, QStringLiteral("Download an asset's bytes (sniffed type, nosniff)"), {}, {}, 200,
+                           {304, 429, 503});
     content.responseContentType = QStringLiteral("application/octet-stream");
     add("GET", one + QStringLiteral("/content"), AuthMode::Required, QStringLiteral("assets.read"), content,
         [cx](RequestContext &ctx) -> HttpResponse {
+            if (auto refused = cx->limited(ctx, RateLimits::downloadClass()))
+                return *refused;
             auto download = cx->assets.download(actorOf(ctx), ctx.pathParam(QStringLiteral("assetId")));
             if (!download)
                 return download.error();
@@ -705,7 +717,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
         });
 
     RouteDoc signedDoc = doc(tag, QStringLiteral("Download an asset through a signed link (no login; expired or altered → 403)"),
-                             {}, {}, 200, {403, 503},
+                             {}, {}, 200, {403, 429, 503},
                              {{QStringLiteral("expires"), QStringLiteral("integer"), QStringLiteral("Unix time"), true},
                               {QStringLiteral("sig"), QStringLiteral("string"), QStringLiteral("HMAC-SHA256, base64url"), true}});
     signedDoc.responseContentType = QStringLiteral("application/octet-stream");
@@ -722,6 +734,8 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
                                 {}};
             }
             const QString orgId = ctx.pathParam(QStringLiteral("orgId"));
+            if (auto refused = cx->limited(ctx, RateLimits::downloadClass()))
+                return *refused;
             if (!looksLikeUuid(orgId))
                 return ApiError{404, QStringLiteral("assets.not_found"), QStringLiteral("No such asset."), {}};
             auto download = cx->assets.download({QString(), orgId.toLower()}, ctx.pathParam(QStringLiteral("assetId")));
@@ -780,6 +794,7 @@ bool installContentModule(Service &service)
     options.assets.maxBytes = config.maxBodyBytes;
     options.urlSigningKey = deriveUrlSigningKey(config.secretKey);
     options.publicBaseUrl = config.publicBaseUrl;
+    options.rateLimits = std::make_shared<RateLimits>(&service.metrics());
     while (options.publicBaseUrl.endsWith(QLatin1Char('/')))
         options.publicBaseUrl.chop(1);
     return registerContentRoutes(service.router(), service.database(), std::move(storage), std::move(options))

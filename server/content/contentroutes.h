@@ -12,6 +12,7 @@
 namespace slidespec::server {
 
 class Database;
+class RateLimits;
 class Router;
 class Service;
 class StorageBackend;
@@ -26,6 +27,8 @@ struct ContentOptions
     int defaultSignedUrlSeconds = 3600;
     int maxSignedUrlSeconds = 7 * 24 * 3600;
     UrlSigner::Clock clock{};               //!< "now" for signing and checking (tests inject one)
+    /*! Token buckets (ops/ratelimits.h): "upload" on uploads, "download" on both downloads; null: none. */
+    std::shared_ptr<RateLimits> rateLimits{};
 };
 
 /*!
@@ -51,7 +54,8 @@ QByteArray deriveUrlSigningKey(const QByteArray &secretKey);
 /*!
  * \brief The content module for \a service: storage from the configured
  * storage URL (none: asset routes answer 503), wrapped in InstrumentedStorage
- * (storage metrics) with a "storage" readiness check; the signing key derived
+ * (storage metrics) with a "storage" readiness check; its own RateLimits for
+ * the upload and download classes; the signing key derived
  * from the secret key; limits from the body limit. Called by installModules().
  */
 bool installContentModule(Service &service);

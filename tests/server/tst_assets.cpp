@@ -310,6 +310,31 @@ private slots:
         QCOMPARE(upload(png(Qt::gray), "image/png", QStringLiteral("v.png"), f.viewer.token).status, 403);
     }
 
+    void uploadsAndDownloadsAreRateLimited()
+    {
+        const QByteArray bytes = png(Qt::darkGreen, 9);
+        const QString id = uploadedId(bytes, QStringLiteral("limited.png"));
+        QVERIFY(!id.isEmpty());
+        const qint64 rows = assetRows();
+        f.limits()->setLimit(RateLimits::uploadClass(), {1, 0.001});
+        f.limits()->setLimit(RateLimits::downloadClass(), {1, 0.001});
+        RawResponse refused;
+        for (int i = 0; i < 3 && refused.status != 429; ++i)
+            refused = upload(png(QColor(10, 20, 30 + i), 9), "image/png", QStringLiteral("burst.png"));
+        QVERIFY2(refused.status == 429, describe(refused).constData());
+        QVERIFY(refused.header("retry-after").toInt() >= 1);
+        QCOMPARE(errorCode(refused), QStringLiteral("rate_limited"));
+        for (int i = 0; i < 3 && refused.status != 429; ++i)
+            refused = f.call("GET", f.api(f.orgA, QStringLiteral("assets/%1/content").arg(id)), f.viewer.token);
+        RawResponse download;
+        for (int i = 0; i < 3; ++i)
+            download = f.call("GET", f.api(f.orgA, QStringLiteral("assets/%1/content").arg(id)), f.viewer.token);
+        QCOMPARE(download.status, 429);
+        f.limits()->setLimit(RateLimits::uploadClass(), {1000, 1000});
+        f.limits()->setLimit(RateLimits::downloadClass(), {1000, 1000});
+        QVERIFY(assetRows() <= rows + 1); // at most the one upload the bucket allowed
+    }
+
     void listIsPaginated()
     {
         QSet<QString> seen;

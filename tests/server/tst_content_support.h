@@ -11,6 +11,7 @@
 #include "auth/authservices.h"
 #include "content/contentroutes.h"
 #include "http/service.h"
+#include "ops/ratelimits.h"
 #include "serverfixture.h"
 #include "storage/storagebackend.h"
 #include "tst_auth_support.h"
@@ -126,6 +127,10 @@ public:
             options.urlSigningKey = deriveUrlSigningKey(config.secretKey);
             options.publicBaseUrl = config.publicBaseUrl;
             options.clock = [this] { return QDateTime::currentDateTimeUtc().addSecs(m_clockOffset.load()); };
+            m_limits = std::make_shared<RateLimits>(&m_service->metrics());
+            m_limits->setLimit(RateLimits::uploadClass(), {1000, 1000}); // generous: tests tighten it when they mean to
+            m_limits->setLimit(RateLimits::downloadClass(), {1000, 1000});
+            options.rateLimits = m_limits;
             if (!registerContentRoutes(m_service->router(), m_service->database(), m_storage, options))
                 return QStringLiteral("content routes refused");
         }
@@ -199,6 +204,9 @@ public:
 
     void shiftClock(qint64 seconds) { m_clockOffset += seconds; }
 
+    /*! The content routes' rate limits (only with registerContentRoutes, see start()). */
+    RateLimits *limits() { return m_limits.get(); }
+
     Service &service() { return *m_service; }
 
     Member owner, editor, viewer, otherOwner;
@@ -217,6 +225,7 @@ private:
     TestDatabase m_db;
     QTemporaryDir m_storageDir;
     std::shared_ptr<StorageBackend> m_storage;
+    std::shared_ptr<RateLimits> m_limits;
     std::unique_ptr<Service> m_service;
     std::unique_ptr<AuthModule> m_auth;
     QHash<QString, QString> m_emails;
