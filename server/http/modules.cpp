@@ -7,6 +7,7 @@
 #include "auth/authroutes.h"
 #include "content/contentroutes.h"
 #include "ops/opsmodule.h"
+#include "jobs/jobsmodule.h"
 
 namespace slidespec::server {
 
@@ -15,6 +16,7 @@ void installModules(Service &service)
     installAuth(service); // accounts, sessions, orgs, members, invites + the authenticator (docs/auth.md)
     installOps(service); // audit log, usage and quotas, webhooks + their delivery worker, rate limits (docs/operations.md)
     installContentModule(service); // decks, brand kits, templates, assets (docs/api-content.md)
+    installJobsModule(service); // exports and previews as jobs, in-process worker, queue metrics (docs/queue.md)
 }
 
 } // namespace slidespec::server

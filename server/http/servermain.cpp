@@ -4,6 +4,7 @@
 #include "http/httpserver.h"
 #include "http/logging.h"
 #include "http/service.h"
+#include "jobs/jobsmodule.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -47,20 +48,22 @@ int serverMain(int argc, char **argv)
         QStringLiteral("Slidespec team server.\n\n"
                        "Commands:\n"
                        "  serve    apply pending migrations, then serve HTTP (the default)\n"
-                       "  migrate  apply pending migrations and exit\n\n"
+                       "  migrate  apply pending migrations and exit\n"
+                       "  worker   run export/preview jobs until SIGTERM (docs/queue.md)\n\n"
                        "Every option can also be given as the environment variable shown; the flag wins.\n"
                        "See docs/server.md."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or migrate"),
-                                 QStringLiteral("[serve|migrate]"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), migrate or worker"),
+                                 QStringLiteral("[serve|migrate|worker]"));
     ServerConfig::addOptions(parser);
     parser.process(app); // handles --help/--version, exits 1 on unknown options
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0, QStringLiteral("serve"));
-    if (positional.size() > 1 || (command != QLatin1String("serve") && command != QLatin1String("migrate"))) {
-        printErrors({QStringLiteral("unknown command \"%1\"; use serve or migrate (see --help).")
+    if (positional.size() > 1
+        || (command != QLatin1String("serve") && command != QLatin1String("migrate") && command != QLatin1String("worker"))) {
+        printErrors({QStringLiteral("unknown command \"%1\"; use serve, migrate or worker (see --help).")
                          .arg(positional.join(QLatin1Char(' ')))});
         return 2;
     }
@@ -73,6 +76,8 @@ int serverMain(int argc, char **argv)
         return 2;
     }
     logging::setup(config.logLevel);
+    if (command == QLatin1String("worker"))
+        return runJobWorker(config); // jobs/jobsmodule.h
 
     if (purpose == ConfigPurpose::Migrate) {
         Migrator migrator(config.migrationDatabaseUrl, config.appRole);

@@ -1,0 +1,563 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The queue's work against the real things: PostgreSQL (a migrated database of
+// its own), the real slidespec-cli in the sandbox, a file store in a temporary
+// folder, the jobs and content routes over TCP, LibreOffice for the PPTX.
+// Decks are created through the API; jobs run on a RenderWorker in this
+// process (its own threads and connection pool).
+#include "jobs/jobsmodule.h"
+#include "jobs/renderjobs.h"
+#include "tst_content_support.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace contenttest;
+
+namespace {
+
+/*! A valid deck of \a slides slides, each with a title. */
+QByteArray sampleDeck(int slides, const QString &title = QStringLiteral("Jobs sample"))
+{
+    QStringList parts;
+    for (int i = 1; i <= slides; ++i) {
+        parts.append(QStringLiteral(R"({"id":"s%1","elements":[{"type":"text","id":"t%1","role":"title",
+  "frame":{"x":40,"y":30,"w":600,"h":80},"text":{"paragraphs":[{"runs":[{"text":"%2, slide %1"}]}]}}]})")
+                         .arg(i)
+                         .arg(title));
+    }
+    return QStringLiteral(R"({"version":1,"format":"slidespec","id":"jobs","title":"%1",
+ "brand":{"colors":{"background":"#ffffff","text":"#1a1a1a"},"fonts":{"body":{"family":"Inter"}}},
+ "slides":[%2]})")
+        .arg(title, parts.join(u','))
+        .toUtf8();
+}
+
+/*! The server with auth, content and jobs routes, its org A (owner, editor, viewer) and org B. */
+class JobsFixture
+{
+public:
+    QString start()
+    {
+        const authtest::Urls urls = authtest::urls();
+        if (!urls.error.isEmpty())
+            return urls.error;
+        QString error;
+        if (!m_db.createMigrated(QStringLiteral("jobs"), QUrl(urls.app).userName(), &error))
+            return error;
+        if (!m_storageDir.isValid())
+            return QStringLiteral("cannot create a temporary folder for the file store");
+        storageUrl = QUrl::fromLocalFile(m_storageDir.path()).toString();
+        ServerConfig config;
+        config.databaseUrl = m_db.appUrl();
+        config.migrationDatabaseUrl = m_db.ownerUrl();
+        config.appRole = QUrl(urls.app).userName();
+        config.listenAddress = QHostAddress(QHostAddress::LocalHost);
+        config.listenPort = 0;
+        config.publicBaseUrl = QStringLiteral("http://127.0.0.1");
+        config.storageUrl = storageUrl;
+        config.secretKey = QByteArray(48, 'k');
+        config.dbPoolSize = 6;
+        config.workerThreads = 4;
+        config.maxBodyBytes = 1 << 20;
+        m_service = std::make_unique<Service>(config);
+        m_auth = std::make_unique<AuthModule>(m_service->database(), authtest::testConfig());
+        if (!m_auth->install(m_service->router()))
+            return QStringLiteral("auth routes refused");
+        auto created = createStorage(storageUrl);
+        if (!created)
+            return created.error().message;
+        storage = created.value();
+        ContentOptions content;
+        content.urlSigningKey = deriveUrlSigningKey(config.secretKey);
+        content.publicBaseUrl = config.publicBaseUrl;
+        if (!registerContentRoutes(m_service->router(), m_service->database(), storage, content))
+            return QStringLiteral("content routes refused");
+        queue = std::make_shared<JobQueue>(m_service->database());
+        metrics = std::make_unique<JobMetrics>(m_service->metrics(), *queue, std::chrono::milliseconds(0));
+        JobsApiOptions api;
+        api.urlSigningKey = content.urlSigningKey;
+        api.publicBaseUrl = config.publicBaseUrl;
+        if (!registerJobsRoutes(m_service->router(), m_service->database(), queue, api))
+            return QStringLiteral("jobs routes refused");
+        if (!m_service->migrate(&error) || !m_service->start(&error))
+            return error;
+        AuthServices &sv = m_auth->services();
+        QHash<QString, QString> emails;
+        auto member = [&](const QString &name, Member *out) -> bool {
+            auto grant = sv.accounts().signup(authtest::uniqueEmail(name), authtest::password, name, client());
+            if (!grant)
+                return false;
+            *out = {grant->user.id, grant->token.toUtf8()};
+            emails.insert(out->id, grant->user.email);
+            return true;
+        };
+        if (!member(QStringLiteral("owner"), &owner) || !member(QStringLiteral("editor"), &editor)
+            || !member(QStringLiteral("viewer"), &viewer) || !member(QStringLiteral("other"), &otherOwner))
+            return QStringLiteral("signup failed");
+        auto a = sv.orgs().create(owner.id, QStringLiteral("Org A"));
+        auto b = sv.orgs().create(otherOwner.id, QStringLiteral("Org B"));
+        if (!a || !b)
+            return QStringLiteral("org creation failed");
+        orgA = a->id;
+        orgB = b->id;
+        for (auto [m, role] : {std::pair{&editor, Role::Editor}, std::pair{&viewer, Role::Viewer}}) {
+            auto invite = sv.orgs().invite(owner.id, orgA, emails.value(m->id), role);
+            if (!invite)
+                return QStringLiteral("invite failed: ") + invite.error().message;
+            if (!sv.orgs().accept(m->id, invite->token.toLatin1()))
+                return QStringLiteral("accept failed");
+        }
+        return {};
+    }
+
+    /*! A worker running the render handlers with slidespec-cli at \a cliPath. */
+    std::unique_ptr<RenderWorker> startWorker(const QString &cliPath, QString *error)
+    {
+        RenderJobsOptions render;
+        render.cliPath = cliPath;
+        render.limits.wallTimeout = std::chrono::seconds(60);
+        WorkerOptions base;
+        base.pollInterval = std::chrono::milliseconds(200);
+        base.progressInterval = std::chrono::milliseconds(0);
+        auto worker = std::make_unique<RenderWorker>(m_db.appUrl(), storage, render, 2, metrics.get(), base);
+        if (!worker->start(error))
+            return {};
+        return worker;
+    }
+
+    RawResponse call(const QByteArray &method, const QString &target, const QByteArray &token,
+                     const QByteArray &body = {}, Headers headers = {})
+    {
+        RawConnection c(m_service->port());
+        if (!token.isEmpty())
+            headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + token)));
+        if (!body.isEmpty())
+            headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+        if ((method == "POST" || method == "PUT") && body.isEmpty())
+            headers.append(qMakePair(QByteArray("Content-Length"), QByteArray("0")));
+        return c.request(method, QUrl(target).toEncoded(QUrl::FullyEncoded), body, headers);
+    }
+
+    qint64 count(const QString &orgId, const char *sql)
+    {
+        auto n = m_service->database().withTransaction(OrgScope{QString(), orgId}, [&](pqxx::work &tx) {
+            return tx.exec(sql).at(0).at(0).as<qint64>();
+        });
+        return n ? *n : -1;
+    }
+
+    QString api(const QString &orgId, const QString &rest) const
+    {
+        return QStringLiteral("/api/v1/orgs/%1/%2").arg(orgId, rest);
+    }
+
+    QString createDeck(const QString &orgId, const QByteArray &token, const QByteArray &spec)
+    {
+        const RawResponse r = call("POST", api(orgId, QStringLiteral("decks?name=Jobs%20sample")), token, spec);
+        if (r.status != 201)
+            qWarning("deck create failed: %s", describe(r).constData());
+        return jsonOf(r).value(QStringLiteral("id")).toString();
+    }
+
+    /*! Polls the job until it reaches a final state (or \a timeoutMs); records the progress values seen. */
+    QJsonObject waitFinal(const QString &orgId, const QString &jobId, int timeoutMs = 90000, QList<int> *progress = nullptr,
+                          const QStringList &finalStates = {QStringLiteral("succeeded"), QStringLiteral("dead"),
+                                                            QStringLiteral("cancelled")})
+    {
+        QElapsedTimer timer;
+        timer.start();
+        QJsonObject job;
+        while (timer.elapsed() < timeoutMs) {
+            job = jsonOf(call("GET", api(orgId, QStringLiteral("jobs/") + jobId), owner.token));
+            const int p = job.value(QStringLiteral("progress")).toInt();
+            if (progress && (progress->isEmpty() || progress->last() != p))
+                progress->append(p);
+            if (finalStates.contains(job.value(QStringLiteral("state")).toString()))
+                return job;
+            QTest::qWait(50);
+        }
+        return job;
+    }
+
+    Service &service() { return *m_service; }
+    const TestDatabase &database() const { return m_db; }
+
+    Member owner, editor, viewer, otherOwner;
+    QString orgA, orgB;
+    QString storageUrl;
+    std::shared_ptr<StorageBackend> storage;
+    std::shared_ptr<JobQueue> queue;
+    std::unique_ptr<JobMetrics> metrics;
+
+private:
+    TestDatabase m_db;
+    QTemporaryDir m_storageDir;
+    std::unique_ptr<Service> m_service;
+    std::unique_ptr<AuthModule> m_auth;
+};
+
+QString findTool(const char *name)
+{
+    return QStandardPaths::findExecutable(QString::fromLatin1(name));
+}
+
+} // namespace
+
+class TstJobs : public QObject
+{
+    Q_OBJECT
+
+private:
+    JobsFixture f;
+    QTemporaryDir m_work;
+
+    QByteArray storedBytes(const QJsonObject &output)
+    {
+        const QString key = QStringLiteral("orgs/%1/assets/%2").arg(f.orgA, output.value(QStringLiteral("sha256")).toString());
+        auto object = f.storage->get(key);
+        return object ? object.value().data : QByteArray();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString error = f.start();
+        if (!error.isEmpty())
+            QFAIL(qPrintable(error));
+        QVERIFY(m_work.isValid());
+    }
+
+    void handlersProduceOutputs_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QByteArray>("options");
+        QTest::addColumn<int>("outputs");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("export-pptx-writes-one-zip-package") << "export-pptx" << QByteArray("{}") << 1 << QByteArray("PK\x03\x04");
+        QTest::newRow("export-pdf-writes-one-pdf") << "export-pdf" << QByteArray("{}") << 1 << QByteArray("%PDF-");
+        QTest::newRow("preview-writes-a-png-per-slide-per-width")
+            << "preview" << QByteArray(R"({"widths":[480,160]})") << 6 << QByteArray("\x89PNG\r\n\x1a\n");
+    }
+
+    void handlersProduceOutputs()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QByteArray, options);
+        QFETCH(int, outputs);
+        QFETCH(QByteArray, magic);
+        QString error;
+        auto worker = f.startWorker(QStringLiteral(SLIDESPEC_CLI_PATH), &error);
+        QVERIFY2(worker, qPrintable(error));
+        const QString deckId = f.createDeck(f.orgA, f.owner.token, sampleDeck(3, kind));
+        QVERIFY(!deckId.isEmpty());
+        const QByteArray body = "{\"kind\":\"" + kind.toUtf8() + "\",\"options\":" + options + "}";
+
+        QString firstJob;
+        QJsonObject firstResult;
+        for (int run = 1; run <= 2; ++run) {
+            const RawResponse queued = f.call("POST", f.api(f.orgA, QStringLiteral("decks/%1/exports").arg(deckId)),
+                                              f.editor.token, body);
+            QCOMPARE(queued.status, 202);
+            QCOMPARE(jsonOf(queued).value(QStringLiteral("created")).toBool(), true); // the first run finished: a new job
+            const QString jobId = jsonOf(queued).value(QStringLiteral("id")).toString();
+            QElapsedTimer timer;
+            timer.start();
+            const QJsonObject job = f.waitFinal(f.orgA, jobId);
+            QVERIFY2(job.value(QStringLiteral("state")).toString() == u"succeeded",
+                     QJsonDocument(job).toJson().constData());
+            qInfo("%s run %d: %lld ms enqueue to succeeded", qPrintable(kind), run, timer.elapsed());
+            QCOMPARE(job.value(QStringLiteral("progress")).toInt(), 100);
+
+            const RawResponse result = f.call("GET", f.api(f.orgA, QStringLiteral("jobs/%1/result").arg(jobId)), f.viewer.token);
+            QCOMPARE(result.status, 200);
+            const QJsonObject r = jsonOf(result);
+            const QJsonArray outs = r.value(QStringLiteral("outputs")).toArray();
+            QCOMPARE(outs.size(), outputs);
+            for (const QJsonValue &v : outs) {
+                const QByteArray bytes = storedBytes(v.toObject());
+                QVERIFY2(bytes.startsWith(magic), qPrintable(v.toObject().value(QStringLiteral("name")).toString()));
+                QCOMPARE(qint64(bytes.size()), qint64(v.toObject().value(QStringLiteral("size")).toDouble()));
+                if (kind == u"preview") {
+                    const QImage image = QImage::fromData(bytes, "PNG");
+                    QCOMPARE(image.width(), v.toObject().value(QStringLiteral("width")).toInt());
+                }
+            }
+            QCOMPARE(r.value(QStringLiteral("runs")).toInt(), run);
+            if (run == 1) {
+                firstJob = jobId;
+                firstResult = r;
+            } else {
+                // Same result row, rewritten: same id, same outputs (content-addressed, deterministic).
+                QVERIFY(jobId != firstJob);
+                QCOMPARE(r.value(QStringLiteral("id")).toString(), firstResult.value(QStringLiteral("id")).toString());
+                QCOMPARE(r.value(QStringLiteral("jobId")).toString(), jobId);
+            }
+        }
+        const QByteArray where = "SELECT count(*) FROM job_results WHERE deck_id = '" + deckId.toLatin1() + "'";
+        QCOMPARE(f.count(f.orgA, where.constData()), qint64(1));
+        worker->stop(std::chrono::seconds(5));
+    }
+
+    void repeatedRequestsShareTheActiveJob()
+    {
+        // No worker runs: the job stays queued, and the same request returns it.
+        const QString deckId = f.createDeck(f.orgA, f.owner.token, sampleDeck(1));
+        const QString url = f.api(f.orgA, QStringLiteral("decks/%1/exports").arg(deckId));
+        const RawResponse a = f.call("POST", url, f.owner.token, R"({"kind":"export-pdf"})");
+        const RawResponse b = f.call("POST", url, f.editor.token, R"({"kind":"export-pdf","revision":1,"options":{}})");
+        const RawResponse c = f.call("POST", url, f.editor.token, R"({"kind":"preview","options":{"widths":[100]}})");
+        QCOMPARE(a.status, 202);
+        QCOMPARE(b.status, 202);
+        QCOMPARE(jsonOf(b).value(QStringLiteral("id")), jsonOf(a).value(QStringLiteral("id")));
+        QCOMPARE(jsonOf(b).value(QStringLiteral("created")).toBool(), false);
+        QVERIFY(jsonOf(c).value(QStringLiteral("id")) != jsonOf(a).value(QStringLiteral("id")));
+        // Cancel both: queued jobs are cancelled at once.
+        for (const RawResponse *r : {&a, &c}) {
+            const RawResponse cancelled = f.call(
+                "POST", f.api(f.orgA, QStringLiteral("jobs/%1/cancel").arg(jsonOf(*r).value(QStringLiteral("id")).toString())),
+                f.editor.token);
+            QCOMPARE(cancelled.status, 200);
+            QCOMPARE(jsonOf(cancelled).value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
+        }
+        const RawResponse list = f.call("GET", f.api(f.orgA, QStringLiteral("jobs?state=cancelled&kind=export-pdf")),
+                                        f.viewer.token);
+        QCOMPARE(list.status, 200);
+        const QJsonArray items = jsonOf(list).value(QStringLiteral("items")).toArray();
+        QVERIFY(!items.isEmpty());
+        for (const QJsonValue &v : items) {
+            QCOMPARE(v.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
+            QCOMPARE(v.toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("export-pdf"));
+        }
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("viewer-cannot-start-an-export") << "viewer" << "enqueue" << 403 << "";
+        QTest::newRow("unknown-kind-is-a-400") << "editor" << "bad-kind" << 400 << "request.invalid_field";
+        QTest::newRow("preview-width-out-of-range-is-a-400") << "editor" << "bad-width" << 400 << "request.invalid_field";
+        QTest::newRow("missing-revision-is-a-404") << "editor" << "bad-revision" << 404 << "";
+        QTest::newRow("editor-cannot-retry-dead-jobs") << "editor" << "retry" << 403 << "jobs.admin_only";
+        QTest::newRow("other-orgs-job-is-not-found") << "other" << "get-other" << 404 << "";
+        QTest::newRow("no-result-before-success") << "viewer" << "result-queued" << 409 << "jobs.no_result";
+        QTest::newRow("bad-state-filter-is-a-400") << "viewer" << "bad-state" << 400 << "request.invalid_parameter";
+    }
+
+    void refusals()
+    {
+        QFETCH(QString, who);
+        QFETCH(QString, what);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const QByteArray token = who == u"viewer" ? f.viewer.token : who == u"editor" ? f.editor.token : f.otherOwner.token;
+        const QString deckId = f.createDeck(f.orgA, f.owner.token, sampleDeck(1, what));
+        const QString exports = f.api(f.orgA, QStringLiteral("decks/%1/exports").arg(deckId));
+        const RawResponse queued = f.call("POST", exports, f.owner.token, R"({"kind":"export-pptx"})");
+        QCOMPARE(queued.status, 202);
+        const QString jobId = jsonOf(queued).value(QStringLiteral("id")).toString();
+        RawResponse r;
+        if (what == u"enqueue")
+            r = f.call("POST", exports, token, R"({"kind":"export-pdf"})");
+        else if (what == u"bad-kind")
+            r = f.call("POST", exports, token, R"({"kind":"export-docx"})");
+        else if (what == u"bad-width")
+            r = f.call("POST", exports, token, R"({"kind":"preview","options":{"widths":[8]}})");
+        else if (what == u"bad-revision")
+            r = f.call("POST", exports, token, R"({"kind":"export-pdf","revision":7})");
+        else if (what == u"retry")
+            r = f.call("POST", f.api(f.orgA, QStringLiteral("jobs/%1/retry").arg(jobId)), token);
+        else if (what == u"get-other")
+            r = f.call("GET", f.api(f.orgB, QStringLiteral("jobs/%1").arg(jobId)), token);
+        else if (what == u"result-queued")
+            r = f.call("GET", f.api(f.orgA, QStringLiteral("jobs/%1/result").arg(jobId)), token);
+        else if (what == u"bad-state")
+            r = f.call("GET", f.api(f.orgA, QStringLiteral("jobs?state=lost")), token);
+        QVERIFY2(r.status == status, describe(r).constData());
+        if (!code.isEmpty())
+            QCOMPARE(errorCode(r), code);
+        f.call("POST", f.api(f.orgA, QStringLiteral("jobs/%1/cancel").arg(jobId)), f.owner.token);
+    }
+
+    void crashingRendererFailsTheAttemptAndIsRetried()
+    {
+        // A "renderer" that dies of SIGSEGV whatever it is asked.
+        const QString probe = m_work.filePath(QStringLiteral("crashing-cli"));
+        {
+            QFile script(probe);
+            QVERIFY(script.open(QIODevice::WriteOnly));
+            script.write("#!/bin/sh\nkill -SEGV $$\n");
+        }
+        QFile::setPermissions(probe, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QString error;
+        auto worker = f.startWorker(probe, &error);
+        QVERIFY2(worker, qPrintable(error));
+        const QString deckId = f.createDeck(f.orgA, f.owner.token, sampleDeck(1, QStringLiteral("crash")));
+        const RawResponse queued = f.call("POST", f.api(f.orgA, QStringLiteral("decks/%1/exports").arg(deckId)),
+                                          f.owner.token, R"({"kind":"export-pdf"})");
+        QCOMPARE(queued.status, 202);
+        const QString jobId = jsonOf(queued).value(QStringLiteral("id")).toString();
+        // First attempt: retrying with the reason; then it runs again (backoff ≤ 2 s) and fails again.
+        QJsonObject job = f.waitFinal(f.orgA, jobId, 20000, nullptr, {QStringLiteral("retrying"), QStringLiteral("dead")});
+        QCOMPARE(job.value(QStringLiteral("state")).toString(), QStringLiteral("retrying"));
+        const QString lastError = job.value(QStringLiteral("lastError")).toString();
+        QVERIFY2(lastError.contains(u"crashed") && lastError.contains(u"11"), qPrintable(lastError));
+        QElapsedTimer timer;
+        timer.start();
+        while (job.value(QStringLiteral("attempts")).toInt() < 2 && timer.elapsed() < 20000) {
+            QTest::qWait(100);
+            job = jsonOf(f.call("GET", f.api(f.orgA, QStringLiteral("jobs/") + jobId), f.owner.token));
+        }
+        QVERIFY2(job.value(QStringLiteral("attempts")).toInt() >= 2, QJsonDocument(job).toJson().constData());
+        worker->stop(std::chrono::seconds(5));
+        f.call("POST", f.api(f.orgA, QStringLiteral("jobs/%1/cancel").arg(jobId)), f.owner.token);
+        const QByteArray where = "SELECT count(*) FROM job_results WHERE deck_id = '" + deckId.toLatin1() + "'";
+        QCOMPARE(f.count(f.orgA, where.constData()), qint64(0));
+    }
+
+    void endToEndPptxOpensInLibreOffice()
+    {
+        const QString soffice = findTool("soffice");
+        if (soffice.isEmpty())
+            QSKIP("LibreOffice (soffice) is not installed");
+        QString error;
+        auto worker = f.startWorker(QStringLiteral(SLIDESPEC_CLI_PATH), &error);
+        QVERIFY2(worker, qPrintable(error));
+        const QString deckId = f.createDeck(f.orgA, f.owner.token, sampleDeck(4, QStringLiteral("End to end")));
+        QVERIFY(!deckId.isEmpty());
+        QElapsedTimer timer;
+        timer.start();
+        const RawResponse queued = f.call("POST", f.api(f.orgA, QStringLiteral("decks/%1/exports").arg(deckId)),
+                                          f.editor.token, R"({"kind":"export-pptx"})");
+        QCOMPARE(queued.status, 202);
+        QVERIFY(queued.header("location").endsWith(jsonOf(queued).value(QStringLiteral("id")).toString().toUtf8()));
+        const QString jobId = jsonOf(queued).value(QStringLiteral("id")).toString();
+        QList<int> progress;
+        const QJsonObject job = f.waitFinal(f.orgA, jobId, 90000, &progress);
+        QCOMPARE(job.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
+        qInfo("end to end: %lld ms from enqueue to succeeded; progress seen: %s", timer.elapsed(),
+              qPrintable(QStringList([&] { QStringList s; for (int p : progress) s << QString::number(p); return s; }()).join(u' ')));
+        QVERIFY(std::is_sorted(progress.begin(), progress.end()));
+        QCOMPARE(progress.last(), 100);
+
+        const RawResponse result = f.call("GET", f.api(f.orgA, QStringLiteral("jobs/%1/result").arg(jobId)), f.viewer.token);
+        QCOMPARE(result.status, 200);
+        const QJsonObject output = jsonOf(result).value(QStringLiteral("outputs")).toArray().at(0).toObject();
+        const QString path = output.value(QStringLiteral("path")).toString();
+        QVERIFY(path.contains(u"sig="));
+        // The signed link needs no login.
+        const RawResponse download = f.call("GET", path, QByteArray());
+        QCOMPARE(download.status, 200);
+        QVERIFY(download.body.startsWith("PK\x03\x04"));
+        // A tampered link is refused.
+        QCOMPARE(f.call("GET", QString(path).replace(QStringLiteral("sig="), QStringLiteral("sig=A")), QByteArray()).status, 403);
+
+        const QString pptx = m_work.filePath(QStringLiteral("downloaded.pptx"));
+        {
+            QFile file(pptx);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(download.body);
+        }
+        const QString profile = QUrl::fromLocalFile(m_work.filePath(QStringLiteral("lo-profile"))).toString();
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(soffice, {QStringLiteral("--headless"), QStringLiteral("--norestore"),
+                                QStringLiteral("-env:UserInstallation=") + profile, QStringLiteral("--convert-to"),
+                                QStringLiteral("pdf"), QStringLiteral("--outdir"), m_work.path(), pptx});
+        QVERIFY(process.waitForStarted(10000));
+        QVERIFY2(process.waitForFinished(120000), "soffice timed out");
+        const QString pdf = m_work.filePath(QStringLiteral("downloaded.pdf"));
+        QVERIFY2(QFileInfo::exists(pdf), process.readAll().constData());
+        const QString pdfinfo = findTool("pdfinfo");
+        if (!pdfinfo.isEmpty()) {
+            QProcess info;
+            info.start(pdfinfo, {pdf});
+            QVERIFY(info.waitForFinished(20000));
+            const QString text = QString::fromUtf8(info.readAll());
+            QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Pages:\\s+4\\b"))), qPrintable(text));
+        }
+        worker->stop(std::chrono::seconds(5));
+    }
+
+    void workerProcessRunsJobsAndStopsOnSigterm()
+    {
+        // <build>/tests/server/tst_jobs → <build>/server/app/slidespec-server
+        const QString binary = QDir(QCoreApplication::applicationDirPath())
+                                   .absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        if (!QFileInfo(binary).isExecutable())
+            QSKIP("build the slidespec-server target to test `slidespec-server worker`");
+        const QString keyFile = m_work.filePath(QStringLiteral("secret.key"));
+        {
+            QFile key(keyFile);
+            QVERIFY(key.open(QIODevice::WriteOnly));
+            key.write(QByteArray(48, 'k'));
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), f.database().appUrl());
+        env.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), f.database().ownerUrl());
+        env.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), keyFile);
+        env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), f.storageUrl);
+        env.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
+        env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
+        env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("2"));
+        QProcess worker;
+        worker.setProcessEnvironment(env);
+        worker.setProcessChannelMode(QProcess::MergedChannels);
+        worker.start(binary, {QStringLiteral("worker")});
+        QVERIFY(worker.waitForStarted(10000));
+
+        const QString deckId = f.createDeck(f.orgA, f.owner.token, sampleDeck(2, QStringLiteral("worker process")));
+        const RawResponse queued = f.call("POST", f.api(f.orgA, QStringLiteral("decks/%1/exports").arg(deckId)),
+                                          f.owner.token, R"({"kind":"export-pdf"})");
+        QCOMPARE(queued.status, 202);
+        const QJsonObject job = f.waitFinal(f.orgA, jsonOf(queued).value(QStringLiteral("id")).toString(), 60000);
+        QVERIFY2(job.value(QStringLiteral("state")).toString() == u"succeeded",
+                 QByteArray(QJsonDocument(job).toJson() + worker.readAll()).constData());
+
+        QElapsedTimer timer;
+        timer.start();
+        ::kill(pid_t(worker.processId()), SIGTERM);
+        QVERIFY(worker.waitForFinished(30000));
+        const QByteArray log = worker.readAll();
+        qInfo("worker process stopped %lld ms after SIGTERM", timer.elapsed());
+        QCOMPARE(worker.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(worker.exitCode() == 0, log.constData());
+        QVERIFY2(log.contains("worker stopped"), log.constData());
+    }
+
+    void metricsAreExposed()
+    {
+        f.metrics->refreshDepth();
+        const QByteArray text = f.service().metrics().render();
+        for (const char *name : {"slidespec_jobs{state=\"succeeded\",kind=\"export-pptx\"}", "slidespec_job_wait_seconds_bucket",
+                                 "slidespec_job_run_seconds_count", "slidespec_job_failures_total{kind=\"export-pdf\"}",
+                                 "slidespec_job_workers 0"})
+            QVERIFY2(text.contains(name), name);
+    }
+
+    void alertRulesPassPromtool()
+    {
+        const QString promtool = findTool("promtool");
+        if (promtool.isEmpty())
+            QSKIP("promtool is not installed");
+        const QString rules = QStringLiteral(SLIDESPEC_TEST_DATA_DIR "/../../installers/prometheus/slidespec-alerts.yml");
+        QVERIFY(QFileInfo::exists(rules));
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(promtool, {QStringLiteral("check"), QStringLiteral("rules"), rules});
+        QVERIFY(process.waitForFinished(30000));
+        QVERIFY2(process.exitCode() == 0, process.readAll().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstJobs)
+#include "tst_jobs.moc"
