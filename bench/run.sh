@@ -131,3 +131,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else
 # The team server over HTTP (wrk on loopback, PostgreSQL from scripts/pg.sh):
 # its own table, appended to the results.
 bench/server/run.sh "$bin/server/app/slidespec-server" | tee -a "$results/latest.md"
+
+# The job queue against pg-boss and graphile-worker, on the project's
+# PostgreSQL (bench/queue/run.sh starts it; its table is appended).
+echo | tee -a "$results/latest.md"
+BENCH_QUEUE_BUILD_DIR=$bin bench/queue/run.sh | tee -a "$results/latest.md"
