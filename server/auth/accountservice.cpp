@@ -46,6 +46,32 @@ UserInfo userFromRow(const pqxx::row &row)
     return {q(row[0]), q(row[1]), q(row[2]), q(row[3])};
 }
 
+/*!
+ * Records `account.login_failed` (account-level, no actor) in a transaction
+ * of its own. details.email is the attempted address only when it is a
+ * well-formed email (normalised), so a password typed into the email field
+ * never lands in the log; details.reason says which check failed (the
+ * client only ever sees 401). For a known account the object is the user,
+ * so an operator can find attacks on one account.
+ */
+void recordLoginFailure(Database &db, const AuditEvent &trail, const QString &email, const QString &userId,
+                        const QString &reason)
+{
+    QJsonObject details{{QStringLiteral("reason"), reason}};
+    QString problem;
+    if (const auto normalized = normalizeEmail(email, &problem))
+        details.insert(QStringLiteral("email"), *normalized);
+    else
+        details.insert(QStringLiteral("emailMalformed"), true);
+    const AuditEvent event = auditEvent(trail, QStringLiteral("account.login_failed"), {}, {},
+                                        userId.isEmpty() ? QString() : QStringLiteral("user"), userId, details);
+    const auto recorded = AuditLog(db).record(event);
+    if (!recorded.ok()) {
+        logging::warn(QStringLiteral("could not record a failed login in the audit log"),
+                         {{QStringLiteral("error"), recorded.error().message}});
+    }
+}
+
 } // namespace
 
 AccountService::AccountService(Database &db, const AuthConfig &config, LoginThrottle &throttle)
@@ -60,7 +86,8 @@ AccountService::AccountService(Database &db, const AuthConfig &config, LoginThro
 }
 
 ServiceResult<SessionGrant> AccountService::signup(const QString &email, const QString &password,
-                                                   const QString &displayName, const Client &client)
+                                                   const QString &displayName, const Client &client,
+                                                   const AuditEvent &trail)
 {
     QString problem;
     const auto normalized = normalizeEmail(email, &problem);
@@ -96,6 +123,8 @@ ServiceResult<SessionGrant> AccountService::signup(const QString &email, const Q
                 "INSERT INTO users (id, email, display_name, password_hash) VALUES ($1::uuid, $2, $3, $4) RETURNING "
                     + userColumns,
                 s(userId), s(*normalized), s(name), hash->toStdString());
+            AuditLog::record(tx, auditEvent(trail, QStringLiteral("account.signup"), {}, userId, QStringLiteral("user"),
+                                            userId));
             return userFromRow(row);
         } catch (const pqxx::unique_violation &) {
             return emailTaken; // lost a race with another signup
@@ -103,10 +132,11 @@ ServiceResult<SessionGrant> AccountService::signup(const QString &email, const Q
     });
     if (!user)
         return user.error();
-    return openSession(*user, client);
+    return openSession(*user, client, {});
 }
 
-ServiceResult<SessionGrant> AccountService::openSession(const UserInfo &user, const Client &client)
+ServiceResult<SessionGrant> AccountService::openSession(const UserInfo &user, const Client &client,
+                                                        const AuditEvent &event)
 {
     const QByteArray token = crypto::randomToken(crypto::SessionTokenPrefix);
     if (token.isEmpty())
@@ -120,17 +150,25 @@ ServiceResult<SessionGrant> AccountService::openSession(const UserInfo &user, co
                 s(user.id), hex(crypto::hashToken(token)), qint64(m_config.sessionIdleTimeout.count()),
                 qint64(m_config.sessionAbsoluteLifetime.count()), s(client.userAgent.left(512)),
                 s(client.address.left(64)));
+            if (!event.action.isEmpty()) {
+                AuditEvent recorded = event;
+                recorded.objectType = QStringLiteral("session");
+                recorded.objectId = q(row[0]);
+                AuditLog::record(tx, recorded);
+            }
             return SessionGrant{QString::fromLatin1(token), q(row[0]), q(row[1]), user};
         });
 }
 
-ServiceResult<SessionGrant> AccountService::login(const QString &email, const QString &password, const Client &client)
+ServiceResult<SessionGrant> AccountService::login(const QString &email, const QString &password, const Client &client,
+                                                  const AuditEvent &trail)
 {
     const QString key = accountKey(email);
     if (const auto wait = m_throttle.retryAfter(key, client.throttleAddress()); wait.count() > 0)
         return throttled(wait);
     if (key.isEmpty() || key.size() > 254 || password.size() > 4 * PasswordPolicy::MaxLength) {
         m_throttle.recordFailure(key, client.throttleAddress());
+        recordLoginFailure(m_db, trail, email, {}, QStringLiteral("malformed"));
         return invalidCredentials();
     }
 
@@ -156,6 +194,10 @@ ServiceResult<SessionGrant> AccountService::login(const QString &email, const QS
     const bool passwordOk = crypto::verifyPassword(*found ? (*found)->hash : m_dummyHash, password);
     if (!*found || !passwordOk || (*found)->disabled) {
         m_throttle.recordFailure(key, client.throttleAddress());
+        const QString reason = !*found   ? QStringLiteral("unknown_email")
+                               : !passwordOk ? QStringLiteral("wrong_password")
+                                             : QStringLiteral("disabled");
+        recordLoginFailure(m_db, trail, email, *found ? (*found)->userId : QString(), reason);
         return invalidCredentials();
     }
     m_throttle.recordSuccess(key);
@@ -176,16 +218,21 @@ ServiceResult<SessionGrant> AccountService::login(const QString &email, const QS
     });
     if (!user)
         return user.error();
-    return openSession(*user, client);
+    return openSession(*user, client,
+                       auditEvent(trail, QStringLiteral("account.login"), {}, user->id, QStringLiteral("session"), {}));
 }
 
-ServiceResult<void> AccountService::logout(const QString &userId, const QString &sessionId)
+ServiceResult<void> AccountService::logout(const QString &userId, const QString &sessionId, const AuditEvent &trail)
 {
     if (!isUuid(userId) || !isUuid(sessionId))
         return ApiError::unauthorized();
     return runScoped<void>(m_db, OrgScope{userId, {}}, "logout", [&](pqxx::work &tx) -> ServiceResult<void> {
-        tx.exec_params("UPDATE sessions SET revoked_at = now() WHERE id = $1::uuid AND revoked_at IS NULL",
-                       s(sessionId));
+        const auto rows = tx.exec_params(
+            "UPDATE sessions SET revoked_at = now() WHERE id = $1::uuid AND revoked_at IS NULL RETURNING id", s(sessionId));
+        if (!rows.empty()) {
+            AuditLog::record(tx, auditEvent(trail, QStringLiteral("account.logout"), {}, userId,
+                                            QStringLiteral("session"), sessionId));
+        }
         return {};
     });
 }
@@ -230,7 +277,7 @@ ServiceResult<UserInfo> AccountService::user(const QString &userId)
 
 ServiceResult<void> AccountService::changePassword(const QString &userId, const QString &keepSessionId,
                                                    const QString &currentPassword, const QString &newPassword,
-                                                   const QString &address)
+                                                   const QString &address, const AuditEvent &trail)
 {
     if (!isUuid(userId))
         return ApiError::unauthorized();
@@ -272,15 +319,19 @@ ServiceResult<void> AccountService::changePassword(const QString &userId, const 
     return runScoped<void>(m_db, OrgScope{userId, {}}, "change password", [&](pqxx::work &tx) -> ServiceResult<void> {
         tx.exec_params("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1::uuid", s(userId),
                        hash->toStdString());
-        tx.exec_params("UPDATE sessions SET revoked_at = now() WHERE user_id = $1::uuid AND revoked_at IS NULL "
-                       "AND id::text <> $2",
-                       s(userId), s(keep));
+        const auto revoked = tx.exec_params(
+            "UPDATE sessions SET revoked_at = now() WHERE user_id = $1::uuid AND revoked_at IS NULL AND id::text <> $2",
+            s(userId), s(keep));
+        AuditLog::record(tx, auditEvent(trail, QStringLiteral("account.password_changed"), {}, userId,
+                                        QStringLiteral("user"), userId,
+                                        {{QStringLiteral("sessionsRevoked"), qint64(revoked.affected_rows())}}));
         return {};
     });
 }
 
 ServiceResult<NewApiToken> AccountService::createApiToken(const QString &userId, const QString &orgId,
-                                                          const QString &name, int expiresInDays)
+                                                          const QString &name, int expiresInDays,
+                                                          const AuditEvent &trail)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty() || trimmed.size() > 100) {
@@ -335,6 +386,11 @@ ServiceResult<NewApiToken> AccountService::createApiToken(const QString &userId,
         info.hint = hint;
         info.createdAt = q(row[1]);
         info.expiresAt = q(row[2]);
+        QJsonObject details{{QStringLiteral("name"), trimmed}, {QStringLiteral("hint"), hint}};
+        if (!info.expiresAt.isEmpty())
+            details.insert(QStringLiteral("expiresAt"), info.expiresAt);
+        AuditLog::record(tx, auditEvent(trail, QStringLiteral("token.created"), orgId, userId,
+                                        QStringLiteral("api_token"), info.id, details));
         return NewApiToken{info, QString::fromLatin1(token)};
     });
 }
@@ -360,17 +416,30 @@ ServiceResult<QList<ApiTokenInfo>> AccountService::listApiTokens(const QString &
         });
 }
 
-ServiceResult<void> AccountService::revokeApiToken(const QString &userId, const QString &tokenId)
+ServiceResult<void> AccountService::revokeApiToken(const QString &userId, const QString &tokenId,
+                                                   const AuditEvent &trail)
 {
     if (!isUuid(userId) || !isUuid(tokenId))
         return ApiError::notFound(QStringLiteral("API token"));
     return runScoped<void>(m_db, OrgScope{userId, {}}, "revoke token", [&](pqxx::work &tx) -> ServiceResult<void> {
         const auto rows = tx.exec_params(
-            "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1::uuid AND user_id = $2::uuid "
-            "RETURNING id",
+            "WITH old AS (SELECT id, org_id, revoked_at IS NULL AS live FROM api_tokens "
+            "WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE) "
+            "UPDATE api_tokens t SET revoked_at = coalesce(t.revoked_at, now()) FROM old WHERE t.id = old.id "
+            "RETURNING old.live, coalesce(old.org_id::text, '')",
             s(tokenId), s(userId));
         if (rows.empty())
             return ApiError::notFound(QStringLiteral("API token"));
+        if (rows[0][0].as<bool>()) {
+            // The token is the user's and was live, so they are still a member
+            // of its org (leaving revokes them): the org's trail gets the row.
+            const QString orgId = q(rows[0][1]);
+            if (!orgId.isEmpty())
+                enterOrg(tx, orgId);
+            AuditLog::record(tx, auditEvent(trail, QStringLiteral("token.revoked"), orgId, userId,
+                                            QStringLiteral("api_token"), tokenId,
+                                            {{QStringLiteral("ownerUserId"), userId}}));
+        }
         return {};
     });
 }
@@ -416,7 +485,7 @@ ServiceResult<QList<ApiTokenInfo>> AccountService::listOrgApiTokens(const QStrin
 }
 
 ServiceResult<void> AccountService::revokeOrgApiToken(const QString &actorId, const QString &orgId,
-                                                      const QString &tokenId)
+                                                      const QString &tokenId, const AuditEvent &trail)
 {
     if (!isUuid(actorId) || !isUuid(orgId))
         return ApiError{404, QStringLiteral("orgs.not_found"), QStringLiteral("No such org."), {}};
@@ -426,11 +495,19 @@ ServiceResult<void> AccountService::revokeOrgApiToken(const QString &actorId, co
                                                                                   -> ServiceResult<void> {
         if (auto refused = requireTokenManager(tx, actorId))
             return *refused;
-        const auto rows = tx.exec_params("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) "
-                                         "WHERE id = $1::uuid AND org_id = app.current_org() RETURNING id",
-                                         s(tokenId));
+        const auto rows = tx.exec_params(
+            "WITH old AS (SELECT id, user_id, revoked_at IS NULL AS live FROM api_tokens "
+            "WHERE id = $1::uuid AND org_id = app.current_org() FOR UPDATE) "
+            "UPDATE api_tokens t SET revoked_at = coalesce(t.revoked_at, now()) FROM old WHERE t.id = old.id "
+            "RETURNING old.live, old.user_id::text",
+            s(tokenId));
         if (rows.empty())
             return ApiError::notFound(QStringLiteral("API token"));
+        if (rows[0][0].as<bool>()) {
+            AuditLog::record(tx, auditEvent(trail, QStringLiteral("token.revoked"), orgId, actorId,
+                                            QStringLiteral("api_token"), tokenId,
+                                            {{QStringLiteral("ownerUserId"), q(rows[0][1])}}));
+        }
         return {};
     });
 }
@@ -456,16 +533,24 @@ ServiceResult<QList<SessionInfo>> AccountService::listSessions(const QString &us
         });
 }
 
-ServiceResult<void> AccountService::revokeSession(const QString &userId, const QString &sessionId)
+ServiceResult<void> AccountService::revokeSession(const QString &userId, const QString &sessionId,
+                                                  const AuditEvent &trail)
 {
     if (!isUuid(userId) || !isUuid(sessionId))
         return ApiError::notFound(QStringLiteral("session"));
     return runScoped<void>(m_db, OrgScope{userId, {}}, "revoke session", [&](pqxx::work &tx) -> ServiceResult<void> {
-        const auto rows = tx.exec_params("UPDATE sessions SET revoked_at = coalesce(revoked_at, now()) "
-                                         "WHERE id = $1::uuid AND user_id = $2::uuid RETURNING id",
-                                         s(sessionId), s(userId));
+        const auto rows = tx.exec_params(
+            "WITH old AS (SELECT id, revoked_at IS NULL AS live FROM sessions "
+            "WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE) "
+            "UPDATE sessions t SET revoked_at = coalesce(t.revoked_at, now()) FROM old WHERE t.id = old.id "
+            "RETURNING old.live",
+            s(sessionId), s(userId));
         if (rows.empty())
             return ApiError::notFound(QStringLiteral("session"));
+        if (rows[0][0].as<bool>()) {
+            AuditLog::record(tx, auditEvent(trail, QStringLiteral("account.session_revoked"), {}, userId,
+                                            QStringLiteral("session"), sessionId));
+        }
         return {};
     });
 }

@@ -4,6 +4,7 @@
 #include "auth/authtypes.h"
 #include "auth/serviceresult.h"
 #include "auth/throttle.h"
+#include "ops/auditlog.h"
 
 #include <QByteArray>
 #include <QList>
@@ -21,6 +22,14 @@ class Database;
  * Every call is blocking (argon2id takes ~170 ms at the default parameters):
  * call it from a worker thread, never the event loop. Thread-safe. Errors
  * come back as ApiErrors ready to send; nothing throws.
+ *
+ * Every call that changes something records its audit event
+ * (docs/operations.md) in the same transaction as the change, so both
+ * commit or neither does. Its \a trail argument carries the request's side
+ * of the event — client address, request id, credential kind: pass
+ * `AuditEvent::fromRequest(ctx, {})` — and the service fills in the action,
+ * org, actor and object. A refused call records nothing (except a failed
+ * login: `account.login_failed`).
  */
 class AccountService
 {
@@ -42,7 +51,7 @@ public:
      * `auth.weak_password`, `request.invalid_field`; 409 `auth.email_taken`.
      */
     ServiceResult<SessionGrant> signup(const QString &email, const QString &password, const QString &displayName,
-                                       const Client &client);
+                                       const Client &client, const AuditEvent &trail = {});
 
     /*!
      * \brief Checks the password and opens a session. Every failure (unknown
@@ -51,10 +60,11 @@ public:
      * attempts get 429 `auth.throttled` with details.retryAfter (seconds).
      * Rehashes the password when the stored hash's parameters are outdated.
      */
-    ServiceResult<SessionGrant> login(const QString &email, const QString &password, const Client &client);
+    ServiceResult<SessionGrant> login(const QString &email, const QString &password, const Client &client,
+                                      const AuditEvent &trail = {});
 
     /*! Revokes the session \a sessionId of \a userId (logout). */
-    ServiceResult<void> logout(const QString &userId, const QString &sessionId);
+    ServiceResult<void> logout(const QString &userId, const QString &sessionId, const AuditEvent &trail = {});
 
     /*!
      * \brief The principal of a session token (`sss_…`) or API token
@@ -75,7 +85,7 @@ public:
      */
     ServiceResult<void> changePassword(const QString &userId, const QString &keepSessionId,
                                        const QString &currentPassword, const QString &newPassword,
-                                       const QString &address);
+                                       const QString &address, const AuditEvent &trail = {});
 
     /*!
      * \brief A new API token named \a name for \a orgId, which the user must
@@ -83,13 +93,17 @@ public:
      * ids are not revealed). \a expiresInDays 0: until revoked.
      */
     ServiceResult<NewApiToken> createApiToken(const QString &userId, const QString &orgId, const QString &name,
-                                              int expiresInDays = 0);
+                                              int expiresInDays = 0, const AuditEvent &trail = {});
 
     /*! The user's API tokens, newest first, revoked ones included. */
     ServiceResult<QList<ApiTokenInfo>> listApiTokens(const QString &userId);
 
-    /*! Revokes one of the user's API tokens; 404 when it is not theirs. Idempotent. */
-    ServiceResult<void> revokeApiToken(const QString &userId, const QString &tokenId);
+    /*!
+     * \brief Revokes one of the user's API tokens; 404 when it is not theirs.
+     * Idempotent (`token.revoked` is recorded, in the token's org, only when
+     * it was live).
+     */
+    ServiceResult<void> revokeApiToken(const QString &userId, const QString &tokenId, const AuditEvent &trail = {});
 
     /*!
      * \brief The API tokens of every member for \a orgId, newest first, with
@@ -99,7 +113,8 @@ public:
     ServiceResult<QList<ApiTokenInfo>> listOrgApiTokens(const QString &actorId, const QString &orgId);
 
     /*! Revokes any member's API token for \a orgId (tokens.manage). Idempotent; 404 when not in the org. */
-    ServiceResult<void> revokeOrgApiToken(const QString &actorId, const QString &orgId, const QString &tokenId);
+    ServiceResult<void> revokeOrgApiToken(const QString &actorId, const QString &orgId, const QString &tokenId,
+                                          const AuditEvent &trail = {});
 
     /*!
      * \brief The user's live sessions, most recently seen first;
@@ -107,14 +122,18 @@ public:
      */
     ServiceResult<QList<SessionInfo>> listSessions(const QString &userId, const QString &currentSessionId);
 
-    /*! Revokes one of the user's sessions (a lost device); 404 when not theirs. Idempotent. */
-    ServiceResult<void> revokeSession(const QString &userId, const QString &sessionId);
+    /*!
+     * \brief Revokes one of the user's sessions (a lost device); 404 when not
+     * theirs. Idempotent (`account.session_revoked` only when it was live).
+     */
+    ServiceResult<void> revokeSession(const QString &userId, const QString &sessionId, const AuditEvent &trail = {});
 
     /*! How many sessions of the user are live. */
     ServiceResult<int> liveSessionCount(const QString &userId);
 
 private:
-    ServiceResult<SessionGrant> openSession(const UserInfo &user, const Client &client);
+    /*! Opens a session; records \a event (its object: the new session) in the same transaction. */
+    ServiceResult<SessionGrant> openSession(const UserInfo &user, const Client &client, const AuditEvent &event);
 
     Database &m_db;
     const AuthConfig &m_config;

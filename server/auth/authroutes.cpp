@@ -5,6 +5,7 @@
 #include "auth/sessionauthenticator.h"
 #include "http/router.h"
 #include "http/service.h"
+#include "ops/auditlog.h"
 
 #include <QJsonArray>
 
@@ -118,6 +119,12 @@ std::optional<Role> roleField(const QJsonObject &body, std::optional<ApiError> *
                               QStringLiteral("\"role\" is one of owner, admin, editor, viewer (got \"%1\").").arg(*text));
     }
     return role;
+}
+
+/*! The request's side of an audit event (client address, request id, credential kind); the services fill in the rest. */
+AuditEvent trailOf(const RequestContext &context)
+{
+    return AuditEvent::fromRequest(context, QString());
 }
 
 AccountService::Client clientOf(const RequestContext &context)
@@ -317,7 +324,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
             const auto name = stringField(body, QStringLiteral("displayName"), false, &error);
             if (error)
                 return *error;
-            auto grant = sv->accounts().signup(*email, *password, name.value_or(QString()), clientOf(ctx));
+            auto grant = sv->accounts().signup(*email, *password, name.value_or(QString()), clientOf(ctx), trailOf(ctx));
             if (!grant)
                 return failure(grant.error());
             return HttpResponse::json(grant->toJson(), 201);
@@ -337,7 +344,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
             const auto password = stringField(body, QStringLiteral("password"), true, &error);
             if (error)
                 return *error;
-            auto grant = sv->accounts().login(*email, *password, clientOf(ctx));
+            auto grant = sv->accounts().login(*email, *password, clientOf(ctx), trailOf(ctx));
             if (!grant)
                 return failure(grant.error());
             return HttpResponse::json(grant->toJson());
@@ -348,7 +355,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
                 return *denied;
-            auto done = sv->accounts().logout(ctx.userId(), ctx.identity()->credentialId);
+            auto done = sv->accounts().logout(ctx.userId(), ctx.identity()->credentialId, trailOf(ctx));
             return done ? HttpResponse::noContent() : failure(done.error());
         });
 
@@ -391,7 +398,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
             if (error)
                 return *error;
             auto done = sv->accounts().changePassword(ctx.userId(), ctx.identity()->credentialId, *current, *next,
-                                                      clientAddress(ctx));
+                                                      clientAddress(ctx), trailOf(ctx));
             return done ? HttpResponse::noContent() : failure(done.error());
         });
 
@@ -414,7 +421,8 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
                 return *denied;
-            auto done = sv->accounts().revokeSession(ctx.userId(), ctx.pathParam(QStringLiteral("sessionId")));
+            auto done = sv->accounts().revokeSession(ctx.userId(), ctx.pathParam(QStringLiteral("sessionId")),
+                                                     trailOf(ctx));
             return done ? HttpResponse::noContent() : failure(done.error());
         });
 
@@ -454,7 +462,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
                                         QStringLiteral("\"expiresInDays\" must be a whole number of days."));
                 days = expires.toInt();
             }
-            auto created = sv->accounts().createApiToken(ctx.userId(), *orgId, *name, days);
+            auto created = sv->accounts().createApiToken(ctx.userId(), *orgId, *name, days, trailOf(ctx));
             if (!created)
                 return failure(created.error());
             return HttpResponse::json(created->toJson(), 201);
@@ -465,7 +473,8 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
                 return *denied;
-            auto done = sv->accounts().revokeApiToken(ctx.userId(), ctx.pathParam(QStringLiteral("tokenId")));
+            auto done = sv->accounts().revokeApiToken(ctx.userId(), ctx.pathParam(QStringLiteral("tokenId")),
+                                                      trailOf(ctx));
             return done ? HttpResponse::noContent() : failure(done.error());
         });
 
@@ -484,7 +493,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
             const auto slug = stringField(body, QStringLiteral("slug"), false, &error);
             if (error)
                 return *error;
-            auto org = sv->orgs().create(ctx.userId(), *name, slug.value_or(QString()));
+            auto org = sv->orgs().create(ctx.userId(), *name, slug.value_or(QString()), trailOf(ctx));
             if (!org)
                 return failure(org.error());
             return HttpResponse::json(org->toJson(true), 201);
@@ -530,7 +539,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
                     return invalidField(QStringLiteral("settings"), QStringLiteral("\"settings\" must be an object."));
                 settings = value.toObject();
             }
-            auto org = sv->orgs().update(ctx.userId(), ctx.orgId(), name, settings);
+            auto org = sv->orgs().update(ctx.userId(), ctx.orgId(), name, settings, trailOf(ctx));
             return org ? HttpResponse::json(org->toJson(true)) : failure(org.error());
         });
 
@@ -557,7 +566,8 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
             const auto role = roleField(body, &error);
             if (error)
                 return *error;
-            auto member = sv->orgs().changeRole(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("userId")), *role);
+            auto member = sv->orgs().changeRole(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("userId")), *role,
+                                                trailOf(ctx));
             return member ? HttpResponse::json(member->toJson()) : failure(member.error());
         });
 
@@ -565,7 +575,8 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
     add("DELETE", "/orgs/{orgId}/members/{userId}", AuthMode::Required, "org.read",
         doc(orgsTag, QStringLiteral("Remove a member, or leave the org (your own id)"), {}, {}, 204, {409}),
         [sv](RequestContext &ctx) -> HttpResponse {
-            auto done = sv->orgs().removeMember(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("userId")));
+            auto done = sv->orgs().removeMember(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("userId")),
+                                                trailOf(ctx));
             return done ? HttpResponse::noContent() : failure(done.error());
         });
 
@@ -581,7 +592,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
             const auto role = error ? std::nullopt : roleField(body, &error);
             if (error)
                 return *error;
-            auto invite = sv->orgs().invite(ctx.userId(), ctx.orgId(), *email, *role);
+            auto invite = sv->orgs().invite(ctx.userId(), ctx.orgId(), *email, *role, trailOf(ctx));
             return invite ? HttpResponse::json(invite->toJson(), 201) : failure(invite.error());
         });
 
@@ -600,7 +611,8 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
     add("DELETE", "/orgs/{orgId}/invites/{inviteId}", AuthMode::Required, "invites.revoke",
         doc(orgsTag, QStringLiteral("Revoke a pending invite"), {}, {}, 204, {409}),
         [sv](RequestContext &ctx) -> HttpResponse {
-            auto done = sv->orgs().revokeInvite(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("inviteId")));
+            auto done = sv->orgs().revokeInvite(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("inviteId")),
+                                                trailOf(ctx));
             return done ? HttpResponse::noContent() : failure(done.error());
         });
 
@@ -620,7 +632,8 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
     add("DELETE", "/orgs/{orgId}/tokens/{tokenId}", AuthMode::Required, "tokens.manage",
         doc(orgsTag, QStringLiteral("Revoke any member's API token for this org"), {}, {}, 204),
         [sv](RequestContext &ctx) -> HttpResponse {
-            auto done = sv->accounts().revokeOrgApiToken(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("tokenId")));
+            auto done = sv->accounts().revokeOrgApiToken(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("tokenId")),
+                                                          trailOf(ctx));
             return done ? HttpResponse::noContent() : failure(done.error());
         });
 
@@ -632,7 +645,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
                 return *denied;
             if (auto limited = rateLimit(*sv, ctx))
                 return failure(*limited);
-            auto accepted = sv->orgs().accept(ctx.userId(), ctx.pathParam(QStringLiteral("token")).toLatin1());
+            auto accepted = sv->orgs().accept(ctx.userId(), ctx.pathParam(QStringLiteral("token")).toLatin1(), trailOf(ctx));
             return accepted ? HttpResponse::json(accepted->toJson()) : failure(accepted.error());
         });
 

@@ -4,6 +4,7 @@
 #include "auth/crypto.h"
 #include "auth/dbsupport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -142,7 +143,8 @@ QString OrgService::slugify(const QString &name)
     return slug.isEmpty() ? QStringLiteral("org") : slug;
 }
 
-ServiceResult<OrgInfo> OrgService::create(const QString &creatorId, const QString &name, const QString &slug)
+ServiceResult<OrgInfo> OrgService::create(const QString &creatorId, const QString &name, const QString &slug,
+                                          const AuditEvent &trail)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty() || trimmed.size() > 100) {
@@ -176,6 +178,10 @@ ServiceResult<OrgInfo> OrgService::create(const QString &creatorId, const QStrin
                         s(orgId), s(trimmed), s(candidate), s(creatorId));
                     tx.exec_params("INSERT INTO memberships (org_id, user_id, role) VALUES ($1::uuid, $2::uuid, 'owner')",
                                    s(orgId), s(creatorId));
+                    AuditLog::record(tx, auditEvent(trail, QStringLiteral("org.created"), orgId, creatorId,
+                                                    QStringLiteral("org"), orgId,
+                                                    {{QStringLiteral("name"), trimmed},
+                                                     {QStringLiteral("slug"), candidate}}));
                     return orgFromRow(row, Role::Owner);
                 } catch (const pqxx::unique_violation &) {
                     slugTaken = true;
@@ -234,7 +240,8 @@ ServiceResult<OrgInfo> OrgService::get(const QString &userId, const QString &org
 }
 
 ServiceResult<OrgInfo> OrgService::update(const QString &userId, const QString &orgId,
-                                          const std::optional<QString> &name, const std::optional<QJsonObject> &settings)
+                                          const std::optional<QString> &name, const std::optional<QJsonObject> &settings,
+                                          const AuditEvent &trail)
 {
     QString trimmed;
     if (name) {
@@ -267,6 +274,13 @@ ServiceResult<OrgInfo> OrgService::update(const QString &userId, const QString &
             name.has_value(), s(trimmed), settings.has_value(), settingsJson.toStdString());
         if (rows.empty())
             return orgNotFound();
+        QJsonArray changed;
+        if (name)
+            changed.append(QStringLiteral("name"));
+        if (settings)
+            changed.append(QStringLiteral("settings"));
+        AuditLog::record(tx, auditEvent(trail, QStringLiteral("org.updated"), orgId, userId, QStringLiteral("org"), orgId,
+                                        {{QStringLiteral("changed"), changed}}));
         return orgFromRow(rows[0], role);
     });
 }
@@ -291,7 +305,7 @@ ServiceResult<QList<MemberInfo>> OrgService::members(const QString &userId, cons
 }
 
 ServiceResult<MemberInfo> OrgService::changeRole(const QString &actorId, const QString &orgId,
-                                                 const QString &targetId, Role role)
+                                                 const QString &targetId, Role role, const AuditEvent &trail)
 {
     if (!isUuid(actorId) || !isUuid(orgId))
         return orgNotFound();
@@ -308,9 +322,18 @@ ServiceResult<MemberInfo> OrgService::changeRole(const QString &actorId, const Q
                                                    ownerCount(roles), actorId == targetId)) {
             return fromViolation(*violation);
         }
-        tx.exec_params("UPDATE memberships SET role = $2, updated_at = now() "
-                       "WHERE org_id = app.current_org() AND user_id = $1::uuid",
-                       s(targetId), s(roleName(role)));
+        const Role previous = roles.value(targetId);
+        if (previous != role) {
+            tx.exec_params("UPDATE memberships SET role = $2, updated_at = now() "
+                           "WHERE org_id = app.current_org() AND user_id = $1::uuid",
+                           s(targetId), s(roleName(role)));
+            AuditLog::record(tx, auditEvent(trail, QStringLiteral("member.role_changed"), orgId, actorId,
+                                            QStringLiteral("user"), targetId,
+                                            {{QStringLiteral("from"), roleName(previous)},
+                                             {QStringLiteral("to"), roleName(role)}}));
+            emitMemberEvent(tx, orgId, QStringLiteral("member.role_changed"), targetId, roleName(role),
+                            {{QStringLiteral("previousRole"), roleName(previous)}});
+        }
         const auto row = tx.exec_params1("SELECT " + memberColumns + " FROM memberships m JOIN users u ON "
                                          "u.id = m.user_id WHERE m.org_id = app.current_org() AND m.user_id = $1::uuid",
                                          s(targetId));
@@ -318,7 +341,8 @@ ServiceResult<MemberInfo> OrgService::changeRole(const QString &actorId, const Q
     });
 }
 
-ServiceResult<void> OrgService::removeMember(const QString &actorId, const QString &orgId, const QString &targetId)
+ServiceResult<void> OrgService::removeMember(const QString &actorId, const QString &orgId, const QString &targetId,
+                                             const AuditEvent &trail)
 {
     if (!isUuid(actorId) || !isUuid(orgId))
         return orgNotFound();
@@ -335,15 +359,22 @@ ServiceResult<void> OrgService::removeMember(const QString &actorId, const QStri
             return fromViolation(*violation);
         }
         tx.exec_params("DELETE FROM memberships WHERE org_id = app.current_org() AND user_id = $1::uuid", s(targetId));
-        tx.exec_params("UPDATE api_tokens SET revoked_at = now() WHERE org_id = app.current_org() "
-                       "AND user_id = $1::uuid AND revoked_at IS NULL",
-                       s(targetId));
+        const auto tokens = tx.exec_params("UPDATE api_tokens SET revoked_at = now() WHERE org_id = app.current_org() "
+                                           "AND user_id = $1::uuid AND revoked_at IS NULL",
+                                           s(targetId));
+        const QString role = roleName(roles.value(targetId));
+        AuditLog::record(tx, auditEvent(trail, QStringLiteral("member.removed"), orgId, actorId, QStringLiteral("user"),
+                                        targetId,
+                                        {{QStringLiteral("role"), role},
+                                         {QStringLiteral("left"), actorId == targetId},
+                                         {QStringLiteral("tokensRevoked"), qint64(tokens.affected_rows())}}));
+        emitMemberEvent(tx, orgId, QStringLiteral("member.removed"), targetId, role);
         return {};
     });
 }
 
 ServiceResult<NewInvite> OrgService::invite(const QString &actorId, const QString &orgId, const QString &email,
-                                            Role role)
+                                            Role role, const AuditEvent &trail)
 {
     QString problem;
     const auto normalized = normalizeEmail(email, &problem);
@@ -379,10 +410,15 @@ ServiceResult<NewInvite> OrgService::invite(const QString &actorId, const QStrin
             "RETURNING " + inviteColumns,
             s(*normalized), s(roleName(role)), hex(crypto::hashToken(token)), s(actorId),
             qint64(m_config.inviteLifetime.count()));
+        const InviteInfo created = inviteFromRow(row);
+        AuditLog::record(tx, auditEvent(trail, QStringLiteral("member.invited"), orgId, actorId,
+                                        QStringLiteral("invite"), created.id,
+                                        {{QStringLiteral("email"), *normalized},
+                                         {QStringLiteral("role"), roleName(role)}}));
         QString base = m_config.publicBaseUrl;
         while (base.endsWith(u'/'))
             base.chop(1);
-        return NewInvite{inviteFromRow(row), QString::fromLatin1(token),
+        return NewInvite{created, QString::fromLatin1(token),
                          base + QStringLiteral("/invite/") + QString::fromLatin1(token)};
     });
 }
@@ -404,7 +440,8 @@ ServiceResult<QList<InviteInfo>> OrgService::invites(const QString &userId, cons
         });
 }
 
-ServiceResult<void> OrgService::revokeInvite(const QString &userId, const QString &orgId, const QString &inviteId)
+ServiceResult<void> OrgService::revokeInvite(const QString &userId, const QString &orgId, const QString &inviteId,
+                                             const AuditEvent &trail)
 {
     if (!isUuid(userId) || !isUuid(orgId))
         return orgNotFound();
@@ -414,7 +451,8 @@ ServiceResult<void> OrgService::revokeInvite(const QString &userId, const QStrin
         if (!roleInScope(tx, userId))
             return orgNotFound();
         const auto rows = tx.exec_params(
-            "SELECT used_at IS NOT NULL FROM invites WHERE id = $1::uuid AND org_id = app.current_org() FOR UPDATE",
+            "SELECT used_at IS NOT NULL, revoked_at IS NULL, email FROM invites "
+            "WHERE id = $1::uuid AND org_id = app.current_org() FOR UPDATE",
             s(inviteId));
         if (rows.empty())
             return inviteNotFound();
@@ -422,12 +460,18 @@ ServiceResult<void> OrgService::revokeInvite(const QString &userId, const QStrin
             return ApiError::conflict(QStringLiteral("invites.used"),
                                       QStringLiteral("This invite has been accepted; remove the member instead."));
         }
-        tx.exec_params("UPDATE invites SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1::uuid", s(inviteId));
+        if (rows[0][1].as<bool>()) {
+            tx.exec_params("UPDATE invites SET revoked_at = now() WHERE id = $1::uuid", s(inviteId));
+            AuditLog::record(tx, auditEvent(trail, QStringLiteral("invite.revoked"), orgId, userId,
+                                            QStringLiteral("invite"), inviteId,
+                                            {{QStringLiteral("email"), q(rows[0][2])}}));
+        }
         return {};
     });
 }
 
-ServiceResult<AcceptedInvite> OrgService::accept(const QString &userId, const QByteArray &token)
+ServiceResult<AcceptedInvite> OrgService::accept(const QString &userId, const QByteArray &token,
+                                                 const AuditEvent &trail)
 {
     if (!crypto::looksLikeToken(token, crypto::InviteTokenPrefix))
         return inviteNotFound();
@@ -439,8 +483,19 @@ ServiceResult<AcceptedInvite> OrgService::accept(const QString &userId, const QB
             "SELECT status, coalesce(org_id::text, ''), coalesce(role, '') FROM app.accept_invite(decode($1, 'hex'))",
             hex(crypto::hashToken(token)));
         const QString status = q(row[0]);
-        if (status == u"accepted" || status == u"already_member")
-            return AcceptedInvite{q(row[1]), roleFromName(q(row[2])).value_or(Role::Viewer), status == u"already_member"};
+        if (status == u"accepted" || status == u"already_member") {
+            const AcceptedInvite accepted{q(row[1]), roleFromName(q(row[2])).value_or(Role::Viewer),
+                                          status == u"already_member"};
+            if (!accepted.alreadyMember) {
+                // The user is now a member: the org's trail and outbox take the event.
+                enterOrg(tx, accepted.orgId);
+                AuditLog::record(tx, auditEvent(trail, QStringLiteral("member.joined"), accepted.orgId, userId,
+                                                QStringLiteral("user"), userId,
+                                                {{QStringLiteral("role"), roleName(accepted.role)}}));
+                emitMemberEvent(tx, accepted.orgId, QStringLiteral("member.added"), userId, roleName(accepted.role));
+            }
+            return accepted;
+        }
         if (status == u"email_mismatch") {
             return ApiError{403, QStringLiteral("invites.email_mismatch"),
                             QStringLiteral("This invite is for another email address; log in with that account."),
