@@ -3,6 +3,8 @@
 
 #include "content/contentdb.h"
 #include "db/database.h"
+#include "ops/auditlog.h"
+#include "ops/webhooks.h"
 #include "storage/assetingest.h"
 #include "storage/storagebackend.h"
 
@@ -172,8 +174,23 @@ ServiceResult<AssetUpload> AssetService::upload(const ContentActor &actor, const
                 return ApiError::internal();
             return AssetUpload{*raced, false};
         }
-        return AssetUpload{*selectAsset(tx, actor, QStringLiteral("a.id = $2::uuid"), text(rows[0][0]).toStdString()),
-                           true};
+        const AssetInfo created = *selectAsset(tx, actor, QStringLiteral("a.id = $2::uuid"), text(rows[0][0]).toStdString());
+        const QJsonObject data{{QStringLiteral("id"), created.id},
+                               {QStringLiteral("sha256"), created.sha256},
+                               {QStringLiteral("contentType"), created.contentType},
+                               {QStringLiteral("size"), created.size}};
+        AuditEvent event;
+        event.orgId = actor.orgId;
+        event.actorUserId = actor.userId;
+        event.action = QStringLiteral("asset.uploaded");
+        event.objectType = QStringLiteral("asset");
+        event.objectId = created.id;
+        event.details = data;
+        event.clientAddress = actor.clientAddress;
+        event.requestId = actor.requestId;
+        AuditLog::record(tx, event);
+        Webhooks::emitEvent(tx, actor.orgId, QStringLiteral("asset.uploaded"), data);
+        return AssetUpload{created, true};
     });
 }
 

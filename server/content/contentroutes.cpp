@@ -49,7 +49,7 @@ struct ContentContext
 
 ContentActor actorOf(const RequestContext &ctx)
 {
-    return {ctx.userId(), ctx.orgId()};
+    return {ctx.userId(), ctx.orgId(), ctx.clientAddress().toString(), QString::fromLatin1(ctx.requestId())};
 }
 
 ApiError invalidName(const QString &message)
@@ -738,7 +738,9 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
                 return *refused;
             if (!looksLikeUuid(orgId))
                 return ApiError{404, QStringLiteral("assets.not_found"), QStringLiteral("No such asset."), {}};
-            auto download = cx->assets.download({QString(), orgId.toLower()}, ctx.pathParam(QStringLiteral("assetId")));
+            auto download = cx->assets.download({QString(), orgId.toLower(), ctx.clientAddress().toString(),
+                                                 QString::fromLatin1(ctx.requestId())},
+                                                ctx.pathParam(QStringLiteral("assetId")));
             if (!download)
                 return download.error();
             return downloadResponse(*download, ctx);

@@ -3,6 +3,8 @@
 
 #include "content/contentdb.h"
 #include "db/database.h"
+#include "ops/auditlog.h"
+#include "ops/webhooks.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -15,11 +17,11 @@ using namespace contentdb;
 namespace {
 
 const ContentKindInfo kKinds[] = {
-    {ContentKind::Deck, "decks", "deck_revisions", "decks", "deckId", "decks", "decks", "deck", "Deck"},
+    {ContentKind::Deck, "decks", "deck_revisions", "decks", "deckId", "decks", "decks", "deck", "Deck", "deck"},
     {ContentKind::BrandKit, "brand_kits", "brand_kit_revisions", "brand-kits", "brandKitId", "brandkits",
-     "brandkits", "brand kit", "BrandKit"},
+     "brandkits", "brand kit", "BrandKit", "brandkit"},
     {ContentKind::Template, "templates", "template_revisions", "templates", "templateId", "templates",
-     "templates", "template", "Template"},
+     "templates", "template", "Template", "template"},
 };
 
 ApiError notFound(const ContentKindInfo &k)
@@ -98,6 +100,34 @@ void insertRevision(pqxx::work &tx, const ContentKindInfo &k, const ContentActor
                          "VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, '')::uuid)",
                    actor.orgId.toStdString(), id.toStdString(), revision, spec.toStdString(),
                    static_cast<long long>(spec.size()), sha256Hex(spec).toStdString(), actor.userId.toStdString());
+}
+
+/*!
+ * The change's audit row (when \a audit) and, for decks, its webhook event,
+ * written in the change's own transaction.
+ */
+void recordChange(pqxx::work &tx, const ContentKindInfo &k, const ContentActor &actor, const char *verb,
+                  const ContentItem &item, bool audit)
+{
+    const QString action = QLatin1StringView(k.auditName) + QLatin1Char('.') + QLatin1StringView(verb);
+    if (audit) {
+        AuditEvent event;
+        event.orgId = actor.orgId;
+        event.actorUserId = actor.userId;
+        event.action = action;
+        event.objectType = QLatin1StringView(k.auditName);
+        event.objectId = item.id;
+        event.details = {{QStringLiteral("name"), item.name}, {QStringLiteral("revision"), item.revision}};
+        event.clientAddress = actor.clientAddress;
+        event.requestId = actor.requestId;
+        AuditLog::record(tx, event);
+    }
+    if (k.kind == ContentKind::Deck) {
+        Webhooks::emitEvent(tx, actor.orgId, action,
+                            {{QStringLiteral("id"), item.id},
+                             {QStringLiteral("name"), item.name},
+                             {QStringLiteral("revision"), item.revision}});
+    }
 }
 
 ApiError badCursor()
@@ -246,7 +276,9 @@ ServiceResult<ContentItem> ContentService::create(ContentKind kind, const Conten
             : tx.exec_params(sql, actor.orgId.toStdString(), name.toStdString(), actor.userId.toStdString());
         const QString id = text(inserted[0][0]);
         insertRevision(tx, k, actor, id, 1, spec);
-        return *selectItem(tx, k, actor, id, false);
+        const ContentItem created = *selectItem(tx, k, actor, id, false);
+        recordChange(tx, k, actor, "created", created, false);
+        return created;
     });
 }
 
@@ -390,7 +422,9 @@ ServiceResult<ContentItem> ContentService::update(ContentKind kind, const Conten
             tx.exec_params(sql, actor.orgId.toStdString(), id.toStdString(), next,
                            name.value_or(QString()).toStdString(), actor.userId.toStdString());
         }
-        return *selectItem(tx, k, actor, id, false);
+        const ContentItem updated = *selectItem(tx, k, actor, id, false);
+        recordChange(tx, k, actor, "updated", updated, false);
+        return updated;
     });
 }
 
@@ -401,12 +435,15 @@ ServiceResult<ContentItem> ContentService::trash(ContentKind kind, const Content
         return notFound(k);
     return runScoped<ContentItem>(m_db, {actor.userId, actor.orgId}, "trash", [&](pqxx::work &tx)
                                                                                -> ServiceResult<ContentItem> {
-        tx.exec_params(std::string("UPDATE ") + k.table
-                           + " SET deleted_at = now() WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL",
-                       actor.orgId.toStdString(), id.toStdString());
+        const pqxx::result moved = tx.exec_params(std::string("UPDATE ") + k.table
+                                                      + " SET deleted_at = now() WHERE org_id = $1 AND id = $2 "
+                                                        "AND deleted_at IS NULL",
+                                                  actor.orgId.toStdString(), id.toStdString());
         const auto item = selectItem(tx, k, actor, id, false);
         if (!item)
             return notFound(k);
+        if (moved.affected_rows() > 0) // not again when it was in the trash already
+            recordChange(tx, k, actor, "deleted", *item, true);
         return *item;
     });
 }
@@ -427,7 +464,9 @@ ServiceResult<ContentItem> ContentService::restore(ContentKind kind, const Conte
         }
         tx.exec_params(std::string("UPDATE ") + k.table + " SET deleted_at = NULL WHERE org_id = $1 AND id = $2",
                        actor.orgId.toStdString(), id.toStdString());
-        return *selectItem(tx, k, actor, id, false);
+        const ContentItem restored = *selectItem(tx, k, actor, id, false);
+        recordChange(tx, k, actor, "restored", restored, true);
+        return restored;
     });
 }
 

@@ -27,15 +27,18 @@ struct ContentKindInfo
     const char *codePrefix;    //!< error codes: "decks.not_found", …
     const char *singular;      //!< "deck", "brand kit", "template"
     const char *schema;        //!< OpenAPI schema name: "Deck", "BrandKit", "Template"
+    const char *auditName;     //!< audit actions and object type: "deck", "brandkit", "template"
 };
 
 const ContentKindInfo &contentKindInfo(ContentKind kind);
 
-/*! \brief Who acts, in which org (from the authenticated request). */
+/*! \brief Who acts, in which org, from where (from the request; for the audit log). */
 struct ContentActor
 {
     QString userId;
     QString orgId;
+    QString clientAddress{};
+    QString requestId{};
 };
 
 /*! \brief A deck, brand kit or template, without its spec. */
@@ -98,6 +101,12 @@ struct Page
  * the actor's org (OrgScope), so row-level security applies as well as the
  * explicit `org_id` filters. Ids that are not UUIDs, and ids of another
  * org's objects, are "not found". Thread-safe; never throws.
+ *
+ * In the same transaction as the change (so both commit or neither): the
+ * audit log records trash and restore (`deck.deleted`, `deck.restored`,
+ * `brandkit.…`, `template.…`), and deck changes queue webhook events
+ * (`deck.created`, `deck.updated`, `deck.deleted`, `deck.restored`), see
+ * docs/operations.md.
  */
 class ContentService
 {

@@ -97,6 +97,11 @@ private slots:
         QCOMPARE(assetRows(), rows + 1);
         QCOMPARE(f.storedObjects(), objects + 1);
 
+        // One audit row for the one upload that stored something.
+        QCOMPARE(f.count(f.orgA, QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'asset.uploaded' "
+                                                "AND object_id = '%1'").arg(id).toUtf8().constData()),
+                 1);
+
         // Another org uploading the same bytes gets its own asset.
         r = upload(bytes, "image/png", QStringLiteral("theirs.png"), f.otherOwner.token, f.orgB);
         QCOMPARE(r.status, 201);

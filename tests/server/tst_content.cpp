@@ -418,6 +418,17 @@ private slots:
         r = f.call("POST", deckUrl(id, QStringLiteral("/restore")), f.editor.token);
         QCOMPARE(r.status, 409);
         QCOMPARE(errorCode(r), QStringLiteral("content.not_in_trash"));
+
+        // The audit log has one row per real change, with who did it (the second delete changed nothing).
+        auto audited = [&](const char *action) {
+            return f.count(f.orgA, QStringLiteral("SELECT count(*) FROM audit_events WHERE action = '%1' AND object_id = '%2' "
+                                                  "AND actor_user_id = '%3'")
+                                       .arg(QLatin1StringView(action), id, f.editor.id)
+                                       .toUtf8()
+                                       .constData());
+        };
+        QCOMPARE(audited("deck.deleted"), 1);
+        QCOMPARE(audited("deck.restored"), 1);
     }
 
     void refusedSpecsWriteNothing_data()
