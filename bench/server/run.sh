@@ -55,7 +55,7 @@ fi
 
 work=$(mktemp -d -t slidespec-srv-bench.XXXXXX)
 server_pid=
-owner_url= app_url=
+owner_url='' app_url=''
 cleanup() {
     if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
         kill -TERM "$server_pid" && wait "$server_pid" 2>/dev/null || true
