@@ -5,7 +5,8 @@
 //      call (there is no batch API), from in-flight-many threads at once;
 //   2. burn them down with one Worker of concurrency = in-flight jobs
 //      (prefetch left at its default, = concurrency), until the database
-//      says none is active or the cap passed;
+//      says none is active or the cap passed (a capped run's backlog is
+//      then drained, not measured, before the next phase);
 //   3. enqueue → handler start latency: one job every 1000/rate ms for
 //      BENCH_QUEUE_LATENCY_S seconds, the worker idle and woken by NOTIFY.
 // Settings from the environment, as for the peers: BENCH_QUEUE_URL (the
@@ -198,6 +199,12 @@ int main(int argc, char **argv)
     const qint64 burned = finished ? jobs : jobs - std::max<qint64>(0, activeJobs(queue));
     std::fprintf(stderr, "[slidespec] burned %lld in %.2f s%s\n", static_cast<long long>(burned), burnS,
                  finished ? "" : " (capped)");
+
+    // A capped burn-down leaves a backlog: drain it (not measured) so the
+    // latency phase starts with an idle worker.
+    const auto drainStart = Clock::now();
+    while (activeJobs(queue) != 0 && secondsSince(drainStart) < 600)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
 
     // 3. latency at a steady rate
     const auto total = static_cast<qint64>(rate * latencySeconds);

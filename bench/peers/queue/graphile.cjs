@@ -47,6 +47,10 @@ async function main() {
     const burned = finished ? settings.jobs : settings.jobs - (await pending());
     console.error(`[graphile-worker] burned ${burned} in ${burnS.toFixed(2)} s${finished ? '' : ' (capped)'}`);
 
+    // A capped burn-down leaves a backlog: drain it (not measured) so the
+    // latency phase starts with idle workers.
+    await waitUntil(async () => (await pending()) === 0, 600000);
+
     // 3. latency at a steady rate
     const sent = await paced((t) => utils.addJob('lat', { t }));
     await waitUntil(async () => latencies.length >= sent, 60000);
