@@ -474,6 +474,23 @@ bool registerJobsRoutes(Router &router, Database &db, std::shared_ptr<JobQueue> 
             return HttpResponse::json(jobToJson(**job));
         });
 
+    add("DELETE", one, "jobs.write",
+        doc(QStringLiteral("Discard a dead job (admins): removes it from the dead letters"), {}, {}, 204, {403, 404}),
+        [cx](RequestContext &ctx) -> HttpResponse {
+            if (!isAdmin(ctx))
+                return ApiError{403, QStringLiteral("jobs.admin_only"),
+                                QStringLiteral("Only the org's admins and owners discard dead jobs."), {}};
+            const auto id = jobIdOf(ctx);
+            if (!id)
+                return jobNotFound();
+            auto discarded = cx->queue->discardDead(ctx.orgScope(), *id);
+            if (!discarded)
+                return discarded.error().toApiError();
+            if (!*discarded)
+                return ApiError{404, QStringLiteral("jobs.not_dead"), QStringLiteral("No dead job with this id in this org."), {}};
+            return HttpResponse::noContent();
+        });
+
     add("GET", one + QStringLiteral("/result"), "jobs.read",
         doc(QStringLiteral("A succeeded job's result: its outputs with signed download links"), {},
             QStringLiteral("JobResult"), 200, {404, 409, 503}),
