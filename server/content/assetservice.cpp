@@ -4,6 +4,7 @@
 #include "content/contentdb.h"
 #include "db/database.h"
 #include "ops/auditlog.h"
+#include "ops/usage.h"
 #include "ops/webhooks.h"
 #include "storage/assetingest.h"
 #include "storage/storagebackend.h"
@@ -160,6 +161,13 @@ ServiceResult<AssetUpload> AssetService::upload(const ContentActor &actor, const
     const QJsonArray removedJson = QJsonArray::fromStringList(removed);
     return runScoped<AssetUpload>(m_db, {actor.userId, actor.orgId}, "asset insert", [&](pqxx::work &tx)
                                                                                       -> ServiceResult<AssetUpload> {
+        // The plan's storage quota, charged with the row: a refusal inserts nothing (the
+        // content-addressed object already written stays unreferenced, like a failed insert).
+        if (!selectAsset(tx, actor, QStringLiteral("a.sha256 = $2"), hash.toStdString())) {
+            const ChargeOutcome charged = Usage::charge(tx, actor.orgId, UsageKind::StorageBytes, stored.size());
+            if (!charged.allowed && charged.refused)
+                return charged.refused->toApiError();
+        }
         const pqxx::result rows = tx.exec_params(
             "INSERT INTO assets (org_id, sha256, size, content_type, original_name, storage_key, sanitized, created_by) "
             "VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, NULLIF($8, '')::uuid) "
@@ -209,7 +217,19 @@ ServiceResult<AssetInfo> AssetService::get(const ContentActor &actor, const QStr
 
 ServiceResult<AssetDownload> AssetService::download(const ContentActor &actor, const QString &id)
 {
-    auto asset = get(actor, id);
+    if (!looksLikeUuid(id))
+        return assetNotFound();
+    // The asset, and one download charged to the org's daily quota (402 when used up).
+    auto asset = runScoped<AssetInfo>(m_db, {actor.userId, actor.orgId}, "asset download", [&](pqxx::work &tx)
+                                                                                           -> ServiceResult<AssetInfo> {
+        const auto found = selectAsset(tx, actor, QStringLiteral("a.id = $2::uuid"), id.toStdString());
+        if (!found)
+            return assetNotFound();
+        const ChargeOutcome charged = Usage::charge(tx, actor.orgId, UsageKind::Downloads, 1);
+        if (!charged.allowed && charged.refused)
+            return charged.refused->toApiError();
+        return *found;
+    });
     if (!asset)
         return asset.error();
     if (!m_storage) {

@@ -6,6 +6,7 @@
 #include "http/router.h"
 #include "http/service.h"
 #include "ops/ratelimits.h"
+#include "ops/usage.h"
 #include "storage/instrumentedstorage.h"
 #include "storage/storagebackend.h"
 
@@ -633,7 +634,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
             auto uploaded = cx->assets.upload(actorOf(ctx), *name, QString::fromLatin1(ctx.header("content-type")),
                                               ctx.body());
             if (!uploaded)
-                return uploaded.error();
+                return Usage::refusalResponse(uploaded.error());
             HttpResponse response = HttpResponse::json(uploaded->asset.toJson(), uploaded->created ? 201 : 200);
             response.setHeader("Location",
                                QStringLiteral("%1/orgs/%2/assets/%3").arg(kApiPrefix, ctx.orgId(), uploaded->asset.id).toUtf8());
@@ -675,7 +676,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
                 return *refused;
             auto download = cx->assets.download(actorOf(ctx), ctx.pathParam(QStringLiteral("assetId")));
             if (!download)
-                return download.error();
+                return Usage::refusalResponse(download.error());
             return downloadResponse(*download, ctx);
         });
 
@@ -742,7 +743,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
                                                  QString::fromLatin1(ctx.requestId())},
                                                 ctx.pathParam(QStringLiteral("assetId")));
             if (!download)
-                return download.error();
+                return Usage::refusalResponse(download.error());
             return downloadResponse(*download, ctx);
         });
     return ok;

@@ -338,6 +338,47 @@ private slots:
         QVERIFY(assetRows() <= rows + 1); // at most the one upload the bucket allowed
     }
 
+    void plansQuotasRefuseUploadsAndDownloads()
+    {
+        // Org B on a tiny plan: room for a small image more, and one more download today.
+        const qint64 stored = f.count(f.orgB, "SELECT coalesce(sum(used), 0) FROM usage_totals WHERE kind = 'storage_bytes'");
+        const qint64 downloaded = f.count(f.orgB, "SELECT coalesce(sum(used), 0) FROM usage_daily WHERE kind = 'downloads' "
+                                                  "AND day = (now() AT TIME ZONE 'UTC')::date");
+        QVERIFY(stored >= 0 && downloaded >= 0);
+        QVERIFY(f.asOwner(f.orgB, QStringLiteral("INSERT INTO plans (name, display_name, downloads_per_day, storage_bytes) "
+                                                 "VALUES ('tiny-test', 'Tiny', %1, %2); "
+                                                 "INSERT INTO org_plans (org_id, plan) VALUES ('%3', 'tiny-test') "
+                                                 "ON CONFLICT (org_id) DO UPDATE SET plan = 'tiny-test'")
+                                      .arg(downloaded + 1)
+                                      .arg(stored + 2000)
+                                      .arg(f.orgB)));
+        RawResponse r = upload(png(Qt::cyan, 8), "image/png", QStringLiteral("small.png"), f.otherOwner.token, f.orgB);
+        QVERIFY2(r.status == 201, describe(r).constData());
+        const QString id = jsonOf(r).value(QStringLiteral("id")).toString();
+
+        QImage noise(64, 64, QImage::Format_ARGB32);
+        for (int y = 0; y < 64; ++y)
+            for (int x = 0; x < 64; ++x)
+                noise.setPixel(x, y, qRgba((x * 37 + y * 91) % 256, (x * y * 13) % 256, (x * 7 + y * y) % 256, 255));
+        QByteArray big;
+        QBuffer buffer(&big);
+        buffer.open(QIODevice::WriteOnly);
+        noise.save(&buffer, "PNG");
+        QVERIFY(big.size() > 2000);
+        const qint64 rows = assetRows(f.orgB);
+        r = upload(big, "image/png", QStringLiteral("big.png"), f.otherOwner.token, f.orgB);
+        QVERIFY2(r.status == 402, describe(r).constData());
+        QCOMPARE(errorCode(r), QStringLiteral("quota.exceeded"));
+        QCOMPARE(assetRows(f.orgB), rows);
+
+        const QString content = f.api(f.orgB, QStringLiteral("assets/%1/content").arg(id));
+        QCOMPARE(f.call("GET", content, f.otherOwner.token).status, 200);
+        r = f.call("GET", content, f.otherOwner.token);
+        QVERIFY2(r.status == 402, describe(r).constData());
+        QVERIFY(r.header("retry-after").toInt() >= 1);
+        QVERIFY(f.asOwner(f.orgB, QStringLiteral("DELETE FROM org_plans WHERE org_id = '%1'").arg(f.orgB)));
+    }
+
     void listIsPaginated()
     {
         QSet<QString> seen;

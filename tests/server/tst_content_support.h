@@ -209,6 +209,19 @@ public:
 
     Service &service() { return *m_service; }
 
+    /*! Runs \a sql as the schema owner in \a orgId's scope (operator actions such as plans); false on failure. */
+    bool asOwner(const QString &orgId, const QString &sql)
+    {
+        Database::Options options;
+        options.url = m_db.ownerUrl().toStdString();
+        options.poolSize = 1;
+        Database schemaOwner(options);
+        auto done = schemaOwner.withTransaction(OrgScope{QString(), orgId}, [&](pqxx::work &tx) { tx.exec(sql.toStdString()); });
+        if (!done)
+            qWarning("%s", qPrintable(done.error().message));
+        return done.ok();
+    }
+
     Member owner, editor, viewer, otherOwner;
     QString orgA, orgB;
 
