@@ -596,6 +596,67 @@ private slots:
         QVERIFY2(log.contains("worker stopped"), log.constData());
     }
 
+    void serveRunsAnInProcessWorkerAndStopsItOnSigterm()
+    {
+        const QString binary = QDir(QCoreApplication::applicationDirPath())
+                                   .absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        if (!QFileInfo(binary).isExecutable())
+            QSKIP("build the slidespec-server target to test `slidespec-server serve`");
+        const QString keyFile = m_work.filePath(QStringLiteral("serve.key"));
+        {
+            QFile key(keyFile);
+            QVERIFY(key.open(QIODevice::WriteOnly));
+            key.write(QByteArray(48, 'k'));
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), f.database().appUrl());
+        env.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), f.database().ownerUrl());
+        env.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), keyFile);
+        env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), f.storageUrl);
+        env.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
+        env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
+        env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("1"));
+        QProcess server;
+        server.setProcessEnvironment(env);
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(binary, {QStringLiteral("serve")});
+        QVERIFY(server.waitForStarted(10000));
+        QByteArray log;
+        int port = 0;
+        bool workerUp = false;
+        QElapsedTimer timer;
+        timer.start();
+        while ((port == 0 || !workerUp) && timer.elapsed() < 30000 && server.state() == QProcess::Running) {
+            server.waitForReadyRead(200);
+            log += server.readAll();
+            for (const QByteArray &line : log.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o.value(QStringLiteral("msg")).toString() == u"listening")
+                    port = o.value(QStringLiteral("port")).toInt();
+                if (o.value(QStringLiteral("msg")).toString() == u"jobs: in-process worker running")
+                    workerUp = true;
+            }
+        }
+        QVERIFY2(port > 0 && workerUp, log.constData());
+        RawConnection metrics{quint16(port)};
+        const RawResponse m = metrics.request("GET", "/metrics", {}, {});
+        QCOMPARE(m.status, 200);
+        QVERIFY2(m.body.contains("slidespec_job_workers 1"), m.body.constData());
+        QVERIFY(m.body.contains("slidespec_jobs{state=\"queued\",kind=\"export-pptx\"}"));
+        RawConnection openapi{quint16(port)};
+        const RawResponse spec = openapi.request("GET", "/api/v1/openapi.json", {}, {});
+        QVERIFY(spec.body.contains("/api/v1/orgs/{orgId}/decks/{deckId}/exports"));
+        QVERIFY(spec.body.contains("/api/v1/orgs/{orgId}/jobs/{jobId}/result"));
+
+        ::kill(pid_t(server.processId()), SIGTERM);
+        QVERIFY(server.waitForFinished(40000));
+        log += server.readAll();
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(server.exitCode() == 0, log.constData());
+        QVERIFY2(log.contains("jobs: in-process worker stopped"), log.constData());
+    }
+
+    // Runs after the jobs above: their histograms and counters have series by now.
     void metricsAreExposed()
     {
         f.metrics->refreshDepth();
