@@ -70,9 +70,10 @@ struct Org
 
 QByteArray deckSpec()
 {
-    return QByteArrayLiteral(R"({"version":1,"format":"slidespec","id":"d1","title":"Matrix",
- "slides":[{"id":"s1","elements":[{"type":"text","id":"t1","role":"title",
-   "frame":{"x":40,"y":30,"w":400,"h":60},"text":{"paragraphs":[{"runs":[{"text":"Hi"}]}]}}]}]})");
+    return QByteArrayLiteral("{\"version\":1,\"format\":\"slidespec\",\"id\":\"d1\",\"title\":\"Matrix\","
+                             "\"slides\":[{\"id\":\"s1\",\"elements\":[{\"type\":\"text\",\"id\":\"t1\",\"role\":\"title\","
+                             "\"frame\":{\"x\":40,\"y\":30,\"w\":400,\"h\":60},"
+                             "\"text\":{\"paragraphs\":[{\"runs\":[{\"text\":\"Hi\"}]}]}}]}]}");
 }
 
 QByteArray resource(const QString &path)
@@ -273,7 +274,7 @@ private:
         if (param == u"webhookId") {
             const RawResponse r =
                 call("POST", api(org, QStringLiteral("webhooks")), org.owner.token,
-                     R"({"url":"https://hooks.example.com/matrix","events":["deck.created"],"description":"matrix"})");
+                     "{\"url\":\"https://hooks.example.com/matrix\",\"events\":[\"deck.created\"],\"description\":\"matrix\"}");
             return r.status == 201 ? idOf(r) : QString();
         }
         if (param == u"jobId") {
@@ -281,7 +282,7 @@ private:
             if (deck.isEmpty())
                 return {};
             const RawResponse r = call("POST", api(org, QStringLiteral("decks/%1/exports").arg(deck)),
-                                       org.owner.token, R"({"kind":"export-pdf"})");
+                                       org.owner.token, "{\"kind\":\"export-pdf\"}");
             return r.status == 202 || r.status == 201 ? idOf(r) : QString();
         }
         if (param == u"inviteId") {
