@@ -580,10 +580,11 @@ private slots:
             }
         }
 
-        m_table << QStringLiteral("%1 %2 [%3] %4")
+        m_table << QStringLiteral("%1 %2 [%3] %4%5")
                        .arg(QString::fromLatin1(route.method).leftJustified(6), route.pattern.leftJustified(62),
                             route.permission.isEmpty() ? (route.auth == AuthMode::Required ? QStringLiteral("auth") : QStringLiteral("none")) : route.permission,
-                            cells.join(QLatin1Char(' ')));
+                            cells.join(QLatin1Char(' ')),
+                            failures.isEmpty() ? QString() : QStringLiteral("  ← FAILS (%1)").arg(failures.size()));
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("\n    "))));
     }
 
