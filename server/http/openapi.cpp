@@ -156,8 +156,7 @@ QJsonObject openApiDocument(const Router &router, const QString &serverUrl, cons
         if (route.auth == AuthMode::None) {
             operation.insert(QStringLiteral("security"), QJsonArray{});
         } else {
-            QJsonArray security{QJsonObject{{QStringLiteral("bearerToken"), QJsonArray{}}},
-                                QJsonObject{{QStringLiteral("sessionCookie"), QJsonArray{}}}};
+            QJsonArray security{QJsonObject{{QStringLiteral("bearerToken"), QJsonArray{}}}};
             if (route.auth == AuthMode::Optional)
                 security.append(QJsonObject{});
             operation.insert(QStringLiteral("security"), security);
@@ -195,11 +194,14 @@ QJsonObject openApiDocument(const Router &router, const QString &serverUrl, cons
          QJsonObject{{QStringLiteral("schemas"), schemas},
                      {QStringLiteral("responses"), errorResponses},
                      {QStringLiteral("securitySchemes"),
-                      QJsonObject{{QStringLiteral("bearerToken"), QJsonObject{{QStringLiteral("type"), QStringLiteral("http")},
-                                                                              {QStringLiteral("scheme"), QStringLiteral("bearer")}}},
-                                  {QStringLiteral("sessionCookie"), QJsonObject{{QStringLiteral("type"), QStringLiteral("apiKey")},
-                                                                                {QStringLiteral("in"), QStringLiteral("cookie")},
-                                                                                {QStringLiteral("name"), QStringLiteral("slidespec_session")}}}}}}},
+                      QJsonObject{{QStringLiteral("bearerToken"),
+                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("http")},
+                                               {QStringLiteral("scheme"), QStringLiteral("bearer")},
+                                               {QStringLiteral("bearerFormat"), QStringLiteral("sss_… | ssp_…")},
+                                               {QStringLiteral("description"),
+                                                QStringLiteral("Authorization: Bearer <token>: a session token (sss_…) from "
+                                                               "/api/v1/auth/signup or /api/v1/auth/login, or a personal API "
+                                                               "token (ssp_…) from /api/v1/me/tokens, scoped to one org.")}}}}}}},
     };
 }
 
