@@ -7,9 +7,10 @@
 // - no credential → 401 with the error envelope (AuthMode::Required); routes
 //   with AuthMode::None/Optional are only checked never to answer 5xx;
 // - each role of org A (viewer, editor, admin, owner) → when the permission
-//   matrix allows the route's permission: neither 401/403 nor 5xx (a 404 only
-//   when a path parameter could not be resolved to a real object); when it
-//   does not: 403 with the envelope;
+//   matrix allows the route's permission: neither 401/403 nor 5xx (a
+//   `*.not_found` 404 only when a path parameter could not be resolved to a
+//   real object; a state 404 such as jobs.not_dead is fine); when it does
+//   not: 403 with the envelope;
 // - A's owner with org B's ids (B's org and B's objects), and with A's org
 //   but B's objects → 404, and the body shows none of B's ids or names.
 //
