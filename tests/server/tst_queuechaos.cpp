@@ -209,7 +209,9 @@ void TstQueueChaos::killedWorkersLoseNoJobAndStoreEachResultOnce()
     QStringList schedule;
     int kills = 0;
     for (; kills < kKills; ++kills) {
-        const int pauseMs = 1000 + int(rng.bounded(1500));
+        // 0.8–1.8 s apart: the 20 kills end within ~40 s even with slow
+        // restarts, while 2,000 jobs of 150–349 ms on 12 threads need more.
+        const int pauseMs = 800 + int(rng.bounded(1000));
         QThread::msleep(pauseMs);
         if (unfinishedJobs() <= 0)
             break; // the run ended before the chaos did: fails below
