@@ -72,6 +72,11 @@ BENCH_QUEUE_URL=$(fresh_db bench_queue_pgboss8) BENCH_QUEUE_BURN_CAP_S=30 \
 BENCH_QUEUE_URL=$(fresh_db bench_queue_pgboss500) BENCH_QUEUE_PGBOSS_BATCH=500 \
     run_one pgboss500 node bench/peers/queue/pgboss.cjs
 
+# The databases hold hundreds of thousands of finished jobs: drop them.
+for db in bench_queue_slidespec bench_queue_graphile bench_queue_pgboss8 bench_queue_pgboss500; do
+    "$psql" -X -q "$owner_url" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+done
+
 row() {
     local label=$1 name=$2 enqueue_api=$3 burn lat
     burn="$(field "$label" burn_rate) jobs/s"
