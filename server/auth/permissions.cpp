@@ -34,6 +34,7 @@ constexpr Permission table[] = {
     {"assets.write", "Upload assets", false, true, true, true},
     {"jobs.read", "See export and preview jobs and their results", true, true, true, true},
     {"jobs.write", "Start exports and previews", false, true, true, true},
+    {"jobs.manage", "Retry or discard dead jobs", false, false, true, true},
     {"tokens.create", "Create personal API tokens scoped to this org", true, true, true, true},
     {"tokens.manage", "List and revoke any member's API tokens for this org", false, false, true, true},
     {"audit.read", "Read the audit log", false, false, true, true},
