@@ -2,7 +2,7 @@
 #pragma once
 
 #include "auth/authtypes.h"
-#include "auth/serviceresult.h"
+#include "http/serviceresult.h"
 #include "auth/throttle.h"
 #include "ops/auditlog.h"
 

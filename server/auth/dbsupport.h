@@ -4,8 +4,9 @@
 // Internal to server/auth: running a service step in one scoped transaction
 // that may end with an ApiError (and then rolls back), and small conversions.
 
-#include "auth/serviceresult.h"
 #include "db/database.h"
+#include "db/runscoped.h"
+#include "http/serviceresult.h"
 #include "ops/auditlog.h"
 #include "ops/webhooks.h"
 
@@ -16,48 +17,10 @@
 #include <QJsonObject>
 #include <QString>
 
-#include "http/logging.h"
-
-#include <exception>
 #include <optional>
 #include <string>
 
 namespace slidespec::server::authdb {
-
-/*! Thrown inside a transaction to roll it back; runScoped() returns its error. */
-struct Rollback : std::exception
-{
-    const char *what() const noexcept override { return "rollback"; }
-};
-
-/*!
- * Runs \a fn(pqxx::work &) -> ServiceResult<T> in one transaction scoped to
- * \a scope. An error result rolls the transaction back and is returned as it
- * is; a database failure becomes its ApiError (503/500) and is logged.
- */
-template<typename T, typename Fn>
-ServiceResult<T> runScoped(Database &db, const OrgScope &scope, const char *what, Fn &&fn)
-{
-    std::optional<ApiError> refused;
-    auto result = db.withTransaction(scope, [&](pqxx::work &tx) -> ServiceResult<T> {
-        ServiceResult<T> out = fn(tx);
-        if (!out.ok()) {
-            refused = out.error();
-            throw Rollback();
-        }
-        return out;
-    });
-    if (refused)
-        return *refused;
-    if (!result.ok()) {
-        logging::error(QStringLiteral("auth database step failed"),
-                       {{QStringLiteral("step"), QString::fromLatin1(what)},
-                        {QStringLiteral("error"), result.error().message},
-                        {QStringLiteral("sqlstate"), QString::fromStdString(result.error().sqlState)}});
-        return result.error().toApiError();
-    }
-    return std::move(result.value());
-}
 
 inline std::string hex(const QByteArray &bytes)
 {

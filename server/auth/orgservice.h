@@ -3,7 +3,7 @@
 
 #include "auth/authtypes.h"
 #include "auth/permissions.h"
-#include "auth/serviceresult.h"
+#include "http/serviceresult.h"
 #include "ops/auditlog.h"
 
 #include <QJsonObject>

@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <spdlog/spdlog.h>
+
 namespace slidespec::server {
 
 using namespace contentdb;

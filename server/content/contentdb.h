@@ -4,8 +4,9 @@
 // Internal to server/content: one scoped transaction per service call that
 // may end with an ApiError (rolling back), and small conversions.
 
-#include "auth/serviceresult.h"
 #include "db/database.h"
+#include "db/runscoped.h"
+#include "http/serviceresult.h"
 
 #include <pqxx/pqxx>
 
@@ -13,46 +14,10 @@
 #include <QJsonObject>
 #include <QString>
 
-#include <spdlog/spdlog.h>
-
-#include <exception>
 #include <optional>
 #include <string>
 
 namespace slidespec::server::contentdb {
-
-/*! Thrown inside a transaction to roll it back; runScoped() returns the refusal. */
-struct Rollback : std::exception
-{
-    const char *what() const noexcept override { return "rollback"; }
-};
-
-/*!
- * Runs \a fn(pqxx::work &) -> ServiceResult<T> in one transaction scoped to
- * \a scope. A refusal rolls back (nothing half-written) and is returned as
- * it is; a database failure becomes its ApiError (503/500) and is logged.
- */
-template<typename T, typename Fn>
-ServiceResult<T> runScoped(Database &db, const OrgScope &scope, const char *what, Fn &&fn)
-{
-    std::optional<ApiError> refused;
-    auto result = db.withTransaction(scope, [&](pqxx::work &tx) -> ServiceResult<T> {
-        ServiceResult<T> out = fn(tx);
-        if (!out.ok()) {
-            refused = out.error();
-            throw Rollback();
-        }
-        return out;
-    });
-    if (refused)
-        return *refused;
-    if (!result.ok()) {
-        spdlog::error("content: {} failed: {} (sqlstate {})", what, result.error().message.toStdString(),
-                      result.error().sqlState);
-        return result.error().toApiError();
-    }
-    return std::move(result.value());
-}
 
 /*! An ISO 8601 UTC timestamp (milliseconds) of \a column, as the API shows times. */
 inline std::string iso(const char *column)

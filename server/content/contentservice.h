@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "auth/serviceresult.h"
+#include "http/serviceresult.h"
 #include "content/specvalidation.h"
 
 #include <QByteArray>

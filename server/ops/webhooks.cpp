@@ -160,7 +160,7 @@ bool WebhookUrlGuard::isNonPublic(const QHostAddress &raw)
     return false;
 }
 
-OpsResult<WebhookTarget> WebhookUrlGuard::check(const QString &text, const WebhookConfig &config)
+ServiceResult<WebhookTarget> WebhookUrlGuard::check(const QString &text, const WebhookConfig &config)
 {
     if (text.size() > 2000)
         return invalidUrl(QStringLiteral("The URL is longer than 2000 characters."));
@@ -335,7 +335,7 @@ std::optional<ApiError> Webhooks::validate(const QJsonObject &body, bool creatin
     return std::nullopt;
 }
 
-OpsResult<QJsonObject> Webhooks::create(const OrgScope &scope, const QJsonObject &body, const AuditEvent *audit)
+ServiceResult<QJsonObject> Webhooks::create(const OrgScope &scope, const QJsonObject &body, const AuditEvent *audit)
 {
     QString url, description;
     QStringList events;
@@ -378,7 +378,7 @@ OpsResult<QJsonObject> Webhooks::create(const OrgScope &scope, const QJsonObject
     return webhook;
 }
 
-OpsResult<QJsonArray> Webhooks::list(const OrgScope &scope)
+ServiceResult<QJsonArray> Webhooks::list(const OrgScope &scope)
 {
     auto result = m_db.withTransaction(scope, [&](pqxx::work &tx) {
         QJsonArray out;
@@ -393,7 +393,7 @@ OpsResult<QJsonArray> Webhooks::list(const OrgScope &scope)
     return result.value();
 }
 
-OpsResult<QJsonObject> Webhooks::get(const OrgScope &scope, const QString &id)
+ServiceResult<QJsonObject> Webhooks::get(const OrgScope &scope, const QString &id)
 {
     if (!isUuid(id))
         return ApiError::notFound(QStringLiteral("webhook"));
@@ -412,7 +412,7 @@ OpsResult<QJsonObject> Webhooks::get(const OrgScope &scope, const QString &id)
     return *result.value();
 }
 
-OpsResult<QJsonObject> Webhooks::update(const OrgScope &scope, const QString &id, const QJsonObject &body,
+ServiceResult<QJsonObject> Webhooks::update(const OrgScope &scope, const QString &id, const QJsonObject &body,
                                         const AuditEvent *audit)
 {
     if (!isUuid(id))
@@ -453,7 +453,7 @@ OpsResult<QJsonObject> Webhooks::update(const OrgScope &scope, const QString &id
     return *result.value();
 }
 
-OpsResult<bool> Webhooks::remove(const OrgScope &scope, const QString &id, const AuditEvent *audit)
+ServiceResult<bool> Webhooks::remove(const OrgScope &scope, const QString &id, const AuditEvent *audit)
 {
     if (!isUuid(id))
         return ApiError::notFound(QStringLiteral("webhook"));
@@ -478,7 +478,7 @@ OpsResult<bool> Webhooks::remove(const OrgScope &scope, const QString &id, const
     return true;
 }
 
-OpsResult<QJsonObject> Webhooks::deliveries(const OrgScope &scope, const QString &id, int limit)
+ServiceResult<QJsonObject> Webhooks::deliveries(const OrgScope &scope, const QString &id, int limit)
 {
     if (!isUuid(id))
         return ApiError::notFound(QStringLiteral("webhook"));
@@ -524,7 +524,7 @@ OpsResult<QJsonObject> Webhooks::deliveries(const OrgScope &scope, const QString
     return *result.value();
 }
 
-OpsResult<QJsonObject> Webhooks::sendTest(const OrgScope &scope, const QString &id)
+ServiceResult<QJsonObject> Webhooks::sendTest(const OrgScope &scope, const QString &id)
 {
     if (!isUuid(id))
         return ApiError::notFound(QStringLiteral("webhook"));

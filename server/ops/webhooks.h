@@ -3,6 +3,7 @@
 
 #include "db/database.h"
 #include "http/apierror.h"
+#include "http/serviceresult.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -17,27 +18,9 @@
 
 #include <chrono>
 #include <optional>
-#include <variant>
 #include <vector>
 
 namespace slidespec::server {
-
-/*! \brief A value or the ApiError to answer (the ops services never throw). */
-template<typename T>
-class OpsResult
-{
-public:
-    OpsResult(T value) : m_state(std::move(value)) {}
-    OpsResult(ApiError error) : m_state(std::move(error)) {}
-    bool ok() const { return m_state.index() == 0; }
-    explicit operator bool() const { return ok(); }
-    T &value() { return std::get<0>(m_state); }
-    const T &value() const { return std::get<0>(m_state); }
-    const ApiError &error() const { return std::get<1>(m_state); }
-
-private:
-    std::variant<T, ApiError> m_state;
-};
 
 /*!
  * \brief How webhooks are delivered and which URLs they may reach.
@@ -95,7 +78,7 @@ public:
      * loop). On refusal returns a 400 `webhooks.invalid_url` whose message
      * says why.
      */
-    static OpsResult<WebhookTarget> check(const QString &url, const WebhookConfig &config);
+    static ServiceResult<WebhookTarget> check(const QString &url, const WebhookConfig &config);
 
     /*! True for addresses no webhook may reach by default (private, loopback, link-local, …). */
     static bool isNonPublic(const QHostAddress &address);
@@ -145,17 +128,17 @@ public:
     // transaction when given, so the change and its audit row commit together.
 
     /*! {url, events, description?, active?} → the webhook with its secret (shown this once). */
-    OpsResult<QJsonObject> create(const OrgScope &scope, const QJsonObject &body, const AuditEvent *audit = nullptr);
-    OpsResult<QJsonArray> list(const OrgScope &scope);
-    OpsResult<QJsonObject> get(const OrgScope &scope, const QString &id);
+    ServiceResult<QJsonObject> create(const OrgScope &scope, const QJsonObject &body, const AuditEvent *audit = nullptr);
+    ServiceResult<QJsonArray> list(const OrgScope &scope);
+    ServiceResult<QJsonObject> get(const OrgScope &scope, const QString &id);
     /*! {url?, events?, description?, active?} */
-    OpsResult<QJsonObject> update(const OrgScope &scope, const QString &id, const QJsonObject &body,
+    ServiceResult<QJsonObject> update(const OrgScope &scope, const QString &id, const QJsonObject &body,
                                   const AuditEvent *audit = nullptr);
-    OpsResult<bool> remove(const OrgScope &scope, const QString &id, const AuditEvent *audit = nullptr);
+    ServiceResult<bool> remove(const OrgScope &scope, const QString &id, const AuditEvent *audit = nullptr);
     /*! The webhook's deliveries, newest first, each with its attempts. */
-    OpsResult<QJsonObject> deliveries(const OrgScope &scope, const QString &id, int limit);
+    ServiceResult<QJsonObject> deliveries(const OrgScope &scope, const QString &id, int limit);
     /*! Queues a "ping" delivery to this webhook (whatever its events). */
-    OpsResult<QJsonObject> sendTest(const OrgScope &scope, const QString &id);
+    ServiceResult<QJsonObject> sendTest(const OrgScope &scope, const QString &id);
 
 private:
     std::optional<ApiError> validate(const QJsonObject &body, bool creating, QString *url, QStringList *events,

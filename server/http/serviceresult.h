@@ -9,7 +9,7 @@
 namespace slidespec::server {
 
 /*!
- * \brief What an auth service call returns: a value, or the ApiError to send
+ * \brief What a service call returns: a value, or the ApiError to send
  * (the status, stable code and message are chosen by the service, so the
  * HTTP layer only forwards them). ServiceResult<void> holds no value.
  */
