@@ -152,6 +152,16 @@ QJsonObject jobToJson(const Job &job)
             {QStringLiteral("finishedAt"), isoOrNull(job.finishedAt)}};
 }
 
+/*! A job looked up in the caller's org, as the API answers it: 404 when it is not there. */
+HttpResponse jobOrNotFound(const DbResult<std::optional<Job>> &job)
+{
+    if (!job)
+        return job.error().toApiError();
+    if (!job->has_value())
+        return jobNotFound();
+    return HttpResponse::json(jobToJson(**job));
+}
+
 // ---- metrics ---------------------------------------------------------------
 
 class InstrumentedHandler : public JobHandler
@@ -419,14 +429,7 @@ bool registerJobsRoutes(Router &router, Database &db, std::shared_ptr<JobQueue> 
     add("GET", one, "jobs.read", doc(QStringLiteral("A job: state, progress, attempts, last error"), {}, QStringLiteral("Job"), 200, {404}),
         [cx](RequestContext &ctx) -> HttpResponse {
             const auto id = jobIdOf(ctx);
-            if (!id)
-                return jobNotFound();
-            auto job = cx->queue->get(ctx.orgScope(), *id);
-            if (!job)
-                return job.error().toApiError();
-            if (!job->has_value())
-                return jobNotFound();
-            return HttpResponse::json(jobToJson(**job));
+            return id ? jobOrNotFound(cx->queue->get(ctx.orgScope(), *id)) : HttpResponse(jobNotFound());
         });
 
     add("POST", one + QStringLiteral("/cancel"), "jobs.write",
@@ -434,14 +437,7 @@ bool registerJobsRoutes(Router &router, Database &db, std::shared_ptr<JobQueue> 
             QStringLiteral("Job"), 200, {404}),
         [cx](RequestContext &ctx) -> HttpResponse {
             const auto id = jobIdOf(ctx);
-            if (!id)
-                return jobNotFound();
-            auto job = cx->queue->cancel(ctx.orgScope(), *id);
-            if (!job)
-                return job.error().toApiError();
-            if (!job->has_value())
-                return jobNotFound();
-            return HttpResponse::json(jobToJson(**job));
+            return id ? jobOrNotFound(cx->queue->cancel(ctx.orgScope(), *id)) : HttpResponse(jobNotFound());
         });
 
     add("POST", one + QStringLiteral("/retry"), "jobs.manage",
