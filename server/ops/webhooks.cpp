@@ -134,7 +134,7 @@ QStringList webhookEventNames()
 {
     return {QStringLiteral("deck.created"),    QStringLiteral("deck.updated"),   QStringLiteral("deck.deleted"),
             QStringLiteral("deck.restored"),   QStringLiteral("asset.uploaded"), QStringLiteral("job.succeeded"),
-            QStringLiteral("job.failed"),      QStringLiteral("member.added"),   QStringLiteral("member.removed"),
+            QStringLiteral("job.failed"),      QStringLiteral("job.cancelled"), QStringLiteral("member.added"),   QStringLiteral("member.removed"),
             QStringLiteral("member.role_changed")};
 }
 
