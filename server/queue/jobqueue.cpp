@@ -182,27 +182,33 @@ std::chrono::milliseconds BackoffPolicy::randomDelay(int attempt) const
 
 JobQueue::JobQueue(Database &db, BackoffPolicy backoff) : m_db(db), m_backoff(backoff) {}
 
+EnqueueResult JobQueue::enqueue(pqxx::transaction_base &tx, const QString &orgId, const EnqueueRequest &request)
+{
+    if (orgId.isEmpty())
+        throw pqxx::data_exception("enqueue needs an org id", std::string(), "22023");
+    // The conflict arm is a no-op update, so RETURNING yields the existing
+    // active job; xmax = 0 only on a freshly inserted row.
+    const auto r = tx.exec_params1(
+        "INSERT INTO jobs AS j (kind, org_id, payload, priority, max_attempts, dedup_key, run_at, created_by)"
+        " VALUES ($1, $2::uuid, $3::jsonb, $4, $5, NULLIF($6, ''),"
+        "         now() + make_interval(secs => $7::double precision), app.current_user())"
+        " ON CONFLICT (org_id, kind, dedup_key)"
+        "   WHERE dedup_key IS NOT NULL AND state IN ('queued', 'running', 'retrying')"
+        " DO UPDATE SET dedup_key = EXCLUDED.dedup_key"
+        " RETURNING" SLIDESPEC_JOB_COLUMNS ", (j.xmax = 0)",
+        request.kind.toStdString(), orgId.toStdString(), json(request.payload), request.priority,
+        request.maxAttempts, request.dedupKey.toStdString(), seconds(request.delay));
+    EnqueueResult result;
+    result.job = rowToJob(r);
+    result.created = r[jobColumnCount].as<bool>();
+    return result;
+}
+
 DbResult<EnqueueResult> JobQueue::enqueue(const OrgScope &scope, const EnqueueRequest &request)
 {
     if (scope.orgId.isEmpty())
         return badArgument(QStringLiteral("enqueue needs an org scope"));
-    return m_db.withTransaction(scope, [&](pqxx::work &tx) {
-        const auto r = tx.exec_params1(
-            "INSERT INTO jobs AS j (kind, org_id, payload, priority, max_attempts, dedup_key, run_at, created_by)"
-            " VALUES ($1, $2::uuid, $3::jsonb, $4, $5, NULLIF($6, ''),"
-            "         now() + make_interval(secs => $7::double precision), NULLIF($8, '')::uuid)"
-            " ON CONFLICT (org_id, kind, dedup_key)"
-            "   WHERE dedup_key IS NOT NULL AND state IN ('queued', 'running', 'retrying')"
-            " DO UPDATE SET dedup_key = EXCLUDED.dedup_key"
-            " RETURNING" SLIDESPEC_JOB_COLUMNS ", (j.xmax = 0)",
-            request.kind.toStdString(), scope.orgId.toStdString(), json(request.payload), request.priority,
-            request.maxAttempts, request.dedupKey.toStdString(), seconds(request.delay),
-            scope.userId.toStdString());
-        EnqueueResult result;
-        result.job = rowToJob(r);
-        result.created = r[jobColumnCount].as<bool>();
-        return result;
-    });
+    return m_db.withTransaction(scope, [&](pqxx::work &tx) { return enqueue(tx, scope.orgId, request); });
 }
 
 DbResult<std::optional<Job>> JobQueue::get(const OrgScope &scope, qint64 id)

@@ -172,6 +172,34 @@ public:
      */
     DbResult<EnqueueResult> enqueue(const OrgScope &scope, const EnqueueRequest &request);
 
+    /*!
+     * \brief enqueue() inside the caller's transaction \a tx, so that the job
+     * and the caller's other writes (a usage charge, an audit row) commit or
+     * roll back together.
+     *
+     * \a tx must already be in \a orgId's scope (OrgScope::apply(), as
+     * Database::withTransaction(scope, …) does): row-level security refuses a
+     * job for another org. The job's created_by is the scope's user
+     * (app.user_id), or none. Same dedup semantics as enqueue(): with a dedup
+     * key, an active job of the same org, kind and key is returned with
+     * created = false (the returned row is locked until \a tx ends; a
+     * concurrent enqueue of the same key waits for \a tx and then gets this
+     * job, or creates its own when \a tx rolled back).
+     *
+     * Throws what libpqxx throws (call inside withTransaction): a bad kind,
+     * priority or attempt count is a pqxx::check_violation (23514), an empty
+     * \a orgId a pqxx::data_exception (22023 invalid parameter value).
+     *
+     * \code
+     * db.withTransaction(ctx.orgScope(), [&](pqxx::work &tx) {
+     *     if (!Usage::charge(tx, ctx.orgId(), UsageKind::Exports, 1).allowed)
+     *         throw Rollback();
+     *     return JobQueue::enqueue(tx, ctx.orgId(), request);
+     * });
+     * \endcode
+     */
+    static EnqueueResult enqueue(pqxx::transaction_base &tx, const QString &orgId, const EnqueueRequest &request);
+
     /*! The job \a id of \a scope's org, or nullopt (another org's job is not found either). */
     DbResult<std::optional<Job>> get(const OrgScope &scope, qint64 id);
 

@@ -146,6 +146,11 @@ private slots:
     void enqueueRefusesBadInput();
     void dedupUnderConcurrency();
     void dedupIsPerOrgAndKind();
+    void enqueueInCallersTransaction_data();
+    void enqueueInCallersTransaction();
+    void enqueueInTransactionDedup();
+    void enqueueInTransactionRefuses_data();
+    void enqueueInTransactionRefuses();
     void otherOrgsJobsAreInvisible();
     void fairnessAcrossOrgs_data();
     void fairnessAcrossOrgs();
@@ -426,6 +431,125 @@ void TstQueue::dedupIsPerOrgAndKind()
     QVERIFY(a && b && c);
     QVERIFY(a->created && b->created && c->created);
     QCOMPARE(QSet<qint64>({a->job.id, b->job.id, c->job.id}).size(), 3);
+}
+
+void TstQueue::enqueueInCallersTransaction_data()
+{
+    QTest::addColumn<bool>("commit");
+    QTest::newRow("commit: the jobs and the other write land together") << true;
+    QTest::newRow("rollback: neither the jobs nor the other write land") << false;
+}
+
+void TstQueue::enqueueInCallersTransaction()
+{
+    QFETCH(bool, commit);
+    const QString userId = newUuid();
+    ownerExec("INSERT INTO users (id, email, password_hash) VALUES ('" + userId.toStdString() + "', 'q-"
+              + userId.left(8).toStdString() + "@example.org', 'x')");
+    const OrgScope scope{userId, m_orgA};
+    QList<qint64> seenInside;
+    bool invisibleOutside = false;
+    struct Abort : std::exception {};
+    const auto r = m_db->withTransaction(scope, [&](pqxx::work &tx) {
+        EnqueueRequest request;
+        request.kind = QStringLiteral("export-pptx");
+        request.dedupKey = QStringLiteral("deck-9:rev-1");
+        const auto first = JobQueue::enqueue(tx, m_orgA, request);
+        request.kind = QStringLiteral("preview");
+        const auto second = JobQueue::enqueue(tx, m_orgA, request);
+        seenInside = {first.job.id, second.job.id};
+        if (!first.created || !second.created || first.job.createdBy != userId || first.job.orgId != m_orgA
+            || first.job.state != JobState::Queued)
+            throw std::runtime_error("unexpected enqueue result inside the transaction");
+        // Another connection sees nothing before the commit.
+        const auto outside = m_queue->list(scopeA(), {});
+        invisibleOutside = outside && outside->isEmpty();
+        if (!commit)
+            throw Abort();
+    });
+    QCOMPARE(bool(r), commit);
+    QVERIFY2(invisibleOutside, "uncommitted jobs are invisible to other transactions");
+    QCOMPARE(seenInside.size(), 2);
+    const auto all = m_queue->list(scopeA(), {});
+    QVERIFY(all);
+    QCOMPARE(all->size(), commit ? 2 : 0);
+    if (commit) {
+        QCOMPARE(mustGet(scopeA(), seenInside.at(0)).createdBy, userId);
+        // Committed: the same key now answers with the existing job.
+        EnqueueRequest again;
+        again.kind = QStringLiteral("export-pptx");
+        again.dedupKey = QStringLiteral("deck-9:rev-1");
+        const auto dup = m_queue->enqueue(scopeA(), again);
+        QVERIFY(dup);
+        QVERIFY(!dup->created);
+        QCOMPARE(dup->job.id, seenInside.at(0));
+    }
+    ownerExec("DELETE FROM users WHERE id = '" + userId.toStdString() + "'");
+}
+
+void TstQueue::enqueueInTransactionDedup()
+{
+    const qint64 existing = [&] {
+        EnqueueRequest request;
+        request.kind = QStringLiteral("count");
+        request.dedupKey = QStringLiteral("k");
+        const auto r = m_queue->enqueue(scopeA(), request);
+        return r ? r->job.id : 0;
+    }();
+    QVERIFY(existing > 0);
+    const auto r = m_db->withTransaction(scopeA(), [&](pqxx::work &tx) {
+        EnqueueRequest request;
+        request.kind = QStringLiteral("count");
+        request.dedupKey = QStringLiteral("k");
+        request.payload = {{QStringLiteral("ignored"), true}};
+        const auto a = JobQueue::enqueue(tx, m_orgA, request);
+        const auto b = JobQueue::enqueue(tx, m_orgA, request);
+        request.dedupKey = QStringLiteral("other");
+        const auto c = JobQueue::enqueue(tx, m_orgA, request);
+        return QList<EnqueueResult>{a, b, c};
+    });
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QVERIFY(!r->at(0).created && !r->at(1).created);
+    QCOMPARE(r->at(0).job.id, existing);
+    QCOMPARE(r->at(1).job.id, existing);
+    QVERIFY2(r->at(0).job.payload.isEmpty(), "the existing job is returned unchanged");
+    QVERIFY(r->at(2).created);
+    QCOMPARE(m_queue->list(scopeA(), {})->size(), 2);
+}
+
+void TstQueue::enqueueInTransactionRefuses_data()
+{
+    QTest::addColumn<QString>("which");
+    QTest::addColumn<QString>("sqlState");
+    QTest::newRow("a bad kind is a check violation") << QStringLiteral("bad-kind") << QStringLiteral("23514");
+    QTest::newRow("an empty org id is an invalid parameter") << QStringLiteral("no-org") << QStringLiteral("22023");
+    QTest::newRow("another org than the scope's is refused by RLS") << QStringLiteral("other-org")
+                                                                    << QStringLiteral("42501");
+}
+
+void TstQueue::enqueueInTransactionRefuses()
+{
+    QFETCH(QString, which);
+    QFETCH(QString, sqlState);
+    bool threw = false;
+    const auto r = m_db->withTransaction(scopeB(), [&](pqxx::work &tx) {
+        EnqueueRequest request;
+        request.kind = which == QLatin1String("bad-kind") ? QStringLiteral("Bad Kind") : QStringLiteral("noop");
+        const QString org = which == QLatin1String("no-org") ? QString()
+                            : which == QLatin1String("other-org") ? m_orgA
+                                                                  : m_orgB;
+        try {
+            JobQueue::enqueue(tx, org, request);
+        } catch (const pqxx::sql_error &) {
+            threw = true;
+            throw;
+        }
+    });
+    QVERIFY2(threw, "the tx-level enqueue throws the pqxx error");
+    QVERIFY(!r);
+    QCOMPARE(QString::fromStdString(r.error().sqlState), sqlState);
+    QVERIFY(m_queue->list(scopeA(), {})->isEmpty());
+    QVERIFY(m_queue->list(scopeB(), {})->isEmpty());
 }
 
 void TstQueue::otherOrgsJobsAreInvisible()
