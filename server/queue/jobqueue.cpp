@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "queue/jobqueue.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
@@ -209,6 +210,80 @@ DbResult<EnqueueResult> JobQueue::enqueue(const OrgScope &scope, const EnqueueRe
     if (scope.orgId.isEmpty())
         return badArgument(QStringLiteral("enqueue needs an org scope"));
     return m_db.withTransaction(scope, [&](pqxx::work &tx) { return enqueue(tx, scope.orgId, request); });
+}
+
+QList<EnqueueResult> JobQueue::enqueueMany(pqxx::transaction_base &tx, const QString &orgId,
+                                           const QList<EnqueueRequest> &requests)
+{
+    if (orgId.isEmpty())
+        throw pqxx::data_exception("enqueue needs an org id", std::string(), "22023");
+    if (requests.isEmpty())
+        return {};
+    QJsonArray input;
+    for (int i = 0; i < requests.size(); ++i) {
+        const auto &request = requests.at(i);
+        input.append(QJsonObject{{QStringLiteral("n"), i},
+                                 {QStringLiteral("kind"), request.kind},
+                                 {QStringLiteral("payload"), request.payload},
+                                 {QStringLiteral("priority"), request.priority},
+                                 {QStringLiteral("max_attempts"), request.maxAttempts},
+                                 {QStringLiteral("dedup_key"), request.dedupKey},
+                                 {QStringLiteral("delay"), seconds(request.delay)}});
+    }
+    // One statement:
+    //   input  the requests, each with the position of the first request of
+    //          its (kind, dedup key) group (its own when it has no key);
+    //   fresh  one row per group, with an id drawn now, so that rows without
+    //          a key can be found again in the INSERT's answer;
+    //   ins    the insert in (kind, key) order (concurrent batches lock keys
+    //          in the same order: no deadlock); a key held by an active job
+    //          takes the no-op conflict arm and returns that job;
+    //   then every request joins its group's row, in request order.
+    const auto rows = tx.exec_params(
+        "WITH input AS MATERIALIZED ("
+        "  SELECT r.n, r.kind, coalesce(r.payload, '{}'::jsonb) AS payload, r.priority, r.max_attempts,"
+        "         NULLIF(r.dedup_key, '') AS dedup_key, r.delay,"
+        "         CASE WHEN NULLIF(r.dedup_key, '') IS NULL THEN r.n"
+        "              ELSE min(r.n) OVER (PARTITION BY r.kind, NULLIF(r.dedup_key, '')) END AS first_n"
+        "  FROM jsonb_to_recordset($2::jsonb) AS r(n integer, kind text, payload jsonb, priority integer,"
+        "                                           max_attempts integer, dedup_key text, delay double precision)"
+        "), fresh AS MATERIALIZED ("
+        "  SELECT i.*, nextval('public.jobs_id_seq'::regclass) AS new_id FROM input i WHERE i.n = i.first_n"
+        "), ins AS ("
+        "  INSERT INTO jobs AS j (id, kind, org_id, payload, priority, max_attempts, dedup_key, run_at, created_by)"
+        "  OVERRIDING SYSTEM VALUE"
+        "  SELECT f.new_id, f.kind, $1::uuid, f.payload, f.priority, f.max_attempts, f.dedup_key,"
+        "         now() + make_interval(secs => f.delay), app.current_user()"
+        "  FROM fresh f ORDER BY f.kind, f.dedup_key, f.n"
+        "  ON CONFLICT (org_id, kind, dedup_key)"
+        "    WHERE dedup_key IS NOT NULL AND state IN ('queued', 'running', 'retrying')"
+        "  DO UPDATE SET dedup_key = EXCLUDED.dedup_key"
+        "  RETURNING j.*, (j.xmax = 0) AS inserted"
+        ")"
+        " SELECT" SLIDESPEC_JOB_COLUMNS ", (j.inserted AND i.n = i.first_n)"
+        " FROM input i"
+        " JOIN fresh f ON f.n = i.first_n"
+        " JOIN ins j ON j.kind = f.kind AND coalesce(j.dedup_key, '') = coalesce(f.dedup_key, '')"
+        "   AND CASE WHEN j.dedup_key IS NULL THEN j.id ELSE 0 END = CASE WHEN f.dedup_key IS NULL THEN f.new_id ELSE 0 END"
+        " ORDER BY i.n",
+        orgId.toStdString(), QJsonDocument(input).toJson(QJsonDocument::Compact).toStdString());
+    if (int(rows.size()) != requests.size())
+        throw pqxx::internal_error("enqueueMany: " + std::to_string(rows.size()) + " results for "
+                                   + std::to_string(requests.size()) + " requests");
+    QList<EnqueueResult> out;
+    out.reserve(requests.size());
+    for (const auto &r : rows)
+        out.append(EnqueueResult{rowToJob(r), r[jobColumnCount].as<bool>()});
+    return out;
+}
+
+DbResult<QList<EnqueueResult>> JobQueue::enqueueMany(const OrgScope &scope, const QList<EnqueueRequest> &requests)
+{
+    if (scope.orgId.isEmpty())
+        return badArgument(QStringLiteral("enqueue needs an org scope"));
+    if (requests.isEmpty())
+        return QList<EnqueueResult>();
+    return m_db.withTransaction(scope, [&](pqxx::work &tx) { return enqueueMany(tx, scope.orgId, requests); });
 }
 
 DbResult<std::optional<Job>> JobQueue::get(const OrgScope &scope, qint64 id)

@@ -200,6 +200,32 @@ public:
      */
     static EnqueueResult enqueue(pqxx::transaction_base &tx, const QString &orgId, const EnqueueRequest &request);
 
+    /*!
+     * \brief Enqueues \a requests for \a scope's org in one statement and
+     * returns one result per request, in the order of \a requests.
+     *
+     * The same dedup semantics as enqueue(), per request: a request whose
+     * dedup key matches an active job (queued, running, retrying) of the org
+     * and kind gets that job (created = false); a key repeated inside the
+     * batch creates at most one job, made from its first request, and every
+     * later request with that key gets that job (created = false). Rows are
+     * inserted in (kind, dedup key) order, so concurrent batches that share
+     * keys wait for each other instead of deadlocking.
+     *
+     * All or nothing: one bad request (kind, priority, attempts, key length)
+     * fails the whole batch with a check violation (23514) and nothing is
+     * enqueued. An empty list returns an empty list without a round trip.
+     */
+    DbResult<QList<EnqueueResult>> enqueueMany(const OrgScope &scope, const QList<EnqueueRequest> &requests);
+
+    /*!
+     * \brief enqueueMany() inside the caller's transaction \a tx, which must
+     * already be in \a orgId's scope (see the transaction-level enqueue()).
+     * Throws what libpqxx throws.
+     */
+    static QList<EnqueueResult> enqueueMany(pqxx::transaction_base &tx, const QString &orgId,
+                                            const QList<EnqueueRequest> &requests);
+
     /*! The job \a id of \a scope's org, or nullopt (another org's job is not found either). */
     DbResult<std::optional<Job>> get(const OrgScope &scope, qint64 id);
 

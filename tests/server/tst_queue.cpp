@@ -151,6 +151,11 @@ private slots:
     void enqueueInTransactionDedup();
     void enqueueInTransactionRefuses_data();
     void enqueueInTransactionRefuses();
+    void enqueueManyReturnsResultsInOrder();
+    void enqueueManyDedup_data();
+    void enqueueManyDedup();
+    void enqueueManyIsAllOrNothing();
+    void enqueueManyConcurrentProducersShareKeys();
     void otherOrgsJobsAreInvisible();
     void fairnessAcrossOrgs_data();
     void fairnessAcrossOrgs();
@@ -550,6 +555,203 @@ void TstQueue::enqueueInTransactionRefuses()
     QCOMPARE(QString::fromStdString(r.error().sqlState), sqlState);
     QVERIFY(m_queue->list(scopeA(), {})->isEmpty());
     QVERIFY(m_queue->list(scopeB(), {})->isEmpty());
+}
+
+void TstQueue::enqueueManyReturnsResultsInOrder()
+{
+    QList<EnqueueRequest> requests;
+    for (int i = 0; i < 300; ++i) {
+        EnqueueRequest request;
+        request.kind = i % 3 == 0 ? QStringLiteral("preview") : QStringLiteral("export-pdf");
+        request.payload = {{QStringLiteral("i"), i}, {QStringLiteral("text"), QStringLiteral("quote \" and \\ and é")}};
+        request.priority = (i % 201) - 100;
+        request.maxAttempts = 1 + i % 100;
+        if (i % 5 == 0)
+            request.dedupKey = QStringLiteral("key-%1").arg(i);
+        if (i % 7 == 0)
+            request.delay = 60s;
+        requests.append(request);
+    }
+    const auto before = QDateTime::currentDateTimeUtc();
+    const auto r = m_queue->enqueueMany(scopeA(), requests);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->size(), requests.size());
+    QSet<qint64> ids;
+    for (int i = 0; i < requests.size(); ++i) {
+        const auto &job = r->at(i).job;
+        QVERIFY(r->at(i).created);
+        QCOMPARE(job.kind, requests.at(i).kind);
+        QCOMPARE(job.payload, requests.at(i).payload);
+        QCOMPARE(job.priority, requests.at(i).priority);
+        QCOMPARE(job.maxAttempts, requests.at(i).maxAttempts);
+        QCOMPARE(job.dedupKey, requests.at(i).dedupKey);
+        QCOMPARE(job.orgId, m_orgA);
+        QCOMPARE(job.state, JobState::Queued);
+        if (requests.at(i).delay > 0ms)
+            QVERIFY(job.runAt >= before.addSecs(59));
+        else
+            QVERIFY(job.runAt < before.addSecs(5));
+        ids.insert(job.id);
+        QCOMPARE(mustGet(scopeA(), job.id).payload, requests.at(i).payload);
+    }
+    QCOMPARE(ids.size(), requests.size());
+    QVERIFY(m_queue->enqueueMany(scopeA(), {})->isEmpty());
+}
+
+void TstQueue::enqueueManyDedup_data()
+{
+    // Each batch is a list of "kind/key" ("kind/" = no key); expected: the
+    // index of the request whose job each request gets (-1 = an existing
+    // job from before the batch) and whether it created it.
+    QTest::addColumn<QStringList>("batch");
+    QTest::addColumn<QList<int>>("sameAs");
+    QTest::addColumn<QList<bool>>("created");
+    QTest::newRow("a key repeated inside the batch makes one job, from its first request")
+        << QStringList{"count/k1", "count/", "count/k1", "count/k2", "count/k1"} << QList<int>{0, 1, 0, 3, 0}
+        << QList<bool>{true, true, false, true, false};
+    QTest::newRow("a key held by an active job returns that job")
+        << QStringList{"count/active", "count/new", "count/active"} << QList<int>{-1, 1, -1}
+        << QList<bool>{false, true, false};
+    QTest::newRow("a key of a finished job makes a new job")
+        << QStringList{"count/finished", "count/finished"} << QList<int>{0, 0} << QList<bool>{true, false};
+    QTest::newRow("the same key in two kinds is two jobs")
+        << QStringList{"count/k", "preview/k", "count/k"} << QList<int>{0, 1, 0} << QList<bool>{true, true, false};
+    QTest::newRow("requests without keys are never merged")
+        << QStringList{"count/", "count/", "count/"} << QList<int>{0, 1, 2} << QList<bool>{true, true, true};
+}
+
+void TstQueue::enqueueManyDedup()
+{
+    QFETCH(QStringList, batch);
+    QFETCH(QList<int>, sameAs);
+    QFETCH(QList<bool>, created);
+    // Before the batch: an active job with key "active", a finished one with key "finished".
+    EnqueueRequest existing;
+    existing.kind = QStringLiteral("count");
+    existing.dedupKey = QStringLiteral("active");
+    const auto active = m_queue->enqueue(scopeA(), existing);
+    existing.dedupKey = QStringLiteral("finished");
+    const auto finished = m_queue->enqueue(scopeA(), existing);
+    QVERIFY(active && finished);
+    QVERIFY(m_queue->cancel(scopeA(), finished->job.id));
+    QCOMPARE(mustGet(scopeA(), finished->job.id).state, JobState::Cancelled);
+
+    QList<EnqueueRequest> requests;
+    for (int i = 0; i < batch.size(); ++i) {
+        const auto parts = batch.at(i).split(QLatin1Char('/'));
+        EnqueueRequest request;
+        request.kind = parts.at(0);
+        request.dedupKey = parts.at(1);
+        request.payload = {{QStringLiteral("request"), i}};
+        requests.append(request);
+    }
+    const auto r = m_queue->enqueueMany(scopeA(), requests);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->size(), batch.size());
+    for (int i = 0; i < batch.size(); ++i) {
+        const auto &result = r->at(i);
+        QCOMPARE(result.created, created.at(i));
+        if (sameAs.at(i) < 0) {
+            QCOMPARE(result.job.id, active->job.id);
+            QVERIFY2(result.job.payload.isEmpty(), "the existing job is returned unchanged");
+        } else {
+            QCOMPARE(result.job.id, r->at(sameAs.at(i)).job.id);
+            QCOMPARE(result.job.payload.value(QStringLiteral("request")).toInt(), sameAs.at(i));
+        }
+        QVERIFY(result.job.id != finished->job.id);
+    }
+    // Jobs in the table: the two from before plus one per distinct new one.
+    QSet<qint64> newIds;
+    for (const auto &result : *r) {
+        if (result.created)
+            newIds.insert(result.job.id);
+    }
+    QCOMPARE(m_queue->list(scopeA(), {})->size(), 2 + newIds.size());
+}
+
+void TstQueue::enqueueManyIsAllOrNothing()
+{
+    QList<EnqueueRequest> requests;
+    for (int i = 0; i < 10; ++i) {
+        EnqueueRequest request;
+        request.kind = QStringLiteral("count");
+        request.dedupKey = QStringLiteral("k%1").arg(i);
+        requests.append(request);
+    }
+    requests[7].priority = 500;
+    const auto r = m_queue->enqueueMany(scopeA(), requests);
+    QVERIFY(!r);
+    QVERIFY2(r.error().isCheckViolation(), r.error().sqlState.c_str());
+    QVERIFY2(m_queue->list(scopeA(), {})->isEmpty(), "nothing of the batch was enqueued");
+    QVERIFY(!m_queue->enqueueMany(OrgScope{}, requests));
+}
+
+void TstQueue::enqueueManyConcurrentProducersShareKeys()
+{
+    // 10 producers, each a batch of the same 40 keys in its own order, plus
+    // 5 keyless jobs: one job per key, every producer gets the same job for
+    // a key, exactly one of them created it, and nobody deadlocked.
+    constexpr int producers = 10;
+    constexpr int keys = 40;
+    std::barrier start(producers);
+    std::vector<std::thread> threads;
+    std::vector<QList<EnqueueResult>> results(producers);
+    std::vector<QString> errors(producers);
+    for (int p = 0; p < producers; ++p) {
+        threads.emplace_back([&, p] {
+            QList<EnqueueRequest> batch;
+            for (int k = 0; k < keys; ++k) {
+                EnqueueRequest request;
+                request.kind = QStringLiteral("count");
+                request.dedupKey = QStringLiteral("shared-%1").arg((k * 7 + p * 13) % keys);
+                request.payload = {{QStringLiteral("producer"), p}};
+                batch.append(request);
+                if (k % 8 == p % 8) {
+                    EnqueueRequest keyless;
+                    keyless.kind = QStringLiteral("count");
+                    batch.append(keyless);
+                }
+            }
+            std::reverse(batch.begin() + (p % 2 ? 0 : batch.size() / 2), batch.end());
+            start.arrive_and_wait();
+            const auto r = m_queue->enqueueMany(scopeA(), batch);
+            if (!r) {
+                errors[size_t(p)] = r.error().message;
+                return;
+            }
+            for (int i = 0; i < batch.size(); ++i) {
+                if (r->at(i).job.dedupKey != batch.at(i).dedupKey)
+                    errors[size_t(p)] = QStringLiteral("result %1 is for another key").arg(i);
+            }
+            results[size_t(p)] = *r;
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    for (int p = 0; p < producers; ++p)
+        QVERIFY2(errors[size_t(p)].isEmpty(), qPrintable(errors[size_t(p)]));
+    QHash<QString, QSet<qint64>> idsPerKey;
+    QHash<QString, int> createdPerKey;
+    int keyless = 0;
+    for (const auto &batch : results) {
+        for (const auto &result : batch) {
+            if (result.job.dedupKey.isEmpty()) {
+                QVERIFY(result.created);
+                ++keyless;
+                continue;
+            }
+            idsPerKey[result.job.dedupKey].insert(result.job.id);
+            createdPerKey[result.job.dedupKey] += result.created ? 1 : 0;
+        }
+    }
+    QCOMPARE(idsPerKey.size(), keys);
+    for (auto it = idsPerKey.cbegin(); it != idsPerKey.cend(); ++it) {
+        QVERIFY2(it.value().size() == 1, qPrintable(it.key()));
+        QVERIFY2(createdPerKey.value(it.key()) == 1, qPrintable(it.key()));
+    }
+    JobFilter filter;
+    filter.limit = 500;
+    QCOMPARE(m_queue->list(scopeA(), filter)->size(), keys + keyless);
 }
 
 void TstQueue::otherOrgsJobsAreInvisible()
