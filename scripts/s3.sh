@@ -15,24 +15,34 @@
 # .tools/s3rver/, objects in .tools/s3rver-data/PORT/, the pid file and the
 # log (.tools/s3rver-PORT.pid, .log).
 # Works as root (s3rver is a plain Node process; nothing is installed
-# system-wide). s3rver knows one account, S3RVER / S3RVER. Beware: s3rver 3.7.1
-# checks only the access key id of a Signature V4 request (an unknown id gets
-# InvalidAccessKeyId); it does not recompute V4 signatures, so a wrong secret
-# is NOT refused (lib/middleware/authentication.js: "Signature version 4
-# calculation is unimplemented"). The signer is checked against AWS's
-# published examples instead (tests/server/tst_storages3.cpp).
+# system-wide). s3rver knows one account, S3RVER / S3RVER.
 #
-# Two instances: plain HTTP on SLIDESPEC_S3_PORT (default 54330) and HTTPS on
-# SLIDESPEC_S3_TLS_PORT (default 54332) with a self-signed certificate for
-# localhost / 127.0.0.1 made with openssl in .tools/s3rver-tls/ (the tests
-# trust it through the storage URL's ca_file). The bucket is
-# SLIDESPEC_S3_BUCKET (default slidespec-test) on both.
+# s3rver 3.7.1 checks only the access key id of a Signature V4 request; it
+# does not recompute the signature (lib/middleware/authentication.js:
+# "Signature version 4 calculation is unimplemented"), so a wrongly signing
+# client would pass against it. The plain-HTTP URLs the tests get therefore
+# go through scripts/s3-sigv4-gateway.cjs, which recomputes every request's
+# signature with AWS's own signer (@smithy/signature-v4, installed next to
+# s3rver), refuses mismatches with SignatureDoesNotMatch as S3 does, and
+# forwards the rest to s3rver.
+#
+# Processes: s3rver over plain HTTP on SLIDESPEC_S3_PORT (default 54330),
+# the checking gateway in front of it on SLIDESPEC_S3_SIGNED_PORT (default
+# 54334; SLIDESPEC_TEST_S3_URL and SLIDESPEC_TEST_S3_VHOST_URL point here),
+# and s3rver over HTTPS on SLIDESPEC_S3_TLS_PORT (default 54332) with a
+# self-signed certificate for localhost / 127.0.0.1 made with openssl in
+# .tools/s3rver-tls/ (the tests trust it through the storage URL's ca_file;
+# signatures are not recomputed on this one). The bucket is
+# SLIDESPEC_S3_BUCKET (default slidespec-test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 
 version=3.7.1
+signer_version=5.7.5   # @smithy/signature-v4
+protocol_version=5.6.2 # @smithy/protocol-http
 port="${SLIDESPEC_S3_PORT:-54330}"
+signed_port="${SLIDESPEC_S3_SIGNED_PORT:-54334}"
 tls_port="${SLIDESPEC_S3_TLS_PORT:-54332}"
 bucket="${SLIDESPEC_S3_BUCKET:-slidespec-test}"
 address=127.0.0.1
@@ -85,17 +95,23 @@ bucket_exists() { # PORT SCHEME
     [[ "$(http_status "$1" "$2" HEAD "/$bucket")" == "200" ]]
 }
 
+has_package() { # NAME VERSION
+    grep -q "\"version\": \"$2\"" "$prefix/node_modules/$1/package.json" 2>/dev/null
+}
+
 install() {
-    if [[ -x "$bin" ]] && grep -q "\"version\": \"$version\"" "$prefix/node_modules/s3rver/package.json" 2>/dev/null; then
+    if [[ -x "$bin" ]] && has_package s3rver "$version" \
+        && has_package @smithy/signature-v4 "$signer_version" && has_package @smithy/protocol-http "$protocol_version"; then
         return
     fi
     command -v node >/dev/null || die "Node.js is not installed (Debian: apt-get install nodejs npm)"
     command -v npm >/dev/null || die "npm is not installed (Debian: apt-get install npm)"
-    say "installing s3rver $version into $prefix"
+    say "installing s3rver $version and the SigV4 checker into $prefix"
     mkdir -p "$prefix"
     [[ -f "$prefix/package.json" ]] || printf '{ "name": "slidespec-s3rver", "private": true }\n' >"$prefix/package.json"
-    npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "s3rver@$version" >&2 \
-        || die "npm install s3rver@$version failed (see above)"
+    npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "s3rver@$version" \
+        "@smithy/signature-v4@$signer_version" "@smithy/protocol-http@$protocol_version" >&2 \
+        || die "npm install of s3rver and @smithy/signature-v4 failed (see above)"
 }
 
 certificate() {
@@ -154,31 +170,55 @@ stop_instance() { # PORT
             sleep 0.1
         done
         kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
-        say "stopped s3rver on port $1 (pid $pid)"
+        say "stopped the server on port $1 (pid $pid)"
     else
-        say "s3rver is not running on port $1"
+        say "nothing of ours runs on port $1"
     fi
     rm -f "$file"
+}
+
+start_gateway() {
+    local log
+    log="$(logfile "$signed_port")"
+    if running "$signed_port" && answers "$signed_port" http; then
+        say "SigV4 gateway already runs on http://$address:$signed_port (pid $(cat "$(pidfile "$signed_port")"))"
+        return
+    fi
+    answers "$signed_port" http && die "something else answers on $address:$signed_port; set SLIDESPEC_S3_SIGNED_PORT to a free port"
+    say "starting the SigV4 gateway on http://$address:$signed_port -> s3rver on port $port"
+    NODE_PATH="$prefix/node_modules" setsid node "$root/scripts/s3-sigv4-gateway.cjs" \
+        "$address" "$signed_port" "$address" "$port" S3RVER S3RVER >"$log" 2>&1 </dev/null &
+    echo $! >"$(pidfile "$signed_port")"
+    for _ in $(seq 1 100); do
+        answers "$signed_port" http && break
+        running "$signed_port" || { cat "$log" >&2; die "the SigV4 gateway exited while starting (log above)"; }
+        sleep 0.1
+    done
+    answers "$signed_port" http || { cat "$log" >&2; die "the SigV4 gateway did not answer within 10 s"; }
+    say "ready: signatures checked on http://$address:$signed_port"
 }
 
 start() {
     install
     certificate
     start_instance "$port" http
+    start_gateway
     start_instance "$tls_port" https --key "$tls_dir/key.pem" --cert "$tls_dir/cert.pem"
 }
 
 stop() {
+    stop_instance "$signed_port"
     stop_instance "$port"
     stop_instance "$tls_port"
 }
 
 env_lines() {
-    # Path style: the bucket is the first path segment.
-    echo "export SLIDESPEC_TEST_S3_URL='s3://S3RVER:S3RVER@$address:$port/$bucket?region=us-east-1&style=path&tls=0'"
-    # Virtual-host style: Host is "$bucket.s3.$endpoint:$port", the connection
-    # goes to $address.
-    echo "export SLIDESPEC_TEST_S3_VHOST_URL='s3://S3RVER:S3RVER@s3.$endpoint:$port/$bucket?region=us-east-1&style=virtual&tls=0&connect=$address'"
+    # Path style: the bucket is the first path segment. Through the gateway,
+    # so every signature is recomputed.
+    echo "export SLIDESPEC_TEST_S3_URL='s3://S3RVER:S3RVER@$address:$signed_port/$bucket?region=us-east-1&style=path&tls=0'"
+    # Virtual-host style: Host is "$bucket.s3.$endpoint:$signed_port", the
+    # connection goes to $address (the gateway passes Host on to s3rver).
+    echo "export SLIDESPEC_TEST_S3_VHOST_URL='s3://S3RVER:S3RVER@s3.$endpoint:$signed_port/$bucket?region=us-east-1&style=virtual&tls=0&connect=$address'"
     # HTTPS, the certificate checked against our self-signed one.
     echo "export SLIDESPEC_TEST_S3_TLS_URL='s3://S3RVER:S3RVER@localhost:$tls_port/$bucket?region=us-east-1&style=path&tls=1&ca_file=$tls_dir/cert.pem'"
 }
@@ -186,6 +226,7 @@ env_lines() {
 status() {
     local rc=0
     if running "$port" && answers "$port" http; then say "running on http://$address:$port"; else say "not running on port $port"; rc=1; fi
+    if running "$signed_port" && answers "$signed_port" http; then say "SigV4 gateway on http://$address:$signed_port"; else say "SigV4 gateway not running on port $signed_port"; rc=1; fi
     if running "$tls_port" && answers "$tls_port" https; then say "running on https://$address:$tls_port"; else say "not running on port $tls_port"; rc=1; fi
     return $rc
 }

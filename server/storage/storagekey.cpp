@@ -49,6 +49,12 @@ StorageResult<void> check(const QString &key, const QString &what, bool allowTra
                 return keyError(what, end ? QStringLiteral("it ends with '/'.")
                                           : QStringLiteral("empty segment ('//') at position %1.").arg(i));
             }
+            if (i - segmentStart > MaxStorageKeySegmentLength)
+                return keyError(what, QStringLiteral("the segment at position %1 has %2 characters; at most %3 are "
+                                                     "allowed (the longest file name most filesystems take).")
+                                          .arg(segmentStart)
+                                          .arg(i - segmentStart)
+                                          .arg(MaxStorageKeySegmentLength));
             segmentStart = i + 1;
             continue;
         }

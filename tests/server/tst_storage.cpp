@@ -314,6 +314,10 @@ void TestStorage::invalidKeysAreRefused_data()
     QTest::newRow("non-ASCII lookalike slash") << QStringLiteral("a\u2215..\u2215b") << QStringLiteral("non-ASCII");
     QTest::newRow("query injection a?x=1") << QStringLiteral("a?x=1") << QStringLiteral("'?'");
     QTest::newRow("longer than 512 characters") << QString(513, u'a') << QStringLiteral("513 characters");
+    QTest::newRow("segment longer than a file name") << QStringLiteral("a/") + QString(256, u'b') + QStringLiteral("/c")
+                                                     << QStringLiteral("256 characters");
+    QTest::newRow("last segment longer than a file name") << QStringLiteral("a/") + QString(256, u'b')
+                                                          << QStringLiteral("position 2 has 256");
 }
 
 void TestStorage::invalidKeysAreRefused()
