@@ -4,7 +4,9 @@
 #include "auth/authservices.h"
 #include "auth/sessionauthenticator.h"
 #include "http/router.h"
+#include "http/logging.h"
 #include "http/service.h"
+#include "maintenance/maintenance.h"
 #include "ops/auditlog.h"
 
 #include <QJsonArray>
@@ -245,6 +247,8 @@ void addSchemas(Router &router)
                                   {QStringLiteral("name")}));
     router.addSchema(QStringLiteral("UpdateOrgRequest"), objectSchema({{QStringLiteral("name"), type("string")},
                                                                        {QStringLiteral("settings"), type("object")}}));
+    router.addSchema(QStringLiteral("DeleteOrgRequest"),
+                     objectSchema({{QStringLiteral("confirm"), type("string")}}, {QStringLiteral("confirm")}));
     router.addSchema(QStringLiteral("Member"), objectSchema({{QStringLiteral("userId"), uuid},
                                                              {QStringLiteral("email"), type("string", "email")},
                                                              {QStringLiteral("displayName"), type("string")},
@@ -541,6 +545,31 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
             }
             auto org = sv->orgs().update(ctx.userId(), ctx.orgId(), name, settings, trailOf(ctx));
             return org ? HttpResponse::json(org->toJson(true)) : failure(org.error());
+        });
+
+    add("DELETE", "/orgs/{orgId}", AuthMode::Required, "org.delete",
+        doc(orgsTag, QStringLiteral("Delete an org for good (owners; body {\"confirm\": \"<org name>\"})"),
+            QStringLiteral("DeleteOrgRequest"), QString(), 204, {409}),
+        [sv](RequestContext &ctx) -> HttpResponse {
+            QJsonObject body;
+            if (auto bad = parseBody(ctx, &body))
+                return *bad;
+            std::optional<ApiError> error;
+            const auto confirm = stringField(body, QStringLiteral("confirm"), false, &error);
+            if (error)
+                return *error;
+            auto removed = sv->orgs().remove(ctx.userId(), ctx.orgId(), confirm.value_or(QString()), trailOf(ctx));
+            if (!removed)
+                return failure(removed.error());
+            // The storage objects: the purge job now (the periodic run would also find them).
+            const QString orgId = ctx.orgId();
+            if (auto queued = maintenance::enqueue(sv->database(), MaintenanceTask::PurgeOrgs, {},
+                                                   QStringLiteral("purge-orgs:") + orgId);
+                !queued) {
+                logging::warn(QStringLiteral("org deleted; its storage purge waits for the periodic run"),
+                              {{QStringLiteral("org"), orgId}, {QStringLiteral("error"), queued.error().message}});
+            }
+            return HttpResponse::noContent();
         });
 
     add("GET", "/orgs/{orgId}/members", AuthMode::Required, "members.read",

@@ -4,7 +4,8 @@
 namespace slidespec::server {
 
 AuthServices::AuthServices(Database &db, AuthConfig config, MonotonicClock clock)
-    : m_config(std::move(config))
+    : m_db(db)
+    , m_config(std::move(config))
     , m_throttle(m_config.loginThrottle, clock)
     , m_limiter(clock)
     , m_accounts(db, m_config, m_throttle)

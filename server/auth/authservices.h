@@ -25,6 +25,7 @@ public:
     const AuthConfig &config() const { return m_config; }
     AccountService &accounts() { return m_accounts; }
     OrgService &orgs() { return m_orgs; }
+    Database &database() { return m_db; }
     LoginThrottle &loginThrottle() { return m_throttle; }
     RateLimiter &rateLimiter() { return m_limiter; }
 
@@ -32,6 +33,7 @@ public:
     static QString authRouteClass() { return QStringLiteral("auth"); }
 
 private:
+    Database &m_db;
     AuthConfig m_config;
     LoginThrottle m_throttle;
     RateLimiter m_limiter;

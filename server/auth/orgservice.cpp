@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/orgservice.h"
 
+#include <cmath>
+
 #include "auth/crypto.h"
 #include "auth/dbsupport.h"
 
@@ -253,6 +255,16 @@ ServiceResult<OrgInfo> OrgService::update(const QString &userId, const QString &
     }
     QByteArray settingsJson = "{}"; // cast even when unused: keep it valid
     if (settings) {
+        // Settings the server acts on are checked; the rest is the clients' own.
+        const QJsonValue retention = settings->value(QStringLiteral("assetRetentionDays"));
+        if (!retention.isUndefined() && !retention.isNull()) {
+            const double days = retention.toDouble(-1);
+            if (!retention.isDouble() || days != std::floor(days) || days < 1 || days > 36500) {
+                return badField(QStringLiteral("request.invalid_field"), QStringLiteral("settings.assetRetentionDays"),
+                                QStringLiteral("\"assetRetentionDays\" is a whole number of days from 1 to 36500, or "
+                                               "null (never expire assets)."));
+            }
+        }
         settingsJson = QJsonDocument(*settings).toJson(QJsonDocument::Compact);
         if (settingsJson.size() > 64 * 1024) {
             return badField(QStringLiteral("request.invalid_field"), QStringLiteral("settings"),
@@ -282,6 +294,39 @@ ServiceResult<OrgInfo> OrgService::update(const QString &userId, const QString &
         AuditLog::record(tx, auditEvent(trail, QStringLiteral("org.updated"), orgId, userId, QStringLiteral("org"), orgId,
                                         {{QStringLiteral("changed"), changed}}));
         return orgFromRow(rows[0], role);
+    });
+}
+
+ServiceResult<void> OrgService::remove(const QString &actorId, const QString &orgId, const QString &confirm,
+                                       const AuditEvent &trail)
+{
+    if (!isUuid(actorId) || !isUuid(orgId))
+        return orgNotFound();
+    return runScoped<void>(m_db, OrgScope{actorId, orgId}, "delete org", [&](pqxx::work &tx) -> ServiceResult<void> {
+        const auto role = roleInScope(tx, actorId);
+        if (!role)
+            return orgNotFound();
+        if (!roleAllows(*role, u"org.delete"))
+            return ApiError::forbidden();
+        const auto current = tx.exec("SELECT o.name, o.slug FROM orgs o WHERE o.id = app.current_org()");
+        if (current.empty())
+            return orgNotFound();
+        const QString name = QString::fromStdString(current[0][0].as<std::string>());
+        const QString slug = QString::fromStdString(current[0][1].as<std::string>());
+        if (confirm != name) {
+            return ApiError{409, QStringLiteral("orgs.confirmation_required"),
+                            QStringLiteral("Deleting an org removes all its decks, assets and members for good: send "
+                                           "{\"confirm\": \"<the org's exact name>\"} to confirm."),
+                            {{QStringLiteral("field"), QStringLiteral("confirm")}}};
+        }
+        // The audit row first (the audit log has no foreign key to orgs, so it stays), then the
+        // org with everything that cascades from it, and the storage purge's row.
+        AuditLog::record(tx, auditEvent(trail, QStringLiteral("org.deleted"), orgId, actorId, QStringLiteral("org"), orgId,
+                                        {{QStringLiteral("name"), name}, {QStringLiteral("slug"), slug}}));
+        const auto deleted = tx.exec_params1("SELECT app.org_delete($1::uuid, $2::uuid)", s(orgId), s(actorId));
+        if (deleted[0].is_null())
+            return ApiError::forbidden();
+        return {};
     });
 }
 

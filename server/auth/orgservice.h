@@ -61,6 +61,16 @@ public:
     ServiceResult<OrgInfo> update(const QString &userId, const QString &orgId, const std::optional<QString> &name,
                                   const std::optional<QJsonObject> &settings, const AuditEvent &trail = {});
 
+    /*!
+     * \brief Deletes the org for good (owners only): \a confirm must be its
+     * exact name (409 `orgs.confirmation_required` otherwise). Its rows go
+     * at once with everything that belongs to it (migration 0039); its
+     * storage objects are removed by the `purge-orgs` maintenance job.
+     * Records `org.deleted` (the audit log keeps it).
+     */
+    ServiceResult<void> remove(const QString &actorId, const QString &orgId, const QString &confirm,
+                               const AuditEvent &trail = {});
+
     ServiceResult<QList<MemberInfo>> members(const QString &userId, const QString &orgId);
 
     /*!

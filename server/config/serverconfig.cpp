@@ -25,6 +25,11 @@ const QString kTimeout = QStringLiteral("request-timeout-ms");
 const QString kLogLevel = QStringLiteral("log-level");
 const QString kAppRole = QStringLiteral("app-role");
 const QString kTrustedProxies = QStringLiteral("trusted-proxies");
+const QString kWebhookNetworks = QStringLiteral("webhook-allowed-networks");
+const QString kWebhookLoopback = QStringLiteral("webhook-allow-http-loopback");
+const QString kMaintenanceInterval = QStringLiteral("maintenance-interval-seconds");
+const QString kJobRetention = QStringLiteral("job-retention-days");
+const QString kUsageRetention = QStringLiteral("usage-daily-retention-days");
 
 const QStringList kLogLevels{QStringLiteral("trace"), QStringLiteral("debug"), QStringLiteral("info"),
                              QStringLiteral("warn"), QStringLiteral("error"), QStringLiteral("off")};
@@ -95,6 +100,33 @@ bool parseInt(const Lookup &lookup, const QString &flag, qint64 min, qint64 max,
     return true;
 }
 
+// "a,b/16,…": addresses (a single host) or CIDR networks.
+bool parseNetworks(const Lookup &lookup, const QString &flag, QList<QPair<QHostAddress, int>> *out)
+{
+    QString text;
+    if (!lookup.get(setting(flag), &text))
+        return true;
+    bool ok = true;
+    for (QString part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        part = part.trimmed();
+        if (part.isEmpty())
+            continue;
+        const auto subnet = QHostAddress::parseSubnet(
+            part.contains(QLatin1Char('/'))
+                ? part
+                : part + (part.contains(QLatin1Char(':')) ? QStringLiteral("/128") : QStringLiteral("/32")));
+        if (subnet.first.isNull()) {
+            lookup.errors->append(QStringLiteral("%1: \"%2\" is not an address or CIDR network (for example "
+                                                 "10.20.0.0/16 or fd12::/16).")
+                                      .arg(where(setting(flag)), part));
+            ok = false;
+        } else {
+            out->append(subnet);
+        }
+    }
+    return ok;
+}
+
 bool isPostgresUrl(const QString &url)
 {
     return url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"));
@@ -148,6 +180,26 @@ const QList<ConfigSetting> &ServerConfig::settingsTable()
         {kTrustedProxies, QStringLiteral("SLIDESPEC_TRUSTED_PROXIES"), QStringLiteral("list"), QString(),
          QStringLiteral("Comma-separated addresses or networks (CIDR) of reverse proxies whose "
                         "X-Forwarded-For is believed, e.g. 127.0.0.1,10.0.0.0/8.")},
+        {kWebhookNetworks, QStringLiteral("SLIDESPEC_WEBHOOK_ALLOWED_NETWORKS"), QStringLiteral("list"), QString(),
+         QStringLiteral("Comma-separated addresses or CIDR networks webhooks may reach despite the SSRF "
+                        "guard, e.g. 10.20.0.0/16,fd12::/16 (an internal receiver).")},
+        {kWebhookLoopback, QStringLiteral("SLIDESPEC_WEBHOOK_ALLOW_HTTP_LOOPBACK"), QStringLiteral("0|1"),
+         QStringLiteral("0"),
+         QStringLiteral("1 (or true): webhook URLs may also be http:// to loopback addresses. Development "
+                        "only.")},
+        {kMaintenanceInterval, QStringLiteral("SLIDESPEC_MAINTENANCE_INTERVAL_SECONDS"), QStringLiteral("s"),
+         QStringLiteral("3600"),
+         QStringLiteral("Maintenance jobs (prune jobs, expire assets, roll up usage, purge deleted orgs) run "
+                        "once per task and period of this length, however many processes run (10–604800; "
+                        "0: this process schedules none).")},
+        {kJobRetention, QStringLiteral("SLIDESPEC_JOB_RETENTION_DAYS"), QStringLiteral("days"),
+         QStringLiteral("14"),
+         QStringLiteral("Finished jobs (succeeded, cancelled, dead) are deleted this many days after they "
+                        "finished (1–3650).")},
+        {kUsageRetention, QStringLiteral("SLIDESPEC_USAGE_DAILY_RETENTION_DAYS"), QStringLiteral("days"),
+         QStringLiteral("400"),
+         QStringLiteral("Daily usage rows of whole months older than this are rolled up into monthly rows "
+                        "(367–36500: the dashboard shows up to 366 days).")},
     };
     return table;
 }
@@ -299,6 +351,35 @@ bool ServerConfig::load(const QCommandLineParser *parser, const QProcessEnvironm
                 c.trustedProxies.append(subnet);
         }
     }
+
+    parseNetworks(lookup, kWebhookNetworks, &c.webhookAllowedNetworks);
+    QString loopback;
+    if (lookup.get(setting(kWebhookLoopback), &loopback)) {
+        loopback = loopback.trimmed().toLower();
+        if (loopback == u"1" || loopback == u"true")
+            c.webhookAllowHttpLoopback = true;
+        else if (loopback == u"0" || loopback == u"false" || loopback.isEmpty())
+            c.webhookAllowHttpLoopback = false;
+        else
+            problems.append(QStringLiteral("%1: \"%2\" is not 1, 0, true or false.")
+                                .arg(where(setting(kWebhookLoopback)), loopback));
+    }
+
+    v = c.maintenanceIntervalSeconds;
+    if (parseInt(lookup, kMaintenanceInterval, 0, 604800, &v)) {
+        if (v != 0 && v < 10)
+            problems.append(QStringLiteral("%1: \"%2\" is too short: use 0 (no scheduling here) or at least 10 seconds.")
+                                .arg(where(setting(kMaintenanceInterval)))
+                                .arg(v));
+        else
+            c.maintenanceIntervalSeconds = int(v);
+    }
+    v = c.jobRetentionDays;
+    if (parseInt(lookup, kJobRetention, 1, 3650, &v))
+        c.jobRetentionDays = int(v);
+    v = c.usageDailyRetentionDays;
+    if (parseInt(lookup, kUsageRetention, 367, 36500, &v))
+        c.usageDailyRetentionDays = int(v);
 
     if (!problems.isEmpty()) {
         if (errors)

@@ -64,6 +64,13 @@ struct ServerConfig
     QString appRole;              //!< role the migrations grant to (default: the database URL's user)
     /*! Proxies whose X-Forwarded-For is believed: (network, prefix length). */
     QList<QPair<QHostAddress, int>> trustedProxies;
+    /*! Webhooks may reach these networks despite the SSRF guard. */
+    QList<QPair<QHostAddress, int>> webhookAllowedNetworks;
+    bool webhookAllowHttpLoopback = false; //!< development only: http:// to loopback addresses
+    /*! Maintenance jobs: one per task and period of this length; 0 = this process schedules none. */
+    int maintenanceIntervalSeconds = 3600;
+    int jobRetentionDays = 14;             //!< finished jobs are pruned after this
+    int usageDailyRetentionDays = 400;     //!< daily usage rows of whole months older than this are rolled up
 
     /*! The minimum length of the secret key, in bytes. */
     static constexpr int minimumSecretKeyBytes = 32;

@@ -157,28 +157,62 @@ ServiceResult<AssetUpload> AssetService::upload(const ContentActor &actor, const
     if (existing->has_value())
         return AssetUpload{**existing, false};
 
+    // The plan's storage quota, checked before any byte is written: a refused upload leaves
+    // nothing in storage. (The charge itself is made with the row, below.)
+    auto precheck = runScoped<std::optional<ApiError>>(
+        m_db, {actor.userId, actor.orgId}, "asset quota check",
+        [&](pqxx::work &tx) -> ServiceResult<std::optional<ApiError>> {
+            const PlanLimits limits = Usage::plan(tx, actor.orgId);
+            const auto limit = limits.limit(UsageKind::StorageBytes);
+            if (!limit)
+                return std::optional<ApiError>{};
+            const qint64 used = tx.exec_params1("SELECT coalesce((SELECT used FROM usage_totals WHERE org_id = $1::uuid "
+                                                "AND kind = 'storage_bytes'), 0)",
+                                                actor.orgId.toStdString())[0]
+                                    .as<qint64>();
+            if (used + stored.size() <= *limit)
+                return std::optional<ApiError>{};
+            QuotaExceeded refused;
+            refused.kind = UsageKind::StorageBytes;
+            refused.plan = limits.name;
+            refused.limit = *limit;
+            refused.used = used;
+            refused.requested = stored.size();
+            return std::optional<ApiError>{refused.toApiError()};
+        });
+    if (!precheck)
+        return precheck.error();
+    if (*precheck)
+        return **precheck;
+
     if (auto put = storeAsset(*m_storage, asset); !put)
         return storageFailure(put.error(), "put");
 
     const QJsonArray removedJson = QJsonArray::fromStringList(removed);
-    return runScoped<AssetUpload>(m_db, {actor.userId, actor.orgId}, "asset insert", [&](pqxx::work &tx)
+    auto inserted = runScoped<AssetUpload>(m_db, {actor.userId, actor.orgId}, "asset insert", [&](pqxx::work &tx)
                                                                                       -> ServiceResult<AssetUpload> {
-        // The plan's storage quota, charged with the row: a refusal inserts nothing (the
-        // content-addressed object already written stays unreferenced, like a failed insert).
+        // The plan's storage quota, charged with the row (and recorded on it, so expiring the
+        // asset gives back exactly this): a refusal inserts nothing.
+        qint64 charge = 0;
         if (!selectAsset(tx, actor, QStringLiteral("a.sha256 = $2"), hash.toStdString())) {
             const ChargeOutcome charged = Usage::charge(tx, actor.orgId, UsageKind::StorageBytes, stored.size());
             if (!charged.allowed && charged.refused)
                 return charged.refused->toApiError();
+            charge = stored.size();
         }
         const pqxx::result rows = tx.exec_params(
-            "INSERT INTO assets (org_id, sha256, size, content_type, original_name, storage_key, sanitized, created_by) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, NULLIF($8, '')::uuid) "
+            "INSERT INTO assets (org_id, sha256, size, content_type, original_name, storage_key, sanitized, created_by, "
+            "storage_charged) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, NULLIF($8, '')::uuid, $9) "
             "ON CONFLICT (org_id, sha256) DO NOTHING RETURNING id::text",
             actor.orgId.toStdString(), hash.toStdString(), static_cast<long long>(stored.size()), mime,
             name.toStdString(), key.toStdString(),
-            QJsonDocument(removedJson).toJson(QJsonDocument::Compact).toStdString(), actor.userId.toStdString());
+            QJsonDocument(removedJson).toJson(QJsonDocument::Compact).toStdString(), actor.userId.toStdString(),
+            static_cast<long long>(charge));
         if (rows.empty()) {
-            // Another upload of the same bytes won the race.
+            // Another upload of the same bytes won the race: it was charged, this one is not.
+            if (charge > 0)
+                Usage::release(tx, actor.orgId, UsageKind::StorageBytes, charge);
             const auto raced = selectAsset(tx, actor, QStringLiteral("a.sha256 = $2"), hash.toStdString());
             if (!raced)
                 return ApiError::internal();
@@ -202,6 +236,22 @@ ServiceResult<AssetUpload> AssetService::upload(const ContentActor &actor, const
         Webhooks::emitEvent(tx, actor.orgId, QStringLiteral("asset.uploaded"), data);
         return AssetUpload{created, true};
     });
+    if (!inserted && inserted.error().status == 402) {
+        // Refused by a concurrent charge after the check above: take the bytes back out unless a
+        // row of the org names them (an upload of the same bytes that was allowed).
+        auto referenced = runScoped<bool>(m_db, {actor.userId, actor.orgId}, "asset refusal cleanup",
+                                          [&](pqxx::work &tx) -> ServiceResult<bool> {
+                                              return selectAsset(tx, actor, QStringLiteral("a.sha256 = $2"),
+                                                                 hash.toStdString())
+                                                  .has_value();
+                                          });
+        if (referenced && !*referenced) {
+            if (auto removedObject = m_storage->remove(key); !removedObject)
+                spdlog::warn("content: refused upload's object {} not removed: {}", key.toStdString(),
+                             removedObject.error().message.toStdString());
+        }
+    }
+    return inserted;
 }
 
 ServiceResult<AssetInfo> AssetService::get(const ContentActor &actor, const QString &id)

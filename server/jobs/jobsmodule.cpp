@@ -9,6 +9,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/service.h"
+#include "maintenance/maintenance.h"
 #include "storage/storagebackend.h"
 
 #include <QCoreApplication>
@@ -555,6 +556,7 @@ RenderWorker::RenderWorker(const QString &databaseUrl, std::shared_ptr<StorageBa
             handler = m_metrics->instrument(kind, std::move(handler));
         m_worker->registerHandler(kind, std::move(handler));
     }
+    maintenance::registerHandlers(*m_worker, *m_db, storage); // maintenance jobs of the system org (docs/operations.md)
 }
 
 RenderWorker::~RenderWorker()
@@ -681,6 +683,7 @@ int runJobWorker(const ServerConfig &config)
     }
     logging::info(QStringLiteral("worker running"), {{QStringLiteral("worker"), worker.worker().workerId()},
                                                      {QStringLiteral("threads"), threads}});
+    const auto maintenanceScheduler = startMaintenanceScheduler(config); // docs/operations.md, "Maintenance"
     while (!g_workerStop.load())
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     logging::info(QStringLiteral("worker stopping: finishing or releasing running jobs"),

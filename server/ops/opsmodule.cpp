@@ -262,11 +262,19 @@ OpsModule &installOps(Service &service)
 {
     static std::mutex mutex;
     static std::list<std::unique_ptr<OpsModule>> modules;
+    // The settings come from ServerConfig (flags or SLIDESPEC_WEBHOOK_*, checked at start-up: a
+    // malformed value stops the server). Programs that fill a ServerConfig by hand (tests) still get
+    // the variables; a malformed one there is logged and ignored.
     WebhookConfig config;
     QStringList errors;
     if (!WebhookConfig::fromEnvironment(QProcessEnvironment::systemEnvironment(), &config, &errors)) {
         for (const QString &e : errors)
             logging::error(QStringLiteral("webhook setting ignored"), {{QStringLiteral("error"), e}});
+    }
+    config.allowHttpLoopback = config.allowHttpLoopback || service.config().webhookAllowHttpLoopback;
+    for (const auto &network : service.config().webhookAllowedNetworks) {
+        if (!config.allowedNetworks.contains(network))
+            config.allowedNetworks.append(network);
     }
     std::lock_guard lock(mutex);
     modules.push_back(std::make_unique<OpsModule>(service.database(), service.database().options(), config,
