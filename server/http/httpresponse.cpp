@@ -48,6 +48,15 @@ HttpResponse HttpResponse::noContent()
     return HttpResponse(204);
 }
 
+HttpResponse HttpResponse::stream(std::shared_ptr<ResponseStream> stream, QByteArray initial, int status)
+{
+    HttpResponse r(status);
+    r.m_contentType = QByteArrayLiteral("text/event-stream");
+    r.m_body = std::move(initial);
+    r.m_stream = std::move(stream);
+    return r;
+}
+
 void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
 {
     m_headers.removeIf([&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/apierror.h"
+#include "http/responsestream.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QPair>
 
 #include <initializer_list>
+#include <memory>
 
 namespace slidespec::server {
 
@@ -37,6 +39,16 @@ public:
     static HttpResponse bytes(QByteArray contentType, QByteArray body, int status = 200);
     /*! 204 No Content. */
     static HttpResponse noContent();
+    /*!
+     * \brief A streamed response (Server-Sent Events): the server writes the
+     * status line and headers (Content-Type text/event-stream unless set,
+     * Cache-Control no-cache, X-Accel-Buffering no, Connection close, no
+     * Content-Length), then \a initial, then hands the connection to
+     * \a stream (ResponseStream::attach()). The connection closes when the
+     * stream ends. Over the server's stream caps the client gets 503 (or 429
+     * for one org's cap) with Retry-After instead, and \a stream is dropped.
+     */
+    static HttpResponse stream(std::shared_ptr<ResponseStream> stream, QByteArray initial = {}, int status = 200);
 
     int status() const { return m_status; }
     void setStatus(int status) { m_status = status; }
@@ -53,6 +65,10 @@ public:
     QByteArray header(const QByteArray &name) const;
     const QList<QPair<QByteArray, QByteArray>> &headers() const { return m_headers; }
 
+    /*! The stream of a streamed response, else null. */
+    const std::shared_ptr<ResponseStream> &responseStream() const { return m_stream; }
+    bool isStream() const { return m_stream != nullptr; }
+
     /*! The error code when this is an error envelope (set by the ApiError constructor), else empty. */
     const QString &errorCode() const { return m_errorCode; }
 
@@ -62,6 +78,7 @@ private:
     QByteArray m_body;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     QString m_errorCode;
+    std::shared_ptr<ResponseStream> m_stream;
 };
 
 /*! The reason phrase of an HTTP status, e.g. "Not Found". */

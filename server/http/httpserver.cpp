@@ -19,8 +19,87 @@
 #include <sys/socket.h>
 
 #include <map>
+#include <mutex>
 
 namespace slidespec::server {
+
+// ---------------------------------------------------------------------------
+// SocketStreamSink: a streamed response's writer, usable from any thread. The
+// bytes wait here (under the mutex) until the event loop moves them to the
+// socket; the guard pointer is cleared (under the mutex) before the guard
+// goes, so a late write from a worker or feed thread never reaches a deleted
+// object: it returns false.
+
+class SocketStreamSink final : public StreamSink
+{
+public:
+    SocketStreamSink(ConnectionGuard *guard, qint64 limit) : m_guard(guard), m_limit(limit) {}
+
+    bool write(QByteArray bytes) override
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_guard || m_ended)
+            return false;
+        if (m_queue.size() + bytes.size() > m_limit) {
+            // The event loop has not caught up with this much: the client (or the server) is too slow.
+            m_ended = true;
+            m_overflow = true;
+            m_queue.clear();
+            scheduleLocked();
+            return false;
+        }
+        m_queue += bytes;
+        scheduleLocked();
+        return true;
+    }
+
+    void close() override
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_guard || m_ended)
+            return;
+        m_ended = true;
+        scheduleLocked();
+    }
+
+    bool isOpen() const override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_guard && !m_ended;
+    }
+
+    // Event-loop thread only.
+    struct Taken
+    {
+        QByteArray bytes;
+        bool ended = false;
+        bool overflow = false;
+    };
+    Taken take()
+    {
+        std::lock_guard lock(m_mutex);
+        m_scheduled = false;
+        return {std::exchange(m_queue, {}), m_ended, m_overflow};
+    }
+    void disconnectGuard()
+    {
+        std::lock_guard lock(m_mutex);
+        m_guard = nullptr;
+        m_ended = true;
+        m_queue.clear();
+    }
+
+private:
+    void scheduleLocked();
+
+    mutable std::mutex m_mutex;
+    ConnectionGuard *m_guard;
+    const qint64 m_limit;
+    QByteArray m_queue;
+    bool m_scheduled = false;
+    bool m_ended = false;
+    bool m_overflow = false;
+};
 
 // ---------------------------------------------------------------------------
 // ConnectionGuard: watches one connection's bytes before Qt buffers them, and
@@ -43,6 +122,8 @@ public:
         m_idle.setSingleShot(true);
         m_idle.setInterval(server->m_options.idleTimeoutMs);
         connect(&m_idle, &QTimer::timeout, this, [this] {
+            if (m_stream)
+                return; // a stream is not idle: it writes heartbeats; TCP tells us when its client goes
             if (openRequests() > 0) {
                 m_idle.start();
                 return;
@@ -50,7 +131,10 @@ public:
             m_socket->abort();
         });
         m_idle.start();
+        connect(socket, &QTcpSocket::disconnected, this, [this] { endStream("client_gone"); });
     }
+
+    ~ConnectionGuard() override { endStream("connection_destroyed"); }
 
     // Connected after QAbstractHttpServer's own readyRead handler.
     void connectAfterQt() { connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::afterQt); }
@@ -59,8 +143,71 @@ public:
 
     quint64 nextSequence = 0;
     quint64 nextWrite = 0;
-    std::map<quint64, std::pair<QByteArray, bool>> ready;
+    struct Outgoing
+    {
+        QByteArray bytes;
+        bool close = false;
+        std::shared_ptr<ResponseStream> stream; //!< set: the connection becomes this stream once written
+        QString streamOrg;
+        QByteArray requestId;
+    };
+    std::map<quint64, Outgoing> ready;
     bool closing = false;
+
+    bool isStreaming() const { return m_stream != nullptr; }
+
+    /*! Hands the connection to \a stream (its head is written). */
+    void startStream(std::shared_ptr<ResponseStream> stream, const QString &org, const QByteArray &requestId)
+    {
+        stopParsing(); // nothing more is read from a streamed connection
+        m_idle.stop();
+        m_stream = std::move(stream);
+        m_streamOrg = org;
+        m_streamRequestId = requestId;
+        m_streamTimer.start();
+        m_sink = std::make_shared<SocketStreamSink>(this, m_server->m_options.maxStreamBufferBytes);
+        m_server->streamStarted(this, org);
+        const std::shared_ptr<ResponseStream> keep = m_stream; // attach() may end the stream at once
+        keep->attach(m_sink);
+    }
+
+    /*! Moves what the sink holds to the socket (event loop; queued by the sink). */
+    void flushStream()
+    {
+        if (!m_sink)
+            return;
+        const SocketStreamSink::Taken taken = m_sink->take();
+        if (taken.overflow) {
+            endStream("slow_client");
+            m_socket->abort();
+            return;
+        }
+        if (!taken.bytes.isEmpty() && m_socket->state() == QAbstractSocket::ConnectedState) {
+            m_socket->write(taken.bytes);
+            if (m_socket->bytesToWrite() > m_server->m_options.maxStreamBufferBytes) {
+                endStream("slow_client");
+                m_socket->abort();
+                return;
+            }
+        }
+        if (taken.ended) {
+            endStream("closed");
+            closeGracefully();
+        }
+    }
+
+    /*! Ends the stream (once): the sink refuses further writes, the stream is detached. */
+    void endStream(const char *reason)
+    {
+        if (!m_stream)
+            return;
+        std::shared_ptr<ResponseStream> stream = std::move(m_stream);
+        m_stream.reset();
+        m_sink->disconnectGuard();
+        m_sink.reset();
+        m_server->streamEnded(this, m_streamOrg, m_streamRequestId, m_streamTimer.elapsed(), reason);
+        stream->detach();
+    }
 
     int openRequests() const { return int(nextSequence - nextWrite); }
     void touch() { m_idle.start(); }
@@ -236,7 +383,22 @@ private:
     qint64 m_unconsumed = 0;
     QQueue<RequestInfo> m_infos;
     QTimer m_idle;
+    std::shared_ptr<ResponseStream> m_stream;
+    std::shared_ptr<SocketStreamSink> m_sink;
+    QString m_streamOrg;
+    QByteArray m_streamRequestId;
+    QElapsedTimer m_streamTimer;
 };
+
+void SocketStreamSink::scheduleLocked()
+{
+    if (m_scheduled || !m_guard)
+        return;
+    m_scheduled = true;
+    // Delivered only while the guard lives: Qt drops events posted to an object when it is deleted,
+    // and the guard clears m_guard (under m_mutex) before that.
+    QMetaObject::invokeMethod(m_guard, [guard = m_guard] { guard->flushStream(); }, Qt::QueuedConnection);
+}
 
 namespace {
 
@@ -316,10 +478,21 @@ HttpServer::HttpServer(const Router &router, MetricsRegistry &metrics, Options o
                                      {QStringLiteral("route"), QStringLiteral("method"), QStringLiteral("status")});
     m_inFlightGauge = m_metrics.gauge(QStringLiteral("http_requests_in_flight"),
                                       QStringLiteral("Requests received and not yet answered."));
+    m_streamsGauge = m_metrics.gauge(QStringLiteral("http_event_streams_open"),
+                                     QStringLiteral("Streamed responses (Server-Sent Events) open now."));
+    m_streamsGauge->set(0);
+    m_streamsRefused = m_metrics.counter(QStringLiteral("http_event_streams_refused_total"),
+                                         QStringLiteral("Streamed responses refused: over the server's or an org's "
+                                                        "cap, or while stopping."),
+                                         {QStringLiteral("reason")});
 }
 
 HttpServer::~HttpServer()
 {
+    // Streams are detached while this object is whole (their guards die later, with the sockets).
+    const QList<ConnectionGuard *> guards = m_streams.values();
+    for (ConnectionGuard *guard : guards)
+        guard->endStream("server_destroyed");
     m_pool.waitForDone();
 }
 
@@ -347,6 +520,7 @@ void HttpServer::stopAccepting()
     m_stopping = true;
     for (auto *tcp : servers())
         tcp->close();
+    closeStreams(); // a stream never finishes by itself: end them first, so clients reconnect elsewhere
 }
 
 bool HttpServer::drain(int timeoutMs)
@@ -517,11 +691,49 @@ void HttpServer::finish(const std::shared_ptr<Pending> &pending, HttpResponse re
         --m_inFlight;
         m_inFlightGauge->set(m_inFlight);
     }
+    std::shared_ptr<ResponseStream> stream;
+    if (response.isStream()) {
+        // A streamed response: refused over the caps, while stopping, and for HEAD (headers only).
+        stream = response.responseStream();
+        const int orgStreams = m_streamsPerOrg.value(orgId);
+        if (pending->method == "HEAD") {
+            stream.reset();
+        } else if (m_stopping) {
+            stream.reset();
+            response = HttpResponse(ApiError{503, QStringLiteral("server.stopping"),
+                                             QStringLiteral("The server is restarting; reconnect in a moment."), {}});
+            response.setHeader("Retry-After", "1");
+            m_streamsRefused->inc({QStringLiteral("stopping")});
+        } else if (m_options.maxStreams >= 0 && m_streams.size() >= m_options.maxStreams) {
+            stream.reset();
+            response = HttpResponse(ApiError{503, QStringLiteral("server.streams_full"),
+                                             QStringLiteral("The server has %1 event streams open, its limit; "
+                                                            "reconnect later.").arg(m_options.maxStreams),
+                                             {{QStringLiteral("limit"), m_options.maxStreams}}});
+            response.setHeader("Retry-After", "5");
+            m_streamsRefused->inc({QStringLiteral("server_limit")});
+        } else if (!orgId.isEmpty() && m_options.maxStreamsPerOrg >= 0 && orgStreams >= m_options.maxStreamsPerOrg) {
+            stream.reset();
+            response = HttpResponse(ApiError{429, QStringLiteral("streams.org_limit"),
+                                             QStringLiteral("This org has %1 event streams open, its limit; close "
+                                                            "one or reconnect later.").arg(m_options.maxStreamsPerOrg),
+                                             {{QStringLiteral("limit"), m_options.maxStreamsPerOrg}}});
+            response.setHeader("Retry-After", "5");
+            m_streamsRefused->inc({QStringLiteral("org_limit")});
+        }
+    }
     record(pending->method, routeLabel, response.status(), pending->timer.nsecsElapsed() / 1e9, pending->requestId,
            userId, orgId, pending->remote);
     QTcpSocket *socket = pending->socket.data();
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-        return; // the client went away
+        return; // the client went away (a stream is dropped without being attached)
+    if (response.isStream()) {
+        // The head of a stream (or all of a HEAD answer); the stream starts when it is written.
+        const bool headOnly = !stream;
+        QByteArray head = serializeStreamHead(response, pending->requestId, headOnly);
+        writeInOrder(socket, pending->sequence, std::move(head), headOnly, std::move(stream), orgId, pending->requestId);
+        return;
+    }
     const bool close = pending->close || m_stopping;
     writeInOrder(socket, pending->sequence,
                  serialize(response, pending->requestId, pending->method == "HEAD", close), close);
@@ -540,26 +752,102 @@ void HttpServer::rejectEarly(QTcpSocket *socket, const QByteArray &method, const
         writeInOrder(socket, guard->nextSequence++, bytes, true);
 }
 
-void HttpServer::writeInOrder(QTcpSocket *socket, quint64 sequence, QByteArray bytes, bool close)
+void HttpServer::writeInOrder(QTcpSocket *socket, quint64 sequence, QByteArray bytes, bool close,
+                              std::shared_ptr<ResponseStream> stream, const QString &streamOrg,
+                              const QByteArray &requestId)
 {
     ConnectionGuard *guard = guardOf(socket);
     if (!guard) {
         socket->write(bytes);
-        if (close)
+        if (close || stream)
             socket->disconnectFromHost();
         return;
     }
-    guard->ready[sequence] = {std::move(bytes), close};
-    while (!guard->ready.empty() && guard->ready.begin()->first == guard->nextWrite && !guard->closing) {
+    guard->ready[sequence] = {std::move(bytes), close, std::move(stream), streamOrg, requestId};
+    while (!guard->ready.empty() && guard->ready.begin()->first == guard->nextWrite && !guard->closing
+           && !guard->isStreaming()) {
         auto node = guard->ready.extract(guard->ready.begin());
         ++guard->nextWrite;
         guard->touch();
-        socket->write(node.mapped().first);
-        if (node.mapped().second) {
+        ConnectionGuard::Outgoing &out = node.mapped();
+        socket->write(out.bytes);
+        if (out.stream) {
+            // The connection is the stream's now; later pipelined answers are never written.
+            guard->startStream(std::move(out.stream), out.streamOrg, out.requestId);
+        } else if (out.close) {
             guard->stopParsing();
             guard->closeGracefully();
         }
     }
+}
+
+void HttpServer::streamStarted(ConnectionGuard *guard, const QString &orgId)
+{
+    m_streams.insert(guard);
+    if (!orgId.isEmpty())
+        ++m_streamsPerOrg[orgId];
+    m_streamsGauge->set(double(m_streams.size()));
+}
+
+void HttpServer::streamEnded(ConnectionGuard *guard, const QString &orgId, const QByteArray &requestId,
+                             qint64 elapsedMs, const char *reason)
+{
+    m_streams.remove(guard);
+    if (!orgId.isEmpty()) {
+        auto it = m_streamsPerOrg.find(orgId);
+        if (it != m_streamsPerOrg.end() && --it.value() <= 0)
+            m_streamsPerOrg.erase(it);
+    }
+    m_streamsGauge->set(double(m_streams.size()));
+    if (logging::enabled(logging::Level::Info)) {
+        logging::info(QStringLiteral("event stream closed"),
+                      {{QStringLiteral("request_id"), QString::fromLatin1(requestId)},
+                       {QStringLiteral("org_id"), orgId.isEmpty() ? QJsonValue() : QJsonValue(orgId)},
+                       {QStringLiteral("seconds"), qRound64(elapsedMs / 10.0) / 100.0},
+                       {QStringLiteral("reason"), QString::fromLatin1(reason)}});
+    }
+}
+
+void HttpServer::closeStreams()
+{
+    const QList<ConnectionGuard *> guards = m_streams.values();
+    for (ConnectionGuard *guard : guards) {
+        guard->endStream("server_stopping");
+        guard->closeGracefully();
+    }
+}
+
+QByteArray HttpServer::serializeStreamHead(const HttpResponse &response, const QByteArray &requestId,
+                                          bool headOnly) const
+{
+    QByteArray out;
+    out.reserve(320 + response.body().size());
+    out += "HTTP/1.1 " + QByteArray::number(response.status()) + ' ' + httpReasonPhrase(response.status()) + "\r\n";
+    out += "Content-Type: "
+           + (response.contentType().isEmpty() ? QByteArrayLiteral("text/event-stream") : headerSafe(response.contentType()))
+           + "\r\n";
+    out += "X-Request-Id: " + requestId + "\r\n";
+    bool hasCacheControl = false;
+    bool hasAccel = false;
+    for (const auto &[name, value] : response.headers()) {
+        const QByteArray lower = name.toLower();
+        if (lower == "content-length" || lower == "connection" || lower == "x-request-id" || lower == "content-type"
+            || lower == "transfer-encoding")
+            continue;
+        hasCacheControl = hasCacheControl || lower == "cache-control";
+        hasAccel = hasAccel || lower == "x-accel-buffering";
+        out += headerSafe(name) + ": " + headerSafe(value) + "\r\n";
+    }
+    if (!hasCacheControl)
+        out += "Cache-Control: no-cache\r\n";
+    if (!hasAccel)
+        out += "X-Accel-Buffering: no\r\n"; // nginx passes each event on at once
+    out += "X-Content-Type-Options: nosniff\r\n";
+    // No Content-Length: the body ends when the connection closes.
+    out += "Connection: close\r\n\r\n";
+    if (!headOnly)
+        out += response.body();
+    return out;
 }
 
 QByteArray HttpServer::serialize(const HttpResponse &response, const QByteArray &requestId, bool headRequest,

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPair>
 #include <QPointer>
+#include <QSet>
 #include <QThreadPool>
 
 #include <memory>
@@ -38,6 +39,14 @@ class ConnectionGuard;
  *
  * Every response carries X-Request-Id. One JSON log line per request, and
  * http_requests_total / http_request_duration_seconds in the metrics.
+ *
+ * Streamed responses (HttpResponse::stream(), Server-Sent Events): the head
+ * is written like any answer, then the connection belongs to the
+ * ResponseStream until it ends. A stream is not in flight (no request
+ * timeout, not waited for by drain()), not idle (no idle timeout), and
+ * counted in http_event_streams_open; over maxStreams (or one org's
+ * maxStreamsPerOrg) it is refused with 503 (429) and Retry-After.
+ * stopAccepting() ends every stream first.
  */
 class HttpServer : public QAbstractHttpServer
 {
@@ -55,6 +64,10 @@ public:
             (idle keep-alive, or a client stalled mid-request). */
         int idleTimeoutMs = 75000;
         QList<QPair<QHostAddress, int>> trustedProxies;
+        int maxStreams = 1000;        //!< open streamed responses at once; over it 503 server.streams_full (-1 = no cap)
+        int maxStreamsPerOrg = 100;   //!< per org (the request's org id); over it 429 streams.org_limit (-1 = no cap)
+        /*! A stream whose unsent bytes exceed this (a client that does not read) is cut. */
+        qint64 maxStreamBufferBytes = 1024 * 1024;
     };
 
     HttpServer(const Router &router, MetricsRegistry &metrics, Options options, QObject *parent = nullptr);
@@ -65,10 +78,16 @@ public:
     /*! The port listened on (0 before start()). */
     quint16 port() const;
 
-    /*! Stops accepting connections; in-flight requests still complete, then their connections close. */
+    /*!
+     * Stops accepting connections and ends every open stream (their
+     * connections close once flushed); in-flight requests still complete,
+     * then their connections close.
+     */
     void stopAccepting();
-    /*! Requests received and not yet answered. */
+    /*! Requests received and not yet answered (open streams are not counted). */
     int inFlight() const { return m_inFlight; }
+    /*! Streamed responses open now. */
+    int openStreams() const { return int(m_streams.size()); }
     /*!
      * \brief Runs the event loop until no request is in flight or \a timeoutMs
      * passes; returns whether all finished. Then closes idle connections.
@@ -88,9 +107,16 @@ private:
 
     void finish(const std::shared_ptr<Pending> &pending, HttpResponse response, const QString &routeLabel,
                 const QString &userId, const QString &orgId);
-    void writeInOrder(QTcpSocket *socket, quint64 sequence, QByteArray bytes, bool close);
+    void writeInOrder(QTcpSocket *socket, quint64 sequence, QByteArray bytes, bool close,
+                      std::shared_ptr<ResponseStream> stream = {}, const QString &streamOrg = {},
+                      const QByteArray &requestId = {});
     QByteArray serialize(const HttpResponse &response, const QByteArray &requestId, bool headRequest,
                          bool close) const;
+    QByteArray serializeStreamHead(const HttpResponse &response, const QByteArray &requestId, bool headOnly) const;
+    void streamStarted(ConnectionGuard *guard, const QString &orgId);
+    void streamEnded(ConnectionGuard *guard, const QString &orgId, const QByteArray &requestId, qint64 elapsedMs,
+                     const char *reason);
+    void closeStreams();
     void record(const QByteArray &method, const QString &routeLabel, int status, double seconds,
                 const QByteArray &requestId, const QString &userId, const QString &orgId,
                 const QHostAddress &remote);
@@ -107,7 +133,11 @@ private:
     MetricFamily *m_requests = nullptr;
     MetricFamily *m_duration = nullptr;
     MetricFamily *m_inFlightGauge = nullptr;
+    MetricFamily *m_streamsGauge = nullptr;
+    MetricFamily *m_streamsRefused = nullptr;
     int m_inFlight = 0;
+    QSet<ConnectionGuard *> m_streams;    //!< event-loop thread only
+    QHash<QString, int> m_streamsPerOrg;
     bool m_stopping = false;
 };
 
