@@ -66,6 +66,18 @@ QByteArray sseEvent(const QByteArray &event, const QJsonObject &data, qint64 id)
     return out;
 }
 
+QByteArray sseEvent(const QByteArray &event, const QJsonObject &data, const QByteArray &id)
+{
+    QByteArray cleanId = id;
+    cleanId.replace('\n', "").replace('\r', "").replace('\0', "");
+    QByteArray out;
+    if (!cleanId.isEmpty())
+        out += "id: " + cleanId + '\n';
+    out += "event: " + event + '\n';
+    out += "data: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+    return out;
+}
+
 QByteArray sseComment(const QByteArray &text)
 {
     QByteArray clean = text;
@@ -87,15 +99,24 @@ bool JobEventFeed::start(QString *error)
 {
     if (m_started)
         return true;
-    try {
-        pqxx::connection probe(m_url); // fail early with a clear error; the thread opens its own
-    } catch (const std::exception &e) {
-        if (error)
-            *error = QStringLiteral("cannot open the job events connection: %1").arg(QString::fromUtf8(e.what()).trimmed());
-        return false;
+    {
+        std::lock_guard lock(m_startMutex);
+        m_startState = 0;
+        m_startError.clear();
     }
     m_quit = false;
     m_thread = std::thread([this] { run(); });
+    std::unique_lock lock(m_startMutex);
+    m_startCondition.wait_for(lock, std::chrono::seconds(10), [this] { return m_startState != 0; });
+    if (m_startState != 1) {
+        const QString why = m_startState == 0 ? QStringLiteral("no answer within 10 s") : m_startError;
+        lock.unlock();
+        m_quit = true;
+        m_thread.join();
+        if (error)
+            *error = QStringLiteral("cannot open the job events connection: %1").arg(why);
+        return false;
+    }
     m_started = true;
     return true;
 }
@@ -110,12 +131,27 @@ void JobEventFeed::stop()
     m_started = false;
 }
 
-quint64 JobEventFeed::subscribe(const QString &orgId, qint64 jobId, Callback callback)
+quint64 JobEventFeed::subscribe(const QString &orgId, qint64 jobId, Callback callback, Resync resync)
 {
     std::lock_guard lock(m_mutex);
     const quint64 token = m_nextToken++;
-    m_subscribers.emplace(token, Subscriber{orgId.toLower(), jobId, std::move(callback)});
+    m_subscribers.emplace(token, Subscriber{orgId.toLower(), jobId, std::move(callback), std::move(resync)});
     return token;
+}
+
+int JobEventFeed::subscribers() const
+{
+    std::lock_guard lock(m_mutex);
+    return int(m_subscribers.size());
+}
+
+void JobEventFeed::dispatchResync()
+{
+    std::lock_guard lock(m_mutex);
+    for (const auto &[token, s] : m_subscribers) {
+        if (s.resync)
+            s.resync();
+    }
 }
 
 void JobEventFeed::unsubscribe(quint64 token)
@@ -136,6 +172,7 @@ void JobEventFeed::dispatch(const JobEvent &event)
 void JobEventFeed::run()
 {
     bool reported = false;
+    bool connectedBefore = false;
     while (!m_quit.load()) {
         try {
             pqxx::connection connection(m_url);
@@ -144,6 +181,15 @@ void JobEventFeed::run()
                 if (event.isValid())
                     dispatch(event);
             });
+            // LISTEN is in place from here on.
+            if (!connectedBefore) {
+                std::lock_guard lock(m_startMutex);
+                m_startState = 1;
+                m_startCondition.notify_all();
+            } else {
+                dispatchResync(); // what was sent while the connection was down is lost: re-read
+            }
+            connectedBefore = true;
             if (reported) {
                 logging::info(QStringLiteral("job events connection re-opened"));
                 reported = false;
@@ -151,6 +197,14 @@ void JobEventFeed::run()
             while (!m_quit.load())
                 connection.await_notification(0, 200000); // wakes at least every 200 ms to see m_quit
         } catch (const std::exception &e) {
+            if (!connectedBefore) {
+                // start() reports the first failure and stops the thread.
+                std::lock_guard lock(m_startMutex);
+                m_startState = -1;
+                m_startError = QString::fromUtf8(e.what()).trimmed();
+                m_startCondition.notify_all();
+                return;
+            }
             if (!reported) {
                 logging::warn(QStringLiteral("job events connection lost; retrying"),
                               {{QStringLiteral("error"), QString::fromUtf8(e.what()).trimmed()}});

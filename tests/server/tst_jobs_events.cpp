@@ -123,6 +123,12 @@ private slots:
         QTest::newRow("newline-in-a-message-stays-on-one-data-line")
             << sseEvent("progress", {{QStringLiteral("message"), QStringLiteral("a\nb")}})
             << QByteArray("event: progress\ndata: {\"message\":\"a\\nb\"}\n\n");
+        QTest::newRow("text-id")
+            << sseEvent("state", {{QStringLiteral("progress"), 0}}, QByteArray("42-0123abcd"))
+            << QByteArray("id: 42-0123abcd\nevent: state\ndata: {\"progress\":0}\n\n");
+        QTest::newRow("text-id-cannot-inject-lines")
+            << sseEvent("state", {}, QByteArray("1\ndata: x\r"))
+            << QByteArray("id: 1data: x\nevent: state\ndata: {}\n\n");
         QTest::newRow("heartbeat-comment") << sseComment() << QByteArray(": heartbeat\n\n");
         QTest::newRow("comment-cannot-inject-lines") << sseComment("x\ndata: y") << QByteArray(": x data: y\n\n");
     }
@@ -132,6 +138,49 @@ private slots:
         QFETCH(QByteArray, frame);
         QFETCH(QByteArray, expected);
         QCOMPARE(frame, expected);
+    }
+
+    void startFailsClearlyWithoutADatabase()
+    {
+        JobEventFeed feed("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2");
+        QString error;
+        QVERIFY(!feed.start(&error));
+        QVERIFY2(error.startsWith(QStringLiteral("cannot open the job events connection")), qPrintable(error));
+        QVERIFY(!feed.isRunning());
+    }
+
+    void startReturnsOnceListeningAndResyncsAfterAReconnect()
+    {
+        JobEventFeed feed(m_testDb.appUrl().toStdString());
+        QString error;
+        QVERIFY2(feed.start(&error), qPrintable(error));
+        Collected seen;
+        std::atomic<int> resyncs{0};
+        feed.subscribe(m_orgA, 0, [&](const JobEvent &e) { seen.add(e); }, [&] { ++resyncs; });
+        // No pause: start() returned after LISTEN, so an insert committed now is seen.
+        JobQueue queue(*m_db);
+        EnqueueRequest request;
+        request.kind = QStringLiteral("events-start");
+        auto first = queue.enqueue(OrgScope{QString(), m_orgA}, request);
+        QVERIFY(first);
+        QVERIFY(QTest::qWaitFor([&] { return seen.snapshot().size() == 1; }, 5000));
+        QCOMPARE(seen.snapshot().first().jobId, first->job.id);
+
+        // Break the LISTEN connection: the feed re-opens it and asks subscribers to re-read.
+        auto killed = m_db->withTransaction(OrgScope{}, [](pqxx::work &tx) {
+            return tx.exec("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                           "WHERE query ILIKE 'LISTEN%' AND datname = current_database()")
+                .at(0).at(0).as<int>();
+        });
+        if (!killed || *killed == 0)
+            QSKIP("the app role cannot terminate the LISTEN backend here");
+        QVERIFY(QTest::qWaitFor([&] { return resyncs.load() == 1; }, 10000));
+        request.kind = QStringLiteral("events-after-reconnect");
+        auto second = queue.enqueue(OrgScope{QString(), m_orgA}, request);
+        QVERIFY(second);
+        QVERIFY(QTest::qWaitFor([&] { return seen.snapshot().size() == 2; }, 5000));
+        QCOMPARE(seen.snapshot().last().jobId, second->job.id);
+        feed.stop();
     }
 
     void feedFollowsAJobToItsFinalState()
