@@ -386,6 +386,7 @@ bool ServerConfig::load(const QCommandLineParser *parser, const QProcessEnvironm
             *errors = problems;
         return false;
     }
+    c.loaded = true;
     *config = std::move(c);
     return true;
 }

@@ -71,6 +71,8 @@ struct ServerConfig
     int maintenanceIntervalSeconds = 3600;
     int jobRetentionDays = 14;             //!< finished jobs are pruned after this
     int usageDailyRetentionDays = 400;     //!< daily usage rows of whole months older than this are rolled up
+    /*! Set by load(): every setting came from flags and the environment (not filled in by hand). */
+    bool loaded = false;
 
     /*! The minimum length of the secret key, in bytes. */
     static constexpr int minimumSecretKeyBytes = 32;

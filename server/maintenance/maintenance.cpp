@@ -36,6 +36,9 @@ QString q(const pqxx::field &field)
     return field.is_null() ? QString() : QString::fromStdString(field.as<std::string>());
 }
 
+// A purged org's prefix is swept again for this long (migration 0040).
+constexpr double kPurgeSweepSeconds = 86400;
+
 bool cancelled(const std::atomic<bool> *cancel)
 {
     return cancel && cancel->load(std::memory_order_acquire);
@@ -303,9 +306,8 @@ DbResult<MaintenanceReport> purgeDeletedOrgs(Database &db, StorageBackend *stora
     }
     auto pending = db.withTransaction([&](pqxx::work &tx) {
         QList<QPair<QString, QString>> rows;
-        for (const auto &row : tx.exec_params("SELECT org_id::text, storage_prefix FROM org_purges "
-                                              "ORDER BY requested_at LIMIT $1",
-                                              std::clamp(batch, 1, 1000)))
+        for (const auto &row : tx.exec_params("SELECT org_id::text, storage_prefix FROM app.org_purges_pending($1, $2)",
+                                              std::clamp(batch, 1, 1000), kPurgeSweepSeconds))
             rows.append({q(row[0]), q(row[1])});
         return rows;
     });
@@ -335,9 +337,7 @@ DbResult<MaintenanceReport> purgeDeletedOrgs(Database &db, StorageBackend *stora
         if (!complete)
             continue;
         auto deleted = db.withTransaction([&](pqxx::work &tx) {
-            tx.exec_params0("UPDATE org_purges SET purged_at = now(), objects_removed = objects_removed + $2 "
-                            "WHERE org_id = $1::uuid",
-                            s(org), qint64(objects.value().size()));
+            tx.exec_params1("SELECT app.org_purges_done($1::uuid, $2)", s(org), qint64(objects.value().size()));
             return true;
         });
         if (!deleted)
@@ -347,7 +347,7 @@ DbResult<MaintenanceReport> purgeDeletedOrgs(Database &db, StorageBackend *stora
     // A purged org's row is kept a day (a render job of the org still running at deletion
     // could write one more object under its prefix; the next runs sweep it), then dropped.
     auto dropped = db.withTransaction([&](pqxx::work &tx) {
-        tx.exec0("DELETE FROM org_purges WHERE purged_at < now() - interval '1 day'");
+        tx.exec_params1("SELECT app.org_purges_forget($1)", kPurgeSweepSeconds);
         return true;
     });
     if (!dropped)

@@ -108,7 +108,7 @@ DbResult<MaintenanceReport> expireAssets(Database &db, StorageBackend *storage, 
 DbResult<MaintenanceReport> aggregateUsage(Database &db, int dailyRetentionDays,
                                            const std::atomic<bool> *cancel = nullptr);
 
-/*! Removes the storage objects of deleted orgs (org_purges, migration 0039) and their purge rows. */
+/*! Removes the storage objects of deleted orgs (org_purges, migrations 0039 and 0040); a purged prefix is swept again for a day, then its row dropped. */
 DbResult<MaintenanceReport> purgeDeletedOrgs(Database &db, StorageBackend *storage, int batch,
                                              const std::atomic<bool> *cancel = nullptr);
 

@@ -262,19 +262,23 @@ OpsModule &installOps(Service &service)
 {
     static std::mutex mutex;
     static std::list<std::unique_ptr<OpsModule>> modules;
-    // The settings come from ServerConfig (flags or SLIDESPEC_WEBHOOK_*, checked at start-up: a
-    // malformed value stops the server). Programs that fill a ServerConfig by hand (tests) still get
-    // the variables; a malformed one there is logged and ignored.
+    // The settings come from ServerConfig (flags or SLIDESPEC_WEBHOOK_*, checked by
+    // ServerConfig::load(): a malformed value stops the server). A ServerConfig filled in by hand
+    // (tests, embedders) was not loaded: then the variables are read here, and a malformed one is
+    // logged and ignored.
     WebhookConfig config;
-    QStringList errors;
-    if (!WebhookConfig::fromEnvironment(QProcessEnvironment::systemEnvironment(), &config, &errors)) {
-        for (const QString &e : errors)
-            logging::error(QStringLiteral("webhook setting ignored"), {{QStringLiteral("error"), e}});
-    }
-    config.allowHttpLoopback = config.allowHttpLoopback || service.config().webhookAllowHttpLoopback;
-    for (const auto &network : service.config().webhookAllowedNetworks) {
-        if (!config.allowedNetworks.contains(network))
-            config.allowedNetworks.append(network);
+    const ServerConfig &server = service.config();
+    if (server.loaded) {
+        config.allowHttpLoopback = server.webhookAllowHttpLoopback;
+        config.allowedNetworks = server.webhookAllowedNetworks;
+    } else {
+        QStringList errors;
+        if (!WebhookConfig::fromEnvironment(QProcessEnvironment::systemEnvironment(), &config, &errors)) {
+            for (const QString &e : errors)
+                logging::error(QStringLiteral("webhook setting ignored"), {{QStringLiteral("error"), e}});
+        }
+        config.allowHttpLoopback = config.allowHttpLoopback || server.webhookAllowHttpLoopback;
+        config.allowedNetworks += server.webhookAllowedNetworks;
     }
     std::lock_guard lock(mutex);
     modules.push_back(std::make_unique<OpsModule>(service.database(), service.database().options(), config,

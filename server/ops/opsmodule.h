@@ -57,8 +57,9 @@ private:
 /*!
  * \brief Installs the operating features on \a service (what installModules()
  * calls): routes on its router, the refusal and delivery metrics on its
- * registry, the webhook configuration from the environment
- * (SLIDESPEC_WEBHOOK_*; a malformed value is logged and ignored), and starts
+ * registry, the webhook configuration from the service's ServerConfig
+ * (--webhook-* / SLIDESPEC_WEBHOOK_*, refused at start-up when malformed;
+ * a ServerConfig filled in by hand falls back to the variables), and starts
  * the webhook delivery worker. The module lives until the process exits;
  * returned so other modules can use its rate limits and services.
  */

@@ -287,6 +287,26 @@ DbResult<QJsonObject> Usage::dashboard(const OrgScope &scope, QDate from, QDate 
                                     {QStringLiteral("downloads"), row[3].as<qint64>()},
                                     {QStringLiteral("storage_bytes"), row[4].as<qint64>()}});
         }
+        // Days older than the daily retention were rolled up into months by maintenance
+        // (aggregate-usage): such months of the range come as totals.
+        const pqxx::result monthly = tx.exec_params(
+            "SELECT to_char(m.month, 'YYYY-MM'), "
+            "coalesce(sum(m.used) FILTER (WHERE m.kind = 'exports'), 0), "
+            "coalesce(sum(m.used) FILTER (WHERE m.kind = 'previews'), 0), "
+            "coalesce(sum(m.used) FILTER (WHERE m.kind = 'downloads'), 0), "
+            "coalesce(sum(m.used) FILTER (WHERE m.kind = 'storage_bytes'), 0) "
+            "FROM usage_monthly m WHERE m.org_id = $1::uuid "
+            "AND m.month BETWEEN date_trunc('month', $2::date::timestamp)::date AND $3::date "
+            "GROUP BY m.month ORDER BY m.month",
+            s(scope.orgId), s(from.toString(Qt::ISODate)), s(to.toString(Qt::ISODate)));
+        QJsonArray months;
+        for (const auto &row : monthly) {
+            months.append(QJsonObject{{QStringLiteral("month"), q(row[0])},
+                                      {QStringLiteral("exports"), row[1].as<qint64>()},
+                                      {QStringLiteral("previews"), row[2].as<qint64>()},
+                                      {QStringLiteral("downloads"), row[3].as<qint64>()},
+                                      {QStringLiteral("storage_bytes"), row[4].as<qint64>()}});
+        }
         const pqxx::row today = tx.exec_params1(
             "SELECT "
             "coalesce((SELECT used FROM usage_daily WHERE org_id = $1::uuid AND kind = 'exports' AND day = (now() AT TIME ZONE 'UTC')::date), 0), "
@@ -309,7 +329,8 @@ DbResult<QJsonObject> Usage::dashboard(const OrgScope &scope, QDate from, QDate 
                            {QStringLiteral("current"), current},
                            {QStringLiteral("from"), from.toString(Qt::ISODate)},
                            {QStringLiteral("to"), to.toString(Qt::ISODate)},
-                           {QStringLiteral("series"), days}};
+                           {QStringLiteral("series"), days},
+                           {QStringLiteral("rolledUpMonths"), months}};
     });
 }
 

@@ -136,7 +136,9 @@ public:
     /*!
      * \brief The dashboard: the plan and its limits, today's use of each
      * kind against its limit, and a per-day series from \a from to \a to
-     * (UTC days, inclusive, zeros filled).
+     * (UTC days, inclusive, zeros filled), plus `rolledUpMonths`: the
+     * monthly totals of the range's months whose days maintenance rolled up
+     * (days older than the daily retention show 0 in the series).
      */
     DbResult<QJsonObject> dashboard(const OrgScope &scope, QDate from, QDate to);
 

@@ -16,12 +16,14 @@
 #include "maintenance/maintenance.h"
 #include "ops/usage.h"
 #include "queue/jobqueue.h"
+#include "queue/worker.h"
 #include "storage/storagebackend.h"
 
 #include <QBuffer>
 #include <QColor>
 #include <QCryptographicHash>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -314,6 +316,13 @@ private slots:
         QCOMPARE(count(org, "SELECT count(*) FROM usage_daily WHERE used = 11"), qint64(1)); // within the retention
         QCOMPARE(count(org, "SELECT used FROM usage_totals WHERE kind = 'storage_bytes'"), asset.size);
         QCOMPARE(count(other, "SELECT used FROM usage_monthly WHERE kind = 'exports' AND month = '2020-03-01'"), qint64(5));
+        // The dashboard shows the rolled-up months of the range.
+        auto dashboard = Usage(*m_db).dashboard(OrgScope{m_ownerId, org}, QDate(2020, 3, 1), QDate(2021, 2, 28));
+        QVERIFY(dashboard.ok());
+        const QJsonArray months = dashboard->value(QStringLiteral("rolledUpMonths")).toArray();
+        QCOMPARE(months.size(), 2);
+        QCOMPARE(months.at(0).toObject().value(QStringLiteral("month")).toString(), QStringLiteral("2020-03"));
+        QCOMPARE(months.at(0).toObject().value(QStringLiteral("exports")).toInteger(), qint64(5));
         // Idempotent: a second run adds nothing.
         report = maintenance::aggregateUsage(*m_db, 400);
         QVERIFY(report.ok());
@@ -382,6 +391,34 @@ private slots:
         QVERIFY(listed.ok());
         QCOMPARE(listed.value().size(), 0);
         QCOMPARE(count(org, "SELECT count(*) FROM assets"), qint64(0));
+    }
+
+    void maintenanceJobsRunOnAWorker()
+    {
+        // The handlers as the render workers register them; the job through the queue, in the system org.
+        JobQueue queue(*m_db);
+        WorkerOptions options;
+        options.listenUrl = m_testDb.appUrl().toStdString();
+        options.concurrency = 1;
+        Worker worker(queue, options);
+        maintenance::registerHandlers(worker, *m_db, m_storage);
+        QString error;
+        QVERIFY2(worker.start(&error), qPrintable(error));
+        auto id = maintenance::enqueue(*m_db, MaintenanceTask::AggregateUsage, {{"dailyRetentionDays", 400}},
+                                       QStringLiteral("test:run-now"));
+        QVERIFY2(id.ok(), qPrintable(id.error().message));
+        std::optional<Job> job;
+        QTRY_VERIFY_WITH_TIMEOUT((job = queue.get(OrgScope{QString(), kSystemOrgId}, *id).value())
+                                     && job->state == JobState::Succeeded,
+                                 10000);
+        QVERIFY(job->result.has_value());
+        QVERIFY(job->result->value(QStringLiteral("orgsVisited")).toInteger() >= 1);
+        worker.stop(std::chrono::seconds(2));
+        // No org sees it.
+        const QString org = newOrg(QStringLiteral("Looking"));
+        auto seen = queue.get(OrgScope{m_ownerId, org}, *id);
+        QVERIFY(seen.ok());
+        QVERIFY(!seen->has_value());
     }
 
     void cleanupTestCase()

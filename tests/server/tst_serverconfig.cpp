@@ -92,6 +92,38 @@ private slots:
         QCOMPARE(c.publicBaseUrl, QStringLiteral("https://slides.example.com"));
     }
 
+    void webhookAndMaintenanceSettings()
+    {
+        ServerConfig c;
+        QStringList errors;
+        QVERIFY2(load({}, baseEnv(), ConfigPurpose::Serve, &c, &errors), qPrintable(errors.join('\n')));
+        QCOMPARE(c.webhookAllowHttpLoopback, false);
+        QVERIFY(c.webhookAllowedNetworks.isEmpty());
+        QCOMPARE(c.maintenanceIntervalSeconds, 3600);
+        QCOMPARE(c.jobRetentionDays, 14);
+        QCOMPARE(c.usageDailyRetentionDays, 400);
+
+        QProcessEnvironment env = baseEnv();
+        env.insert(QStringLiteral("SLIDESPEC_WEBHOOK_ALLOWED_NETWORKS"), QStringLiteral("10.20.0.0/16, fd12::/16,192.0.2.7"));
+        env.insert(QStringLiteral("SLIDESPEC_WEBHOOK_ALLOW_HTTP_LOOPBACK"), QStringLiteral("1"));
+        env.insert(QStringLiteral("SLIDESPEC_MAINTENANCE_INTERVAL_SECONDS"), QStringLiteral("900"));
+        QVERIFY2(load({QStringLiteral("--job-retention-days"), QStringLiteral("30"),
+                       QStringLiteral("--webhook-allow-http-loopback"), QStringLiteral("false"),
+                       QStringLiteral("--usage-daily-retention-days=730")},
+                      env, ConfigPurpose::Serve, &c, &errors),
+                 qPrintable(errors.join('\n')));
+        QCOMPARE(c.webhookAllowedNetworks.size(), 3);
+        QCOMPARE(c.webhookAllowedNetworks.at(2), qMakePair(QHostAddress(QStringLiteral("192.0.2.7")), 32));
+        QCOMPARE(c.webhookAllowHttpLoopback, false); // the flag wins
+        QCOMPARE(c.maintenanceIntervalSeconds, 900);
+        QCOMPARE(c.jobRetentionDays, 30);
+        QCOMPARE(c.usageDailyRetentionDays, 730);
+
+        env.insert(QStringLiteral("SLIDESPEC_MAINTENANCE_INTERVAL_SECONDS"), QStringLiteral("0"));
+        QVERIFY(load({}, env, ConfigPurpose::Serve, &c, &errors));
+        QCOMPARE(c.maintenanceIntervalSeconds, 0); // this process schedules nothing
+    }
+
     void urlsCanComeFromFiles()
     {
         QProcessEnvironment env = baseEnv();
@@ -123,6 +155,13 @@ private slots:
         QTest::newRow("unknown log level") << "SLIDESPEC_LOG_LEVEL" << "loud" << "is not one of trace";
         QTest::newRow("public URL not http") << "SLIDESPEC_PUBLIC_URL" << "ftp://x" << "is not an http(s) URL";
         QTest::newRow("trusted proxy not an address") << "SLIDESPEC_TRUSTED_PROXIES" << "10.0.0.0/8,proxy.local" << "\"proxy.local\" is not an address";
+        QTest::newRow("webhook network not a network") << "SLIDESPEC_WEBHOOK_ALLOWED_NETWORKS" << "10.20.0.0/16,intranet" << "\"intranet\" is not an address or CIDR network";
+        QTest::newRow("webhook network with a bad prefix") << "SLIDESPEC_WEBHOOK_ALLOWED_NETWORKS" << "10.0.0.0/33" << "SLIDESPEC_WEBHOOK_ALLOWED_NETWORKS";
+        QTest::newRow("webhook loopback not a boolean") << "SLIDESPEC_WEBHOOK_ALLOW_HTTP_LOOPBACK" << "yes" << "is not 1, 0, true or false";
+        QTest::newRow("maintenance interval too short") << "SLIDESPEC_MAINTENANCE_INTERVAL_SECONDS" << "5" << "at least 10 seconds";
+        QTest::newRow("maintenance interval not a number") << "SLIDESPEC_MAINTENANCE_INTERVAL_SECONDS" << "hourly" << "from 0 to 604800";
+        QTest::newRow("job retention zero") << "SLIDESPEC_JOB_RETENTION_DAYS" << "0" << "from 1 to 3650";
+        QTest::newRow("usage retention shorter than the dashboard") << "SLIDESPEC_USAGE_DAILY_RETENTION_DAYS" << "30" << "from 367 to 36500";
     }
 
     void invalidSettingsAreRefusedClearly()
