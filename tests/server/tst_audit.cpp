@@ -373,6 +373,45 @@ private slots:
         QCOMPARE(e.value(QStringLiteral("clientAddress")).toString(), QStringLiteral("127.0.0.1"));
         QVERIFY(!QJsonDocument(e).toJson().contains("whsec_")); // never the secret
     }
+
+    void orgDeletionOverHttpIsAudited()
+    {
+        // DELETE /api/v1/orgs/{orgId}: the owner, confirmed by the org's name; the audit row
+        // outlives the org (read here in the gone org's scope: its audit route is 404 now).
+        auto org = m_auth->orgs().create(m_owner.userId, QStringLiteral("Short Lived"));
+        QVERIFY(org.ok());
+        const QByteArray path = QStringLiteral("/api/v1/orgs/%1").arg(org->id).toUtf8();
+        auto send = [&](const Member &who, const QByteArray &body, const QByteArray &requestId = "audit-delete") {
+            RawConnection c(m_service->port());
+            return c.request("DELETE", path, body,
+                             {{"Authorization", "Bearer " + who.token.toLatin1()}, {"Content-Type", "application/json"},
+                              {"X-Request-Id", requestId}});
+        };
+        QCOMPARE(send(m_stranger, "{\"confirm\":\"Short Lived\"}").status, 404);
+        RawResponse r = send(m_owner, "{\"confirm\":\"short lived\"}");
+        QCOMPARE(r.status, 409);
+        QCOMPARE(json(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("orgs.confirmation_required"));
+        QCOMPARE(send(m_owner, "{}").status, 409);
+        QCOMPARE(get(QStringLiteral("/api/v1/orgs/%1").arg(org->id), m_owner.token).status, 200);
+
+        r = send(m_owner, "{\"confirm\":\"Short Lived\"}", "audit-delete-ok");
+        QCOMPARE(r.status, 204);
+        QCOMPARE(get(QStringLiteral("/api/v1/orgs/%1").arg(org->id), m_owner.token).status, 404);
+        auto row = m_db->withTransaction(OrgScope{m_owner.userId, org->id}, [&](pqxx::work &tx) {
+            const pqxx::result rows = tx.exec("SELECT actor_user_id::text, request_id, host(client_address), "
+                                              "details->>'name' FROM audit_events WHERE action = 'org.deleted'");
+            QStringList values;
+            if (rows.size() == 1) {
+                for (int i = 0; i < 4; ++i)
+                    values.append(QString::fromStdString(rows[0][i].as<std::string>()));
+            }
+            return values;
+        });
+        QVERIFY2(row.ok(), qPrintable(row.error().message));
+        QCOMPARE(*row, QStringList({m_owner.userId, QStringLiteral("audit-delete-ok"), QStringLiteral("127.0.0.1"),
+                                    QStringLiteral("Short Lived")}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAudit)

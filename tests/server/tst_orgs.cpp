@@ -250,6 +250,64 @@ private slots:
                  QStringLiteral("auth.invalid_email"));
     }
 
+    void onlyOwnersDeleteAnOrg_data()
+    {
+        QTest::addColumn<int>("role"); // -1: not a member
+        QTest::addColumn<int>("status");
+        QTest::newRow("viewer is forbidden") << int(Role::Viewer) << 403;
+        QTest::newRow("editor is forbidden") << int(Role::Editor) << 403;
+        QTest::newRow("admin is forbidden") << int(Role::Admin) << 403;
+        QTest::newRow("a non-member does not find it") << -1 << 404;
+    }
+
+    void onlyOwnersDeleteAnOrg()
+    {
+        QFETCH(int, role);
+        QFETCH(int, status);
+        const UserInfo owner = newUser(QStringLiteral("delowner"));
+        const UserInfo other = newUser(QStringLiteral("delother"));
+        auto org = m_orgs->create(owner.id, QStringLiteral("Keep Me"));
+        AUTH_VERIFY_OK(org);
+        if (role >= 0)
+            join(owner.id, org->id, other, Role(role));
+        auto refused = m_orgs->remove(other.id, org->id, QStringLiteral("Keep Me"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().status, status);
+        AUTH_VERIFY_OK(m_orgs->get(owner.id, org->id));
+    }
+
+    void deletingAnOrgNeedsItsNameAndTakesItsTokens()
+    {
+        const UserInfo owner = newUser(QStringLiteral("delete"));
+        auto org = m_orgs->create(owner.id, QStringLiteral("Gone Soon"));
+        AUTH_VERIFY_OK(org);
+        auto token = m_accounts->createApiToken(owner.id, org->id, QStringLiteral("ci"));
+        AUTH_VERIFY_OK(token);
+        for (const QString &wrong : {QString(), QStringLiteral("gone soon"), QStringLiteral("Gone Soon ")}) {
+            auto refused = m_orgs->remove(owner.id, org->id, wrong);
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().status, 409);
+            QCOMPARE(refused.error().code, QStringLiteral("orgs.confirmation_required"));
+        }
+        auto resolved = m_accounts->resolveToken(token->token.toLatin1());
+        QVERIFY(resolved.ok() && resolved->has_value());
+
+        AUTH_VERIFY_OK(m_orgs->remove(owner.id, org->id, QStringLiteral("Gone Soon")));
+        auto gone = m_orgs->get(owner.id, org->id);
+        QVERIFY(!gone.ok());
+        QCOMPARE(gone.error().status, 404);
+        auto mine = m_orgs->listForUser(owner.id);
+        AUTH_VERIFY_OK(mine);
+        for (const OrgInfo &o : *mine)
+            QVERIFY(o.id != org->id);
+        resolved = m_accounts->resolveToken(token->token.toLatin1());
+        QVERIFY(resolved.ok());
+        QVERIFY(!resolved->has_value()); // the org's API token went with it
+        auto again = m_orgs->remove(owner.id, org->id, QStringLiteral("Gone Soon"));
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().status, 404);
+    }
+
     void ownerRules()
     {
         const UserInfo owner = newUser(QStringLiteral("or-owner"));
