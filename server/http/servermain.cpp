@@ -49,7 +49,8 @@ int serverMain(int argc, char **argv)
                        "Commands:\n"
                        "  serve    apply pending migrations, then serve HTTP (the default)\n"
                        "  migrate  apply pending migrations and exit\n"
-                       "  worker   run export/preview jobs until SIGTERM (docs/queue.md)\n\n"
+                       "  worker   run export/preview jobs until SIGTERM (docs/queue.md); with\n"
+                       "           SLIDESPEC_WORKER_METRICS_LISTEN=127.0.0.1:9101 it also serves /metrics and /healthz\n\n"
                        "Every option can also be given as the environment variable shown; the flag wins.\n"
                        "See docs/server.md."));
     parser.addHelpOption();

@@ -5,15 +5,20 @@
 #include "content/contentroutes.h"
 #include "content/contentservice.h"
 #include "db/database.h"
+#include "db/runscoped.h"
+#include "http/httpserver.h"
 #include "http/logging.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/service.h"
 #include "maintenance/maintenance.h"
+#include "ops/usage.h"
 #include "storage/storagebackend.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QProcessEnvironment>
 #include <QTimer>
@@ -317,12 +322,13 @@ bool registerJobsRoutes(Router &router, Database &db, std::shared_ptr<JobQueue> 
 
     RouteDoc enqueue = doc(QStringLiteral("Export or preview a deck revision (202 with the job; the same request while "
                                           "it is active returns the same job)"),
-                           QStringLiteral("ExportRequest"), QStringLiteral("Job"), 202, {400, 404});
+                           QStringLiteral("ExportRequest"), QStringLiteral("Job"), 202, {400, 402, 404});
     enqueue.description = QStringLiteral(
         "kind: export-pptx, export-pdf or preview. revision defaults to the deck's current revision. The job is "
         "deduplicated by (revision, kind, options): while one is queued or running, the same request returns it "
-        "(\"created\": false). Follow it with GET …/jobs/{jobId} and fetch GET …/jobs/{jobId}/result when it has "
-        "succeeded.");
+        "(\"created\": false). A new job counts against the org's daily exports (or previews) quota: over it, 402 "
+        "quota.exceeded and no job; the same request while active charges nothing. Follow it with GET "
+        "…/jobs/{jobId} and fetch GET …/jobs/{jobId}/result when it has succeeded.");
     add("POST", kApiPrefix + QStringLiteral("/orgs/{orgId}/decks/{deckId}/exports"), "jobs.write", enqueue,
         [cx](RequestContext &ctx) -> HttpResponse {
             ApiError error;
@@ -370,9 +376,24 @@ bool registerJobsRoutes(Router &router, Database &db, std::shared_ptr<JobQueue> 
                                {QStringLiteral("options"), *options}};
             request.dedupKey = renderDedupKey(deckId, revision, *options);
             request.maxAttempts = 3;
-            auto enqueued = cx->queue->enqueue(ctx.orgScope(), request);
+            // The job and its usage charge commit together: a new job charges one export (or preview) of
+            // today's quota, a dedup hit (the active job returned) charges nothing, and a refused charge
+            // rolls the insert back (402, no job).
+            const UsageKind metered = kind == QLatin1String("preview") ? UsageKind::Previews : UsageKind::Exports;
+            const QString orgId = ctx.orgId();
+            auto enqueued = runScoped<EnqueueResult>(
+                cx->db, ctx.orgScope(), "jobs.enqueue", [&](pqxx::work &tx) -> ServiceResult<EnqueueResult> {
+                    EnqueueResult result = JobQueue::enqueue(tx, orgId, request);
+                    if (result.created) {
+                        const ChargeOutcome charged = Usage::charge(tx, orgId, metered, 1);
+                        if (!charged.allowed)
+                            return charged.refused->toApiError();
+                    }
+                    return result;
+                });
             if (!enqueued)
-                return enqueued.error().toApiError();
+                return enqueued.error().status == 402 ? Usage::refusalResponse(enqueued.error())
+                                                      : HttpResponse(enqueued.error());
             QJsonObject json = jobToJson(enqueued->job);
             json.insert(QStringLiteral("created"), enqueued->created);
             HttpResponse response = HttpResponse::json(json, 202);
@@ -662,6 +683,81 @@ void onWorkerSignal(int)
 }
 } // namespace
 
+std::optional<QPair<QHostAddress, quint16>> parseListenAddress(const QString &text, QString *error)
+{
+    const QString value = text.trimmed();
+    const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0) {
+        *error = QStringLiteral("\"%1\" is not HOST:PORT (e.g. 127.0.0.1:9101 or [::1]:9101)").arg(value.left(100));
+        return std::nullopt;
+    }
+    QString host = value.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    const QHostAddress address(host);
+    bool ok = false;
+    const uint port = value.mid(colon + 1).toUInt(&ok);
+    if (address.isNull() || !ok || port > 65535) {
+        *error = QStringLiteral("\"%1\" is not HOST:PORT with a numeric address and a port 0–65535 "
+                                "(e.g. 127.0.0.1:9101)")
+                     .arg(value.left(100));
+        return std::nullopt;
+    }
+    return QPair<QHostAddress, quint16>{address, quint16(port)};
+}
+
+namespace {
+
+/*!
+ * The worker process's own small HTTP listener (SLIDESPEC_WORKER_METRICS_LISTEN):
+ * GET /metrics (the job metrics of this process, with the queue depth read
+ * through a one-connection pool of its own) and GET /healthz.
+ */
+struct WorkerMetricsEndpoint
+{
+    MetricsRegistry registry;
+    Router router;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<JobQueue> queue;
+    std::unique_ptr<JobMetrics> jobs;
+    std::unique_ptr<HttpServer> http;
+
+    explicit WorkerMetricsEndpoint(const QString &databaseUrl)
+    {
+        Database::Options options;
+        options.url = databaseUrl.toStdString();
+        options.poolSize = 1;
+        options.applicationName = "slidespec-worker-metrics";
+        db = std::make_unique<Database>(options);
+        queue = std::make_unique<JobQueue>(*db);
+        jobs = std::make_unique<JobMetrics>(registry, *queue);
+        router.add({.method = "GET",
+                    .pattern = QStringLiteral("/metrics"),
+                    .handler = [this](RequestContext &) {
+                        return HttpResponse::bytes(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
+                                                   registry.render());
+                    },
+                    .auth = AuthMode::None});
+        router.add({.method = "GET",
+                    .pattern = QStringLiteral("/healthz"),
+                    .handler = [](RequestContext &) {
+                        return HttpResponse::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+                    },
+                    .auth = AuthMode::None});
+    }
+
+    bool start(const QHostAddress &address, quint16 port, QString *error)
+    {
+        HttpServer::Options options;
+        options.workerThreads = 2;
+        options.maxBodyBytes = 1024;
+        http = std::make_unique<HttpServer>(router, registry, options);
+        return http->start(address, port, error);
+    }
+};
+
+} // namespace
+
 int runJobWorker(const ServerConfig &config)
 {
     auto storage = storageFor(config);
@@ -669,14 +765,39 @@ int runJobWorker(const ServerConfig &config)
         logging::error(QStringLiteral("worker: a storage URL is needed to store outputs (SLIDESPEC_STORAGE_URL)"));
         return 2;
     }
+    // The optional metrics listener: parsed first, so a typo stops the worker before it takes jobs.
+    std::optional<QPair<QHostAddress, quint16>> metricsListen;
+    const QString metricsValue =
+        QProcessEnvironment::systemEnvironment().value(QStringLiteral("SLIDESPEC_WORKER_METRICS_LISTEN")).trimmed();
+    if (!metricsValue.isEmpty()) {
+        QString error;
+        metricsListen = parseListenAddress(metricsValue, &error);
+        if (!metricsListen) {
+            logging::error(QStringLiteral("worker: SLIDESPEC_WORKER_METRICS_LISTEN: ") + error);
+            return 2;
+        }
+        if (!QCoreApplication::instance()) {
+            logging::error(QStringLiteral("worker: the metrics listener needs a QCoreApplication"));
+            return 2;
+        }
+    }
+    std::unique_ptr<WorkerMetricsEndpoint> endpoint;
+    if (metricsListen)
+        endpoint = std::make_unique<WorkerMetricsEndpoint>(config.databaseUrl);
+
     const int threads = std::max(1, inProcessWorkerThreads());
-    RenderWorker worker(config.databaseUrl, storage, RenderJobsOptions{}, threads);
+    RenderWorker worker(config.databaseUrl, storage, RenderJobsOptions{}, threads, endpoint ? endpoint->jobs.get() : nullptr);
     struct sigaction action = {};
     action.sa_handler = onWorkerSignal;
     sigemptyset(&action.sa_mask);
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGINT, &action, nullptr);
     QString error;
+    if (endpoint && !endpoint->start(metricsListen->first, metricsListen->second, &error)) {
+        logging::error(QStringLiteral("worker: cannot listen for metrics"),
+                       {{QStringLiteral("address"), metricsValue}, {QStringLiteral("error"), error}});
+        return 1;
+    }
     if (!worker.start(&error)) {
         logging::error(QStringLiteral("worker: cannot start"), {{QStringLiteral("error"), error}});
         return 1;
@@ -684,15 +805,35 @@ int runJobWorker(const ServerConfig &config)
     logging::info(QStringLiteral("worker running"), {{QStringLiteral("worker"), worker.worker().workerId()},
                                                      {QStringLiteral("threads"), threads}});
     const auto maintenanceScheduler = startMaintenanceScheduler(config); // docs/operations.md, "Maintenance"
-    while (!g_workerStop.load())
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (endpoint)
+        logging::info(QStringLiteral("worker metrics listening"),
+                      {{QStringLiteral("address"), metricsListen->first.toString()},
+                       {QStringLiteral("port"), endpoint->http->port()}});
+    if (QCoreApplication::instance()) {
+        // An event loop, so that the metrics listener (when on) answers; the signal handler only sets the flag.
+        QEventLoop loop;
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&loop] {
+            if (g_workerStop.load())
+                loop.quit();
+        });
+        poll.start(100);
+        loop.exec();
+    } else {
+        while (!g_workerStop.load())
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     logging::info(QStringLiteral("worker stopping: finishing or releasing running jobs"),
                   {{QStringLiteral("in_flight"), worker.worker().inFlight()}});
+    if (endpoint)
+        endpoint->http->stopAccepting();
     worker.stop(std::chrono::seconds(20));
     const WorkerStats stats = worker.worker().stats();
     logging::info(QStringLiteral("worker stopped"), {{QStringLiteral("succeeded"), qint64(stats.succeeded)},
                                                      {QStringLiteral("failed"), qint64(stats.failed)},
                                                      {QStringLiteral("released"), qint64(stats.released)}});
+    if (endpoint)
+        endpoint->http->drain(2000);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "queue/worker.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QPair>
 #include <QSet>
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace slidespec::server {
 
@@ -124,10 +126,19 @@ private:
 bool installJobsModule(Service &service);
 
 /*!
+ * \brief Parses HOST:PORT (`127.0.0.1:9101`, `[::1]:9101`; port 0 = any
+ * free port) as SLIDESPEC_WORKER_METRICS_LISTEN takes it; nullopt with
+ * \a error saying what is wrong.
+ */
+std::optional<QPair<QHostAddress, quint16>> parseListenAddress(const QString &text, QString *error);
+
+/*!
  * \brief `slidespec-server worker`: runs render workers against the
  * configured database and storage until SIGTERM/SIGINT, then stops
- * gracefully (running jobs get \a graceSeconds, the rest are released).
- * Returns the exit code.
+ * gracefully (running jobs get 20 s, the rest are released). With
+ * SLIDESPEC_WORKER_METRICS_LISTEN=HOST:PORT (off by default) it also serves
+ * GET /metrics (this process's job metrics and the queue depth) and
+ * GET /healthz on that address. Returns the exit code.
  */
 int runJobWorker(const ServerConfig &config);
 

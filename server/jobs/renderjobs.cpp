@@ -10,8 +10,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
+#include <QMap>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -19,6 +22,10 @@
 namespace slidespec::server {
 
 namespace {
+
+constexpr const char *kOrgAssetPrefix = "org-assets/";
+constexpr int kMaxOrgAssetsPerDeck = 200;
+constexpr qint64 kMaxOrgAssetBytes = qint64(256) * 1024 * 1024;
 
 QString mimeOf(const QString &fileName)
 {
@@ -82,6 +89,154 @@ RenderResult resultFromRow(const pqxx::row &row)
     r.updatedAt = QString::fromStdString(row[8].as<std::string>());
     return r;
 }
+
+/*! The local (sandbox) file name of org asset \a assetId, with an extension for its type. */
+QString localAssetName(const QString &assetId, const QString &contentType)
+{
+    static const QHash<QString, QString> extensions{{QStringLiteral("image/png"), QStringLiteral("png")},
+                                                    {QStringLiteral("image/jpeg"), QStringLiteral("jpg")},
+                                                    {QStringLiteral("image/gif"), QStringLiteral("gif")},
+                                                    {QStringLiteral("image/webp"), QStringLiteral("webp")},
+                                                    {QStringLiteral("image/svg+xml"), QStringLiteral("svg")}};
+    return QStringLiteral("org-asset-%1.%2").arg(assetId, extensions.value(contentType, QStringLiteral("bin")));
+}
+
+} // namespace
+
+std::optional<QString> orgAssetIdOfPath(const QString &path)
+{
+    // anchoredPattern: the whole string (a plain "$" would also match before a trailing newline).
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral(
+        "org-assets/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(\\.[A-Za-z0-9]{1,8})?")));
+    const QRegularExpressionMatch match = pattern.match(path);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return match.captured(1).toLower();
+}
+
+StagedDeck stageOrgAssets(Database &db, StorageBackend &storage, const QString &orgId, const QByteArray &spec,
+                          const QString &folder)
+{
+    StagedDeck staged;
+    staged.spec = spec;
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(spec, &parseError);
+    if (!document.isObject() || !document.object().value(QStringLiteral("assets")).isObject())
+        return staged; // nothing to resolve (the renderer reports a malformed deck itself)
+    QJsonObject root = document.object();
+    QJsonObject assets = root.value(QStringLiteral("assets")).toObject();
+
+    // Which deck assets name which org assets.
+    QMap<QString, QString> assetOfKey; // deck asset key → org asset id
+    for (auto it = assets.constBegin(); it != assets.constEnd(); ++it) {
+        const QString path = it.value().toObject().value(QStringLiteral("path")).toString();
+        if (!path.startsWith(QLatin1String(kOrgAssetPrefix)))
+            continue;
+        const auto id = orgAssetIdOfPath(path);
+        if (!id) {
+            staged.error = QStringLiteral("the deck's asset \"%1\" has path \"%2\": an uploaded asset is named "
+                                          "\"org-assets/<asset id>\" (a UUID from POST …/assets)")
+                               .arg(it.key().left(100), path.left(200));
+            staged.permanent = true;
+            return staged;
+        }
+        assetOfKey.insert(it.key(), *id);
+    }
+    if (assetOfKey.isEmpty())
+        return staged;
+    QStringList ids = assetOfKey.values();
+    ids.removeDuplicates();
+    if (ids.size() > kMaxOrgAssetsPerDeck) {
+        staged.error = QStringLiteral("the deck names %1 uploaded assets; at most %2 can be rendered")
+                           .arg(ids.size())
+                           .arg(kMaxOrgAssetsPerDeck);
+        staged.permanent = true;
+        return staged;
+    }
+
+    // Their rows, in the job's org scope: another org's asset is simply not found.
+    struct Row
+    {
+        QString key;
+        QString contentType;
+        QString sha256;
+        qint64 size = 0;
+    };
+    auto rows = db.withTransaction(OrgScope{QString(), orgId}, [&](pqxx::work &tx) {
+        QHash<QString, Row> found;
+        for (const QString &id : std::as_const(ids)) {
+            const pqxx::result r = tx.exec_params(
+                "SELECT storage_key, content_type, sha256, size FROM assets WHERE org_id = $1::uuid AND id = $2::uuid",
+                orgId.toStdString(), id.toStdString());
+            if (!r.empty())
+                found.insert(id, {QString::fromStdString(r[0][0].as<std::string>()),
+                                  QString::fromStdString(r[0][1].as<std::string>()),
+                                  QString::fromStdString(r[0][2].as<std::string>()), r[0][3].as<qint64>()});
+        }
+        return found;
+    });
+    if (!rows) {
+        staged.error = QStringLiteral("cannot look up the deck's uploaded assets: ") + rows.error().message;
+        return staged;
+    }
+    qint64 total = 0;
+    for (auto it = assetOfKey.constBegin(); it != assetOfKey.constEnd(); ++it) {
+        const auto row = rows->constFind(it.value());
+        if (row == rows->constEnd()) {
+            staged.error = QStringLiteral("the deck's asset \"%1\" names uploaded asset %2, which is not in this org "
+                                          "(deleted, or another org's): upload the image again and update the deck")
+                               .arg(it.key().left(100), it.value());
+            staged.permanent = true;
+            return staged;
+        }
+        if (!row->contentType.startsWith(QLatin1String("image/"))) {
+            staged.error = QStringLiteral("the deck's asset \"%1\" names uploaded asset %2, which is %3, not an image")
+                               .arg(it.key().left(100), it.value(), row->contentType);
+            staged.permanent = true;
+            return staged;
+        }
+    }
+    for (const QString &id : std::as_const(ids)) {
+        const Row &row = rows->value(id);
+        total += row.size;
+        if (total > kMaxOrgAssetBytes) {
+            staged.error = QStringLiteral("the deck's uploaded images add up to more than %1 MiB")
+                               .arg(kMaxOrgAssetBytes / (1024 * 1024));
+            staged.permanent = true;
+            return staged;
+        }
+        auto object = storage.get(row.key);
+        if (!object) {
+            staged.error = QStringLiteral("cannot read uploaded asset %1 from storage: %2").arg(id, object.error().message);
+            return staged; // transient: retried
+        }
+        if (sha256Hex(object.value().data) != row.sha256) {
+            staged.error = QStringLiteral("uploaded asset %1 is damaged in storage (its bytes do not match its sha256)").arg(id);
+            return staged;
+        }
+        const QString name = localAssetName(id, row.contentType);
+        const QString file = QDir(folder).filePath(name);
+        QFile out(file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(object.value().data) != object.value().data.size() || !out.flush()) {
+            staged.error = QStringLiteral("cannot write %1: %2").arg(file, out.errorString());
+            return staged;
+        }
+        staged.inputs.append({file, name});
+    }
+
+    // Point the deck at the local copies (flat names next to the deck file, which the renderer resolves).
+    for (auto it = assetOfKey.constBegin(); it != assetOfKey.constEnd(); ++it) {
+        QJsonObject asset = assets.value(it.key()).toObject();
+        asset.insert(QStringLiteral("path"), localAssetName(it.value(), rows->value(it.value()).contentType));
+        assets.insert(it.key(), asset);
+    }
+    root.insert(QStringLiteral("assets"), assets);
+    staged.spec = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    staged.resolved = int(ids.size());
+    return staged;
+}
+
+namespace {
 
 const char *kResultColumns =
     "id, deck_id::text, revision, kind, options::text, outputs::text, job_id, runs, "
@@ -237,10 +392,17 @@ JobOutcome RenderJobHandler::runUnchecked(JobContext &context)
                               .filePath(QStringLiteral("slidespec-job-XXXXXX")));
     if (!staging.isValid())
         return JobOutcome::failure(QStringLiteral("cannot create a staging folder: ") + staging.errorString());
+    // The deck's uploaded images (assets with path "org-assets/<id>"), copied next to it.
+    context.setProgress(10, QStringLiteral("fetching images"));
+    const QString assetDir = staging.filePath(QStringLiteral("assets"));
+    QDir().mkpath(assetDir);
+    const StagedDeck deck = stageOrgAssets(m_db, *m_storage, job.orgId, spec->spec, assetDir);
+    if (!deck.error.isEmpty())
+        return deck.permanent ? JobOutcome::permanentFailure(deck.error) : JobOutcome::failure(deck.error);
     const QString specPath = staging.filePath(QStringLiteral("input.json"));
     {
         QFile f(specPath);
-        if (!f.open(QIODevice::WriteOnly) || f.write(spec->spec) != spec->spec.size() || !f.flush()) {
+        if (!f.open(QIODevice::WriteOnly) || f.write(deck.spec) != deck.spec.size() || !f.flush()) {
             return JobOutcome::failure(QStringLiteral("cannot write the deck to %1: %2").arg(specPath, f.errorString()));
         }
     }
@@ -253,6 +415,7 @@ JobOutcome RenderJobHandler::runUnchecked(JobContext &context)
         request.program = m_options.cliPath;
         request.arguments = std::move(arguments);
         request.inputs = {{specPath, inputName}};
+        request.inputs += deck.inputs;
         request.outputs = std::move(outputs);
         request.outputDirectory = outDir;
         request.tempRoot = m_options.tempRoot;

@@ -4,8 +4,11 @@
 #include "queue/worker.h"
 #include "sandbox/sandbox.h"
 
+#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 #include <memory>
@@ -83,11 +86,47 @@ DbResult<std::optional<RenderResult>> loadRenderResult(Database &db, const QStri
                                                        const QJsonObject &normalizedOptions);
 
 /*!
+ * \brief The org asset id named by a deck asset's \a path of the form
+ * `org-assets/<asset id>` (optionally followed by an extension, e.g.
+ * `org-assets/3f0c…-….png`), lower-cased; nullopt for any other path.
+ */
+std::optional<QString> orgAssetIdOfPath(const QString &path);
+
+/*!
+ * \brief A deck made ready for the sandbox: its uploaded images fetched and
+ * the deck pointing at the local copies.
+ */
+struct StagedDeck
+{
+    QByteArray spec;                          //!< the deck to render (the original bytes when nothing was resolved)
+    QList<QPair<QString, QString>> inputs{};  //!< (file on disk, plain name) to copy next to the deck
+    int resolved = 0;                         //!< how many org assets were fetched
+    QString error{};                          //!< empty on success
+    bool permanent = false;                   //!< the error will not go away by retrying
+};
+
+/*!
+ * \brief Resolves the deck's uploaded images (docs/queue.md, "Images"):
+ * every entry of the deck's `assets` whose `path` is `org-assets/<asset id>`
+ * is looked up in \a orgId's scope (row-level security: another org's asset
+ * is not found), read from \a storage, checked against its sha256, written
+ * into \a folder as `org-asset-<id>.<ext>`, and the entry's path rewritten to
+ * that plain name (the renderer resolves paths against the deck file's
+ * folder, where the sandbox copies \c inputs). An asset that is missing, of
+ * another org, not an image, or a malformed `org-assets/` path is a permanent
+ * error naming the deck asset; a storage or database failure a transient one.
+ * Paths never come from the deck: local names are built from the UUID.
+ */
+StagedDeck stageOrgAssets(Database &db, StorageBackend &storage, const QString &orgId, const QByteArray &spec,
+                          const QString &folder);
+
+/*!
  * \brief Runs `export-pptx`, `export-pdf` and `preview` jobs.
  *
  * Payload: {"deckId": uuid, "revision": n, "options": {…}}. The handler
- * loads that deck revision's spec (in the job's org scope), writes it into a
- * private sandbox folder, runs slidespec-cli under Sandbox (limits, timeout,
+ * loads that deck revision's spec (in the job's org scope), fetches the
+ * uploaded images it names (stageOrgAssets()), writes both into a private
+ * sandbox folder, runs slidespec-cli under Sandbox (limits, timeout,
  * empty environment, cancel flag), stores each output content-addressed in
  * storage and as an org asset (deduplicated by sha256), and upserts the
  * job_results row for (deck, revision, kind, options): a re-run overwrites

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `slidespec-server worker` serves its own /metrics and /healthz when
+// SLIDESPEC_WORKER_METRICS_LISTEN is set (off by default): the binary is run
+// as a subprocess against a migrated database of its own, runs a real export,
+// and its metrics are scraped over TCP and checked with `promtool check
+// metrics`. A malformed address stops the worker before it takes jobs.
+#include "tst_jobs_support.h"
+
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+
+using namespace jobstest;
+
+class TstJobsWorkerMetrics : public QObject
+{
+    Q_OBJECT
+
+    JobsFixture f;
+    QTemporaryDir m_work;
+    QString m_binary;
+
+    QProcessEnvironment workerEnvironment(const QString &metricsListen)
+    {
+        const QString keyFile = m_work.filePath(QStringLiteral("secret.key"));
+        QFile key(keyFile);
+        if (key.open(QIODevice::WriteOnly))
+            key.write(QByteArray(48, 'k'));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), f.database().appUrl());
+        env.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), f.database().ownerUrl());
+        env.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), keyFile);
+        env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), f.storageUrl);
+        env.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
+        env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
+        env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("1"));
+        if (metricsListen.isNull())
+            env.remove(QStringLiteral("SLIDESPEC_WORKER_METRICS_LISTEN"));
+        else
+            env.insert(QStringLiteral("SLIDESPEC_WORKER_METRICS_LISTEN"), metricsListen);
+        return env;
+    }
+
+    /*! Waits for the JSON log line with msg \a message; returns it (empty on timeout or exit). */
+    static QJsonObject waitForLog(QProcess &process, QByteArray &log, const QString &message, int timeoutMs = 30000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs) {
+            for (const QByteArray &line : log.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o.value(QStringLiteral("msg")).toString() == message)
+                    return o;
+            }
+            if (process.state() != QProcess::Running)
+                return {};
+            process.waitForReadyRead(200);
+            log += process.readAll();
+        }
+        return {};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString error = f.start();
+        if (!error.isEmpty())
+            QFAIL(qPrintable(error));
+        QVERIFY(m_work.isValid());
+        // <build>/tests/server/tst_… → <build>/server/app/slidespec-server
+        m_binary = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        if (!QFileInfo(m_binary).isExecutable())
+            QFAIL("slidespec-server is not built next to the tests (tests/server/CMakeLists.txt makes this test depend on it)");
+    }
+
+    void workerServesMetricsAndHealth()
+    {
+        QProcess worker;
+        worker.setProcessEnvironment(workerEnvironment(QStringLiteral("127.0.0.1:0")));
+        worker.setProcessChannelMode(QProcess::MergedChannels);
+        worker.start(m_binary, {QStringLiteral("worker")});
+        QVERIFY(worker.waitForStarted(10000));
+        QByteArray log;
+        const QJsonObject listening = waitForLog(worker, log, QStringLiteral("worker metrics listening"));
+        QVERIFY2(!listening.isEmpty(), log.constData());
+        const quint16 port = quint16(listening.value(QStringLiteral("port")).toInt());
+        QVERIFY(port > 0);
+
+        // A real export run by the worker process, so the histograms have series.
+        const QString deckId = f.createDeck(f.orgA, f.owner.token, sampleDeck(1, QStringLiteral("worker metrics")));
+        const RawResponse queued = f.call("POST", f.api(f.orgA, QStringLiteral("decks/%1/exports").arg(deckId)),
+                                          f.owner.token, R"({"kind":"export-pdf"})");
+        QCOMPARE(queued.status, 202);
+        const QJsonObject job = f.waitFinal(f.orgA, jsonOf(queued).value(QStringLiteral("id")).toString(), 60000);
+        QVERIFY2(job.value(QStringLiteral("state")).toString() == u"succeeded", log.constData());
+
+        RawConnection health(port);
+        const RawResponse healthz = health.request("GET", "/healthz", {}, {});
+        QCOMPARE(healthz.status, 200);
+        QCOMPARE(jsonOf(healthz).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        RawConnection scrape(port);
+        const RawResponse metrics = scrape.request("GET", "/metrics", {}, {});
+        QCOMPARE(metrics.status, 200);
+        QVERIFY(metrics.header("content-type").startsWith("text/plain"));
+        for (const char *series : {"slidespec_job_workers 1", "slidespec_job_run_seconds_count{kind=\"export-pdf\"} 1",
+                                   "slidespec_job_attempts_total{kind=\"export-pdf\",outcome=\"succeeded\"} 1",
+                                   "slidespec_jobs{state=\"succeeded\",kind=\"export-pdf\"}", "http_requests_total"})
+            QVERIFY2(metrics.body.contains(series), series);
+        RawConnection missing(port);
+        QCOMPARE(missing.request("GET", "/api/v1/openapi.json", {}, {}).status, 404); // only the two routes
+
+        const QString promtool = findTool("promtool");
+        if (!promtool.isEmpty()) {
+            QProcess check;
+            check.setProcessChannelMode(QProcess::MergedChannels);
+            check.start(promtool, {QStringLiteral("check"), QStringLiteral("metrics")});
+            QVERIFY(check.waitForStarted(10000));
+            check.write(metrics.body);
+            check.closeWriteChannel();
+            QVERIFY(check.waitForFinished(30000));
+            QVERIFY2(check.exitCode() == 0, check.readAll().constData());
+        } else {
+            qWarning("promtool is not installed: the exposition format was not checked");
+        }
+
+        ::kill(pid_t(worker.processId()), SIGTERM);
+        QVERIFY(worker.waitForFinished(30000));
+        log += worker.readAll();
+        QCOMPARE(worker.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(worker.exitCode() == 0, log.constData());
+        QVERIFY2(log.contains("worker stopped"), log.constData());
+    }
+
+    void listenerIsOffByDefault()
+    {
+        QProcess worker;
+        worker.setProcessEnvironment(workerEnvironment(QString()));
+        worker.setProcessChannelMode(QProcess::MergedChannels);
+        worker.start(m_binary, {QStringLiteral("worker")});
+        QVERIFY(worker.waitForStarted(10000));
+        QByteArray log;
+        QVERIFY2(!waitForLog(worker, log, QStringLiteral("worker running")).isEmpty(), log.constData());
+        QVERIFY2(!log.contains("worker metrics listening"), log.constData());
+        ::kill(pid_t(worker.processId()), SIGTERM);
+        QVERIFY(worker.waitForFinished(30000));
+        QCOMPARE(worker.exitCode(), 0);
+    }
+
+    void malformedAddressStopsTheWorker_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("no-port") << QStringLiteral("127.0.0.1");
+        QTest::newRow("host-name-not-address") << QStringLiteral("localhost:9101");
+        QTest::newRow("port-out-of-range") << QStringLiteral("127.0.0.1:70000");
+    }
+
+    void malformedAddressStopsTheWorker()
+    {
+        QFETCH(QString, value);
+        QProcess worker;
+        worker.setProcessEnvironment(workerEnvironment(value));
+        worker.setProcessChannelMode(QProcess::MergedChannels);
+        worker.start(m_binary, {QStringLiteral("worker")});
+        QVERIFY(worker.waitForFinished(30000));
+        const QByteArray log = worker.readAll();
+        QCOMPARE(worker.exitCode(), 2);
+        QVERIFY2(log.contains("SLIDESPEC_WORKER_METRICS_LISTEN") && !log.contains("worker running"), log.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstJobsWorkerMetrics)
+#include "tst_jobs_workermetrics.moc"
