@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <optional>
+#include <type_traits>
 
 namespace slidespec::server {
 
@@ -125,6 +126,15 @@ struct LeaseStatus
 {
     qint64 id = 0;
     bool cancelRequested = false;
+};
+
+/*!
+ * \brief A job a worker's handler finished successfully, for JobQueue::completeMany().
+ */
+struct JobCompletion
+{
+    qint64 id = 0;
+    QJsonObject result;
 };
 
 /*!
@@ -275,6 +285,16 @@ public:
     DbResult<std::optional<JobState>> complete(qint64 id, const QString &workerId, const QJsonObject &result);
 
     /*!
+     * \brief Ends many leased jobs as succeeded in one statement (migration
+     * 0033): per job exactly what complete() does, with the same lease check
+     * per job. Returns the ids that were completed; a job missing from the
+     * answer had lost its lease and nothing was written for it. Rows are
+     * locked in id order (as heartbeat() does), so concurrent batches cannot
+     * deadlock.
+     */
+    DbResult<QList<qint64>> completeMany(const QString &workerId, const QList<JobCompletion> &jobs);
+
+    /*!
      * Ends a leased attempt as failed: retrying after BackoffPolicy's delay
      * for \a attempt, or dead when it was the last attempt or \a permanent.
      * A job whose cancel was requested ends cancelled. nullopt = lease lost.
@@ -307,6 +327,15 @@ public:
     DbResult<int> pruneFinished(std::chrono::seconds olderThan, bool includeDead = false, int limit = 1000);
 
 private:
+    /*!
+     * Runs \a fn(pqxx::transaction_base &) on a pooled connection in
+     * autocommit mode (pqxx::nontransaction): one round trip for a worker's
+     * single-statement calls instead of three (BEGIN, the call, COMMIT).
+     * Errors become DbError as in Database::withTransaction().
+     */
+    template<typename Fn>
+    auto autocommit(Fn &&fn) -> DbResult<std::invoke_result_t<Fn, pqxx::transaction_base &>>;
+
     DbResult<std::optional<JobState>> finish(qint64 id, const QString &workerId, const char *outcome,
                                              const QJsonObject *result, const QString &error,
                                              double retryDelaySeconds, bool permanent);

@@ -4,6 +4,7 @@
 #include "http/logging.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSysInfo>
 
 #include <pqxx/connection>
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 
 namespace slidespec::server {
 
@@ -100,8 +102,11 @@ Worker::Worker(JobQueue &queue, WorkerOptions options) : m_queue(queue), m_optio
     if (m_options.workerId.isEmpty())
         m_options.workerId = defaultWorkerId();
     m_options.concurrency = std::max(1, m_options.concurrency);
-    if (m_options.prefetch < 0)
-        m_options.prefetch = m_options.concurrency;
+    if (m_options.maxPrefetch < 0)
+        m_options.maxPrefetch = 8 * m_options.concurrency;
+    m_options.maxPrefetch = std::max(m_options.maxPrefetch, m_options.concurrency);
+    m_options.completionBatch = std::max(1, m_options.completionBatch);
+    m_prefetch = m_options.prefetch < 0 ? m_options.concurrency : m_options.prefetch;
 }
 
 Worker::~Worker()
@@ -166,9 +171,12 @@ bool Worker::start(QString *error)
     m_draining = false;
     m_quit = false;
     m_executorsQuit = false;
+    m_completerQuit = false;
     m_claimWanted = true;
     m_stats = WorkerStats();
+    m_prefetch = m_options.prefetch < 0 ? m_options.concurrency : m_options.prefetch;
     m_running = true;
+    m_completer = std::thread([this] { completerLoop(); });
     for (int i = 0; i < m_options.concurrency; ++i)
         m_executors.emplace_back([this] { executorLoop(); });
     m_dispatcher = std::thread([this] { dispatchLoop(); });
@@ -199,6 +207,13 @@ void Worker::stop(std::chrono::milliseconds grace)
     for (auto &t : m_executors)
         t.join();
     m_executors.clear();
+    // The completer writes what is still buffered, then ends.
+    {
+        std::lock_guard lock(m_mutex);
+        m_completerQuit = true;
+    }
+    m_completionsAvailable.notify_all();
+    m_completer.join();
     m_quit = true;
     wake();
     m_dispatcher.join();
@@ -251,11 +266,13 @@ void Worker::claimJobs()
     int pending = 0;
     {
         std::lock_guard lock(m_mutex);
-        free = m_options.concurrency + m_options.prefetch - int(m_active.size());
+        // Jobs whose success is being written no longer take a thread or a
+        // prefetch slot (they stay in m_active for the heartbeats).
+        free = m_options.concurrency + m_prefetch - (int(m_active.size()) - m_completing);
         pending = int(m_pending.size());
     }
     m_claimWanted = false;
-    if (free <= 0 || m_draining || pending > m_options.prefetch / 2)
+    if (free <= 0 || m_draining || pending > m_prefetch / 2)
         return;
     auto claimed = m_queue.claim(m_options.workerId, m_kinds, free, m_options.leaseDuration);
     if (!claimed) {
@@ -264,7 +281,16 @@ void Worker::claimJobs()
                        {QStringLiteral("error"), claimed.error().message}});
         return;
     }
-    if (claimed->isEmpty())
+    const int got = int(claimed->size());
+    // Adaptive prefetch: a full claim says there is a backlog (claim more at
+    // once next time); a claim less than half full says there is not.
+    if (m_options.prefetch < 0) {
+        if (got >= free)
+            m_prefetch = std::min(m_options.maxPrefetch, m_prefetch * 2);
+        else if (got < free / 2)
+            m_prefetch = std::max(m_options.concurrency, m_prefetch / 2);
+    }
+    if (got == 0)
         return;
     {
         std::lock_guard lock(m_mutex);
@@ -273,11 +299,12 @@ void Worker::claimJobs()
             m_active.emplace(context->job().id, context);
             m_pending.push_back(std::move(context));
         }
-        m_stats.claimed += std::uint64_t(claimed->size());
+        m_stats.claimed += std::uint64_t(got);
+        ++m_stats.claims;
     }
     m_workAvailable.notify_all();
     // A full batch: more may be waiting.
-    if (claimed->size() >= free)
+    if (got >= free)
         m_claimWanted = true;
 }
 
@@ -424,6 +451,21 @@ void Worker::runJob(const std::shared_ptr<JobContext> &context)
     }
 
     const auto reason = context->stopReason();
+    if (outcome.kind == JobOutcome::Kind::Succeeded && m_options.completionBatch > 1) {
+        // Written with others by the completer thread; the job stays in
+        // m_active (leased, heartbeated) until then.
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_completions.empty())
+                m_oldestCompletion = Clock::now();
+            m_completions.emplace_back(context, std::move(outcome.result));
+            ++m_completing;
+        }
+        m_completionsAvailable.notify_one();
+        m_claimWanted = true;
+        wake();
+        return;
+    }
     DbResult<std::optional<JobState>> written = std::optional<JobState>();
     bool lost = false;
     // The outcome write is retried briefly: if it never lands, the lease
@@ -471,12 +513,18 @@ void Worker::runJob(const std::shared_ptr<JobContext> &context)
         logging::warn(QStringLiteral("job attempt failed"), fields);
     }
 
+    finishJob(job, lost || reason == JobStopReason::LeaseLost,
+              written && written->has_value() ? std::optional<JobState>(**written) : std::nullopt);
+}
+
+void Worker::finishJob(const Job &job, bool lost, const std::optional<JobState> &state)
+{
     {
         std::lock_guard lock(m_mutex);
-        if (lost || reason == JobStopReason::LeaseLost) {
+        if (lost) {
             ++m_stats.leaseLost;
-        } else if (written && written->has_value()) {
-            switch (**written) {
+        } else if (state) {
+            switch (*state) {
             case JobState::Succeeded:
                 ++m_stats.succeeded;
                 break;
@@ -495,6 +543,83 @@ void Worker::runJob(const std::shared_ptr<JobContext> &context)
             }
         }
         m_active.erase(job.id);
+        if (m_active.empty())
+            m_idle.notify_all();
+    }
+    m_claimWanted = true;
+    wake();
+}
+
+void Worker::completerLoop()
+{
+    for (;;) {
+        std::vector<std::pair<std::shared_ptr<JobContext>, QJsonObject>> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_completionsAvailable.wait(lock, [this] { return !m_completions.empty() || m_completerQuit; });
+            if (m_completions.empty())
+                return; // quitting, nothing left
+            // Linger until the batch is full or its oldest success has
+            // waited completionDelay (not when quitting).
+            const auto due = m_oldestCompletion + m_options.completionDelay;
+            m_completionsAvailable.wait_until(lock, due, [this] {
+                return int(m_completions.size()) >= m_options.completionBatch || m_completerQuit;
+            });
+            const auto take = std::min<std::size_t>(m_completions.size(), std::size_t(m_options.completionBatch));
+            batch.assign(std::make_move_iterator(m_completions.begin()),
+                         std::make_move_iterator(m_completions.begin() + std::ptrdiff_t(take)));
+            m_completions.erase(m_completions.begin(), m_completions.begin() + std::ptrdiff_t(take));
+            if (!m_completions.empty())
+                m_oldestCompletion = Clock::now();
+        }
+        std::vector<std::shared_ptr<JobContext>> contexts;
+        QList<JobCompletion> completions;
+        contexts.reserve(batch.size());
+        completions.reserve(qsizetype(batch.size()));
+        for (auto &[context, result] : batch) {
+            completions.append(JobCompletion{context->job().id, std::move(result)});
+            contexts.push_back(std::move(context));
+        }
+        writeCompletions(contexts, completions);
+    }
+}
+
+void Worker::writeCompletions(const std::vector<std::shared_ptr<JobContext>> &contexts,
+                              const QList<JobCompletion> &completions)
+{
+    // Retried briefly like a single outcome: if it never lands, the leases
+    // expire and the rescue runs the jobs again.
+    DbResult<QList<qint64>> written = QList<qint64>();
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        written = m_queue.completeMany(m_options.workerId, completions);
+        if (written)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200 * (attempt + 1)));
+    }
+    if (!written) {
+        logging::error(QStringLiteral("could not record jobs' outcomes; their leases will expire and they will be rescued"),
+                       {{QStringLiteral("worker"), m_options.workerId},
+                        {QStringLiteral("jobs"), int(completions.size())},
+                        {QStringLiteral("error"), written.error().message}});
+    }
+    const QSet<qint64> done = written ? QSet<qint64>(written->cbegin(), written->cend()) : QSet<qint64>();
+    for (const auto &context : contexts) {
+        if (written && !done.contains(context->job().id) && context->stopReason() != JobStopReason::LeaseLost)
+            logging::warn(QStringLiteral("job outcome dropped: the lease was lost (the job was rescued)"),
+                          jobFields(context->job()));
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_stats.completionWrites;
+        for (const auto &context : contexts) {
+            const qint64 id = context->job().id;
+            if (done.contains(id))
+                ++m_stats.succeeded;
+            else if (written)
+                ++m_stats.leaseLost;
+            m_active.erase(id);
+        }
+        m_completing -= int(contexts.size());
         if (m_active.empty())
             m_idle.notify_all();
     }

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -111,7 +112,24 @@ struct WorkerOptions
     std::string listenUrl;     //!< connection URL for the dedicated LISTEN connection (the pool's URL)
     QString workerId;          //!< lease owner id; default host:pid:random
     int concurrency = 4;       //!< jobs run at once (threads); the pool needs concurrency + 1 connections
-    int prefetch = -1;         //!< jobs claimed ahead of a free thread (leased, waiting); -1 = concurrency
+    int prefetch = -1;         //!< jobs claimed ahead of a free thread (leased, waiting); -1 = adaptive (below)
+    /*!
+     * With prefetch = -1, the prefetch adapts to the backlog: it starts at
+     * concurrency, doubles (up to maxPrefetch) whenever a claim comes back
+     * full and halves (down to concurrency) when one comes back less than
+     * half full, so a deep backlog is claimed in large batches and a
+     * trickle is not hoarded by one worker.
+     */
+    int maxPrefetch = -1;      //!< -1 = 8 × concurrency
+    /*!
+     * Successful outcomes are buffered and written together
+     * (JobQueue::completeMany): a batch is written once it holds
+     * completionBatch jobs or its first job has waited completionDelay;
+     * failures, cancellations and releases are written one by one at once.
+     * completionBatch = 1 writes every success on its own (JobQueue::complete).
+     */
+    int completionBatch = 256;
+    std::chrono::milliseconds completionDelay{2};
     std::chrono::milliseconds leaseDuration{30000};
     std::chrono::milliseconds heartbeatInterval{10000}; //!< keep well under leaseDuration
     std::chrono::milliseconds pollInterval{2000};       //!< claim without a NOTIFY this often
@@ -133,6 +151,8 @@ struct WorkerStats
     std::uint64_t leaseLost = 0; //!< outcomes dropped because the lease was gone
     std::uint64_t rescued = 0;   //!< other workers' expired jobs this one rescued
     std::uint64_t notifications = 0;
+    std::uint64_t claims = 0;            //!< claim calls that leased at least one job
+    std::uint64_t completionWrites = 0;  //!< completeMany() statements (each ends a batch of successes)
 };
 
 /*!
@@ -145,7 +165,10 @@ struct WorkerStats
  * or the LISTEN connection is down, which it re-opens), sends heartbeats for
  * the running jobs (a job missing from the answer lost its lease and is told
  * to stop), and rescues expired leases. `concurrency` threads run the
- * handlers and write the outcomes.
+ * handlers and write failures, cancellations and releases; successes go to a
+ * completer thread that writes them in batches (WorkerOptions::completionBatch).
+ * A job stays leased, heartbeated and counted as in flight until its outcome
+ * is written.
  *
  * stop() is the graceful shutdown (call it from the SIGTERM path): no new
  * claims; running jobs get \a grace to finish; the rest are told to stop
@@ -187,6 +210,10 @@ private:
     void sendHeartbeats();
     void wake();
     void writeProgress(const Job &job, int percent, const QString &message);
+    void completerLoop();
+    void writeCompletions(const std::vector<std::shared_ptr<JobContext>> &contexts,
+                          const QList<JobCompletion> &completions);
+    void finishJob(const Job &job, bool lost, const std::optional<JobState> &state);
 
     JobQueue &m_queue;
     WorkerOptions m_options;
@@ -209,6 +236,15 @@ private:
     std::map<qint64, std::shared_ptr<JobContext>> m_active;          // claimed (pending or running)
     bool m_executorsQuit = false;
     WorkerStats m_stats;
+    int m_prefetch = 0;                                              // the current prefetch (dispatcher thread)
+
+    // Successes waiting to be written (completerLoop).
+    std::condition_variable m_completionsAvailable;
+    std::vector<std::pair<std::shared_ptr<JobContext>, QJsonObject>> m_completions;
+    int m_completing = 0; // jobs in m_active whose success is buffered or being written
+    std::chrono::steady_clock::time_point m_oldestCompletion{};
+    bool m_completerQuit = false;
+    std::thread m_completer;
 
     std::thread m_dispatcher;
     std::vector<std::thread> m_executors;

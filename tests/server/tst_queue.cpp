@@ -19,6 +19,7 @@
 
 #include <pqxx/connection>
 #include <pqxx/nontransaction>
+#include <pqxx/notification>
 
 #include <atomic>
 #include <barrier>
@@ -174,7 +175,11 @@ private slots:
     void gracefulStop_data();
     void gracefulStop();
     void sigtermReleasesInFlightJobs();
+    void burnDownRunsEachJobOnce_data();
     void burnDownRunsEachJobOnce();
+    void completeManyChecksEachLease();
+    void batchedChangesNotifyEveryJob();
+    void heartbeatsAndCompletionBatchesDoNotDeadlock();
     void depthAndPrune();
 
 private:
@@ -1201,11 +1206,21 @@ void TstQueue::sigtermReleasesInFlightJobs()
     QCOMPARE(job.attempts, 0);
 }
 
+void TstQueue::burnDownRunsEachJobOnce_data()
+{
+    QTest::addColumn<int>("completionBatch");
+    QTest::addColumn<int>("prefetch");
+    QTest::newRow("defaults: batched completions, adaptive prefetch") << 256 << -1;
+    QTest::newRow("one completion per job, fixed prefetch") << 1 << 4;
+}
+
 void TstQueue::burnDownRunsEachJobOnce()
 {
     // 5,000 no-op jobs in two orgs, two workers with 4 threads each claiming
     // side by side: every job succeeds after exactly one attempt, and the
     // handlers ran 5,000 times in all (SKIP LOCKED never hands a job to both).
+    QFETCH(int, completionBatch);
+    QFETCH(int, prefetch);
     constexpr int perOrg = 2500;
     for (const auto &scope : {scopeA(), scopeB()}) {
         const auto r = m_db->withTransaction(scope, [&](pqxx::work &tx) {
@@ -1218,6 +1233,8 @@ void TstQueue::burnDownRunsEachJobOnce()
     WorkerOptions options;
     options.concurrency = 4;
     options.pollInterval = 200ms;
+    options.completionBatch = completionBatch;
+    options.prefetch = prefetch;
     QElapsedTimer timer;
     timer.start();
     auto worker = startWorker(QStringLiteral("count"), handler, options);
@@ -1241,6 +1258,20 @@ void TstQueue::burnDownRunsEachJobOnce()
     QVERIFY(worker->stats().succeeded > 0 && second->stats().succeeded > 0);
     QCOMPARE(worker->stats().succeeded + second->stats().succeeded, std::uint64_t(2 * perOrg));
     QCOMPARE(handler->runs.load(), 2 * perOrg);
+    for (const auto *w : {worker.get(), second.get()}) {
+        const auto stats = w->stats();
+        QCOMPARE(stats.leaseLost, std::uint64_t(0));
+        if (completionBatch > 1) {
+            // Successes were written in batches, and the adaptive prefetch
+            // grew the claims beyond one job per thread.
+            QVERIFY2(stats.completionWrites < stats.succeeded, qPrintable(QString::number(stats.completionWrites)));
+            QVERIFY2(stats.claimed > stats.claims * std::uint64_t(options.concurrency),
+                     qPrintable(QStringLiteral("%1 jobs in %2 claims").arg(stats.claimed).arg(stats.claims)));
+        } else {
+            QCOMPARE(stats.completionWrites, std::uint64_t(0));
+            QVERIFY(stats.claimed <= stats.claims * std::uint64_t(options.concurrency + prefetch));
+        }
+    }
     for (const auto &scope : {scopeA(), scopeB()}) {
         const auto attempts = m_db->withTransaction(scope, [&](pqxx::work &tx) {
             return tx.exec("SELECT count(*) FROM jobs WHERE attempts <> 1")[0][0].as<int>();
@@ -1250,6 +1281,149 @@ void TstQueue::burnDownRunsEachJobOnce()
     }
     qInfo("burn-down of %d no-op jobs, two workers x 4 threads: %lld ms (%.0f jobs/s)", 2 * perOrg,
           static_cast<long long>(ms), 2.0 * perOrg * 1000.0 / double(std::max<qint64>(ms, 1)));
+}
+
+void TstQueue::completeManyChecksEachLease()
+{
+    QList<EnqueueRequest> requests(6, EnqueueRequest{QStringLiteral("noop"), {}, 0, 3, {}, 0ms});
+    const auto enqueued = m_queue->enqueueMany(scopeA(), requests);
+    QVERIFY(enqueued);
+    const auto claimed = m_queue->claim(QStringLiteral("w-old"), {QStringLiteral("noop")}, 6, 30s);
+    QVERIFY(claimed);
+    QCOMPARE(claimed->size(), 6);
+    QList<qint64> ids;
+    for (const auto &job : *claimed)
+        ids.append(job.id);
+    std::sort(ids.begin(), ids.end());
+    // Two jobs lose their lease and run elsewhere now; one has a cancel request.
+    const qint64 lostA = ids.at(1);
+    const qint64 lostB = ids.at(4);
+    ownerExec("UPDATE jobs SET lease_expires_at = now() - interval '1 second' WHERE id IN ("
+              + std::to_string(lostA) + "," + std::to_string(lostB) + ")");
+    QCOMPARE(*m_queue->rescueExpired(), 2);
+    QCOMPARE(m_queue->claim(QStringLiteral("w-new"), {QStringLiteral("noop")}, 6, 30s)->size(), 2);
+    QVERIFY(m_queue->cancel(scopeA(), ids.at(2)));
+
+    // The old worker writes all six (in reverse order, one twice, plus an id that does not exist).
+    QList<JobCompletion> completions;
+    for (auto it = ids.crbegin(); it != ids.crend(); ++it)
+        completions.append(JobCompletion{*it, {{QStringLiteral("by"), QStringLiteral("old")}, {QStringLiteral("id"), *it}}});
+    completions.append(JobCompletion{ids.at(0), {{QStringLiteral("by"), QStringLiteral("old")}, {QStringLiteral("id"), ids.at(0)}}});
+    completions.append(JobCompletion{ids.last() + 1000, {}});
+    const auto done = m_queue->completeMany(QStringLiteral("w-old"), completions);
+    QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+    QList<qint64> doneIds = *done;
+    std::sort(doneIds.begin(), doneIds.end());
+    QCOMPARE(doneIds, (QList<qint64>{ids.at(0), ids.at(2), ids.at(3), ids.at(5)}));
+    for (const qint64 id : doneIds) {
+        const Job job = mustGet(scopeA(), id);
+        QCOMPARE(job.state, JobState::Succeeded);
+        QCOMPARE(job.progress, 100);
+        QCOMPARE(job.result->value(QStringLiteral("id")).toInteger(), id);
+        QVERIFY(job.leaseOwner.isEmpty());
+        QVERIFY(job.finishedAt.isValid());
+        QCOMPARE(job.attempts, 1);
+    }
+    for (const qint64 id : {lostA, lostB}) {
+        const Job job = mustGet(scopeA(), id);
+        QCOMPARE(job.state, JobState::Running);
+        QCOMPARE(job.leaseOwner, QStringLiteral("w-new"));
+        QVERIFY2(!job.result.has_value(), "the old worker's outcome changed nothing");
+        QVERIFY(!job.finishedAt.isValid());
+    }
+    // The new owner completes them; a second write of the same jobs changes nothing.
+    const QList<JobCompletion> mine{{lostA, {{QStringLiteral("by"), QStringLiteral("new")}}},
+                                    {lostB, {{QStringLiteral("by"), QStringLiteral("new")}}}};
+    QCOMPARE(m_queue->completeMany(QStringLiteral("w-new"), mine)->size(), 2);
+    QVERIFY(m_queue->completeMany(QStringLiteral("w-new"), mine)->isEmpty());
+    QCOMPARE(mustGet(scopeA(), lostA).result->value(QStringLiteral("by")).toString(), QStringLiteral("new"));
+    QVERIFY(m_queue->completeMany(QStringLiteral("w-new"), {})->isEmpty());
+}
+
+void TstQueue::batchedChangesNotifyEveryJob()
+{
+    // Batched enqueue, claim and completion still send one job event per
+    // job and change: '<org>:<id>:<state>:<progress>' (migration 0024).
+    pqxx::connection listener(m_appUrl);
+    QStringList events;
+    struct Receiver : pqxx::notification_receiver
+    {
+        Receiver(pqxx::connection_base &c, QStringList &out)
+            : pqxx::notification_receiver(c, "slidespec_job_events"), m_out(out) {}
+        void operator()(const std::string &payload, int) override { m_out.append(QString::fromStdString(payload)); }
+        QStringList &m_out;
+    } receiver(listener, events);
+
+    constexpr int n = 40;
+    QList<EnqueueRequest> requests(n, EnqueueRequest{QStringLiteral("noop"), {}, 0, 3, {}, 0ms});
+    const auto enqueued = m_queue->enqueueMany(scopeA(), requests);
+    QVERIFY(enqueued);
+    const auto claimed = m_queue->claim(QStringLiteral("w"), {QStringLiteral("noop")}, n, 30s);
+    QCOMPARE(claimed->size(), n);
+    QVERIFY(*m_queue->setProgress(claimed->at(0).id, QStringLiteral("w"), 40, QStringLiteral("half")));
+    QList<JobCompletion> completions;
+    for (const auto &job : *claimed)
+        completions.append(JobCompletion{job.id, {}});
+    QCOMPARE(m_queue->completeMany(QStringLiteral("w"), completions)->size(), n);
+
+    QElapsedTimer timer;
+    timer.start();
+    while (events.size() < 3 * n + 1 && timer.elapsed() < 5000)
+        listener.await_notification(0, 100000);
+    QCOMPARE(events.size(), 3 * n + 1);
+    for (const auto &result : *enqueued) {
+        const QString prefix = m_orgA + QLatin1Char(':') + QString::number(result.job.id) + QLatin1Char(':');
+        QStringList mine;
+        for (const auto &event : events) {
+            if (event.startsWith(prefix))
+                mine.append(event.mid(prefix.size()));
+        }
+        if (result.job.id == claimed->at(0).id)
+            QCOMPARE(mine, (QStringList{"queued:0", "running:0", "running:40", "succeeded:100"}));
+        else
+            QCOMPARE(mine, (QStringList{"queued:0", "running:0", "succeeded:100"}));
+    }
+}
+
+void TstQueue::heartbeatsAndCompletionBatchesDoNotDeadlock()
+{
+    // A worker's heartbeat (all its jobs) and its completion batches (some
+    // of them, in any order) lock rows in id order: run side by side they
+    // wait for each other and never fail with a deadlock.
+    constexpr int n = 400;
+    QList<EnqueueRequest> requests(n, EnqueueRequest{QStringLiteral("noop"), {}, 0, 3, {}, 0ms});
+    QVERIFY(m_queue->enqueueMany(scopeA(), requests));
+    const auto claimed = m_queue->claim(QStringLiteral("w"), {QStringLiteral("noop")}, n, 60s);
+    QCOMPARE(claimed->size(), n);
+    QList<qint64> ids;
+    for (const auto &job : *claimed)
+        ids.append(job.id);
+    std::atomic<bool> done{false};
+    std::atomic<int> heartbeatErrors{0};
+    QString completionError;
+    std::thread heartbeats([&] {
+        while (!done) {
+            if (!m_queue->heartbeat(QStringLiteral("w"), ids, 60s))
+                ++heartbeatErrors;
+        }
+    });
+    int completed = 0;
+    for (int first = 0; first < n; first += 20) {
+        QList<JobCompletion> batch;
+        for (int i = first + 19; i >= first; --i) // descending: the opposite of the heartbeat's order
+            batch.append(JobCompletion{ids.at((i * 7) % n), {}});
+        const auto r = m_queue->completeMany(QStringLiteral("w"), batch);
+        if (!r) {
+            completionError = r.error().message;
+            break;
+        }
+        completed += int(r->size());
+    }
+    done = true;
+    heartbeats.join();
+    QVERIFY2(completionError.isEmpty(), qPrintable(completionError));
+    QCOMPARE(heartbeatErrors.load(), 0);
+    QCOMPARE(completed, n);
 }
 
 void TstQueue::depthAndPrune()
