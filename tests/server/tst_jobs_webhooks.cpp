@@ -3,7 +3,8 @@
 // reaches a final state — succeeded, dead, cancelled — queues exactly one
 // delivery per subscribed webhook of its org, in the transaction of that
 // state change (a rolled-back change queues nothing); the delivery worker
-// sends it, signed, to a real HTTP receiver in this test; webhooks that did
+// sends it, signed, to a real HTTP receiver in this test (worker finish,
+// API cancel and lease rescue are all covered); webhooks that did
 // not subscribe, and other orgs' webhooks, get nothing.
 #include "tst_jobs_support.h"
 
@@ -285,6 +286,33 @@ private slots:
         QCOMPARE(deliveries(f.orgA, QStringLiteral("job.cancelled"), jobId), qint64(0));
         QCOMPARE(f.call("POST", f.api(f.orgA, QStringLiteral("jobs/%1/cancel").arg(jobId)), f.owner.token).status, 200);
         QCOMPARE(deliveries(f.orgA, QStringLiteral("job.cancelled"), jobId), qint64(1));
+    }
+
+    void lostLeaseOnTheLastAttemptSendsJobFailedOnce()
+    {
+        // A worker that claims the job and vanishes: the rescue (app.jobs_rescue, another writer of the final
+        // state) makes it dead, and the trigger queues job.failed there too.
+        EnqueueRequest request;
+        request.kind = QStringLiteral("webhook-rescue");
+        request.maxAttempts = 1;
+        auto enqueued = f.queue->enqueue(OrgScope{f.owner.id, f.orgA}, request);
+        QVERIFY(enqueued);
+        const QString jobId = QString::number(enqueued->job.id);
+        auto claimed = f.queue->claim(QStringLiteral("vanishing-worker"), {request.kind}, 1, std::chrono::milliseconds(20));
+        QVERIFY(claimed && claimed->size() == 1);
+        QTest::qWait(100);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(f.queue->rescueExpired());
+        const QJsonObject job = jsonOf(f.call("GET", f.api(f.orgA, QStringLiteral("jobs/") + jobId), f.owner.token));
+        QCOMPARE(job.value(QStringLiteral("state")).toString(), QStringLiteral("dead"));
+        QCOMPARE(deliveries(f.orgA, QStringLiteral("job.failed"), jobId), qint64(1));
+        QVERIFY(QTest::qWaitFor([&] { return !m_receiver.forJob(QStringLiteral("job.failed"), jobId).isEmpty(); }, 15000));
+        const QJsonObject data = QJsonDocument::fromJson(m_receiver.forJob(QStringLiteral("job.failed"), jobId).first().body)
+                                     .object()
+                                     .value(QStringLiteral("data"))
+                                     .toObject();
+        QVERIFY2(data.value(QStringLiteral("lastError")).toString().contains(u"vanishing-worker"),
+                 qPrintable(data.value(QStringLiteral("lastError")).toString()));
     }
 
     void otherOrgsHooksHearNothing()
