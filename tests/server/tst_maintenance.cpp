@@ -6,8 +6,9 @@
 // charge; an audit row each) and only in orgs that asked for it; usage
 // roll-up moves whole old months and fixes a wrong storage total; deleting an
 // org (owner, confirmed by name) removes its rows at once and its storage
-// objects by the purge job, and nothing of another org; a quota-refused
-// upload leaves no bytes in storage.
+// objects by the purge job, and nothing of another org (on the file store and
+// on the S3-compatible server); a quota-refused upload leaves no bytes in
+// storage; the jobs run on a real worker.
 #include "serverfixture.h"
 #include "tst_auth_support.h"
 
@@ -391,6 +392,53 @@ private slots:
         QVERIFY(listed.ok());
         QCOMPARE(listed.value().size(), 0);
         QCOMPARE(count(org, "SELECT count(*) FROM assets"), qint64(0));
+    }
+
+    void expiryAndPurgeOnS3()
+    {
+        // The same two storage-touching tasks against the S3-compatible server (scripts/s3.sh).
+        const QString url = qEnvironmentVariable("SLIDESPEC_TEST_S3_URL");
+        if (url.isEmpty())
+            QFAIL("SLIDESPEC_TEST_S3_URL must be set: run `scripts/s3.sh start && eval \"$(scripts/s3.sh env)\"`.");
+        auto created = createStorage(url);
+        QVERIFY2(created.ok(), qPrintable(created.error().message));
+        std::shared_ptr<StorageBackend> s3 = created.value();
+        AssetService assets(*m_db, s3, AssetOptions{});
+        const QString org = newOrg(QStringLiteral("On S3"));
+        const QString survivor = newOrg(QStringLiteral("On S3 too"));
+        QVERIFY(m_auth->orgs().update(m_ownerId, org, std::nullopt, QJsonObject{{"assetRetentionDays", 7}}).ok());
+        auto put = [&](const QString &o, QColor color, int daysAgo) {
+            auto up = assets.upload(ContentActor{m_ownerId, o}, QStringLiteral("s3.png"), QStringLiteral("image/png"),
+                                    png(color, 12));
+            if (!up.ok())
+                qFatal("upload: %s", qPrintable(up.error().message));
+            inOrg(o, [&](pqxx::work &tx) {
+                tx.exec_params0("UPDATE assets SET created_at = now() - make_interval(days => $2) WHERE id = $1::uuid",
+                                up->asset.id.toStdString(), daysAgo);
+            });
+            return up->asset;
+        };
+        const AssetInfo orphan = put(org, Qt::red, 8);
+        const AssetInfo used = put(org, Qt::green, 8);
+        const AssetInfo elsewhere = put(survivor, Qt::red, 8);
+        addDeck(org, QStringLiteral("{\"logo\": \"%1\"}").arg(used.id));
+
+        auto report = maintenance::expireAssets(*m_db, s3.get(), 100);
+        QVERIFY2(report.ok(), qPrintable(report.error().message));
+        QVERIFY2(report->errors.isEmpty(), qPrintable(report->errors.join(QLatin1Char('\n'))));
+        QVERIFY(s3->stat(orphan.storageKey).isNotFound());
+        QVERIFY(s3->stat(used.storageKey).ok());
+        QVERIFY(s3->stat(elsewhere.storageKey).ok());
+
+        QVERIFY(m_auth->orgs().remove(m_ownerId, org, QStringLiteral("On S3")).ok());
+        report = maintenance::purgeDeletedOrgs(*m_db, s3.get(), 100);
+        QVERIFY2(report.ok(), qPrintable(report.error().message));
+        QVERIFY(report->objectsPurged >= 1);
+        QVERIFY(s3->stat(used.storageKey).isNotFound());
+        QVERIFY(s3->stat(elsewhere.storageKey).ok());
+        auto left = s3->list(QStringLiteral("orgs/%1/").arg(org.toLower()));
+        QVERIFY(left.ok());
+        QCOMPARE(left.value().size(), 0);
     }
 
     void maintenanceJobsRunOnAWorker()
