@@ -103,7 +103,7 @@ Worker::Worker(JobQueue &queue, WorkerOptions options) : m_queue(queue), m_optio
         m_options.workerId = defaultWorkerId();
     m_options.concurrency = std::max(1, m_options.concurrency);
     if (m_options.maxPrefetch < 0)
-        m_options.maxPrefetch = 8 * m_options.concurrency;
+        m_options.maxPrefetch = 32 * m_options.concurrency;
     m_options.maxPrefetch = std::max(m_options.maxPrefetch, m_options.concurrency);
     m_options.completionBatch = std::max(1, m_options.completionBatch);
     m_prefetch = m_options.prefetch < 0 ? m_options.concurrency : m_options.prefetch;
@@ -282,26 +282,32 @@ void Worker::claimJobs()
         return;
     }
     const int got = int(claimed->size());
-    // Adaptive prefetch: a full claim says there is a backlog (claim more at
-    // once next time); a claim less than half full says there is not.
-    if (m_options.prefetch < 0) {
-        if (got >= free)
-            m_prefetch = std::min(m_options.maxPrefetch, m_prefetch * 2);
-        else if (got < free / 2)
-            m_prefetch = std::max(m_options.concurrency, m_prefetch / 2);
-    }
-    if (got == 0)
-        return;
+    bool starved = false;
     {
         std::lock_guard lock(m_mutex);
+        // The threads ran out of claimed jobs while this claim was on its way.
+        starved = m_pending.empty() && int(m_active.size()) - m_completing < m_options.concurrency;
         for (auto &job : *claimed) {
             auto context = std::make_shared<JobContext>(this, std::move(job));
             m_active.emplace(context->job().id, context);
             m_pending.push_back(std::move(context));
         }
         m_stats.claimed += std::uint64_t(got);
-        ++m_stats.claims;
+        if (got > 0)
+            ++m_stats.claims;
     }
+    // Adaptive prefetch: a full claim that arrived after the threads had run
+    // dry says the jobs are short and the backlog deep: claim more at once
+    // next time. A claim less than half full says there is no backlog. Long
+    // jobs never let the threads run dry, so they are not hoarded.
+    if (m_options.prefetch < 0) {
+        if (got >= free && starved)
+            m_prefetch = std::min(m_options.maxPrefetch, m_prefetch * 2);
+        else if (got < free / 2)
+            m_prefetch = std::max(m_options.concurrency, m_prefetch / 2);
+    }
+    if (got == 0)
+        return;
     m_workAvailable.notify_all();
     // A full batch: more may be waiting.
     if (got >= free)

@@ -114,13 +114,15 @@ struct WorkerOptions
     int concurrency = 4;       //!< jobs run at once (threads); the pool needs concurrency + 1 connections
     int prefetch = -1;         //!< jobs claimed ahead of a free thread (leased, waiting); -1 = adaptive (below)
     /*!
-     * With prefetch = -1, the prefetch adapts to the backlog: it starts at
-     * concurrency, doubles (up to maxPrefetch) whenever a claim comes back
-     * full and halves (down to concurrency) when one comes back less than
-     * half full, so a deep backlog is claimed in large batches and a
-     * trickle is not hoarded by one worker.
+     * With prefetch = -1, the prefetch adapts to the jobs: it starts at
+     * concurrency and doubles (up to maxPrefetch) whenever a claim comes back
+     * full after the threads had run out of claimed jobs while it was on its
+     * way (short jobs, deep backlog: claim more at once), and halves (down to
+     * concurrency) when a claim comes back less than half full (no backlog).
+     * Long jobs never let the threads run dry, so a worker does not hoard
+     * them while other workers idle.
      */
-    int maxPrefetch = -1;      //!< -1 = 8 × concurrency
+    int maxPrefetch = -1;      //!< -1 = 32 × concurrency
     /*!
      * Successful outcomes are buffered and written together
      * (JobQueue::completeMany): a batch is written once it holds
