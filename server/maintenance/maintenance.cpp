@@ -544,12 +544,31 @@ void MaintenanceScheduler::loop()
     }
 }
 
+namespace {
+
+/*! A scheduler on a pool of its own (two connections), not started; null when the interval is 0. */
+std::unique_ptr<MaintenanceScheduler> makeScheduler(const ServerConfig &config)
+{
+    const MaintenanceOptions options = MaintenanceOptions::fromConfig(config);
+    if (options.interval.count() <= 0)
+        return nullptr;
+    Database::Options dbOptions;
+    dbOptions.url = config.databaseUrl.toStdString();
+    dbOptions.poolSize = 2;
+    dbOptions.applicationName = "slidespec-maintenance";
+    return std::make_unique<MaintenanceScheduler>(std::make_unique<Database>(dbOptions), options);
+}
+
+} // namespace
+
 bool installMaintenanceModule(Service &service)
 {
-    const MaintenanceOptions options = MaintenanceOptions::fromConfig(service.config());
-    if (options.interval.count() <= 0 || !QCoreApplication::instance())
+    if (!QCoreApplication::instance())
         return true;
-    auto scheduler = std::make_shared<MaintenanceScheduler>(service.database(), options);
+    // Its own pool, not the service's: the thread never outlives the connections it uses.
+    std::shared_ptr<MaintenanceScheduler> scheduler = makeScheduler(service.config());
+    if (!scheduler)
+        return true;
     // Started once the event loop runs (after migrations); stopped when it quits.
     QTimer::singleShot(0, QCoreApplication::instance(), [scheduler] { scheduler->start(); });
     QObject::connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, [scheduler] { scheduler->stop(); });
@@ -560,15 +579,9 @@ bool installMaintenanceModule(Service &service)
 
 std::unique_ptr<MaintenanceScheduler> startMaintenanceScheduler(const ServerConfig &config)
 {
-    const MaintenanceOptions options = MaintenanceOptions::fromConfig(config);
-    if (options.interval.count() <= 0)
-        return nullptr;
-    Database::Options dbOptions;
-    dbOptions.url = config.databaseUrl.toStdString();
-    dbOptions.poolSize = 2;
-    dbOptions.applicationName = "slidespec-maintenance";
-    auto scheduler = std::make_unique<MaintenanceScheduler>(std::make_unique<Database>(dbOptions), options);
-    scheduler->start();
+    auto scheduler = makeScheduler(config);
+    if (scheduler)
+        scheduler->start();
     return scheduler;
 }
 

@@ -178,8 +178,9 @@ private:
 };
 
 /*!
- * \brief `serve`: starts a MaintenanceScheduler on the service's pool
- * (when the interval is not 0), stopped when the application quits.
+ * \brief `serve`: starts a MaintenanceScheduler (when the interval is not 0)
+ * on a pool of two connections of its own, once the event loop runs; stopped
+ * when the application quits (or at exit).
  */
 bool installMaintenanceModule(Service &service);
 
