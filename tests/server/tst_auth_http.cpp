@@ -149,7 +149,7 @@ private slots:
             QVERIFY2(!route.doc.summary.isEmpty(), qPrintable(route.pattern));
             ++count;
         }
-        QCOMPARE(count, 23);
+        QCOMPARE(count, 24); // + DELETE /orgs/{orgId}
     }
 
     void installAuthWiresAServiceInOneCall()
@@ -508,7 +508,7 @@ private slots:
             QCOMPARE(stranger.status, 404);
             QCOMPARE(stranger.code(), QStringLiteral("orgs.not_found"));
         }
-        QCOMPARE(checked, 10 * 4); // 10 org routes with a permission × 4 roles
+        QCOMPARE(checked, 11 * 4); // 11 org routes with a permission × 4 roles
         // The viewer's own view agrees with the matrix.
         const Reply me = call("GET", QStringLiteral("/api/v1/me"), {}, tokens.value(Role::Viewer));
         QJsonArray viewerActions;
