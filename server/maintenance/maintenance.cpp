@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QJsonArray>
+#include <QSet>
 #include <QTimer>
 
 #include <pqxx/pqxx>
@@ -163,32 +164,101 @@ DbResult<MaintenanceReport> expireAssets(Database &db, StorageBackend *storage, 
         ++report.orgsVisited;
         if (days <= 0)
             return;
+        const OrgScope scope{QString(), org};
+        // 1. Anything old at all? (assets_org_created_idx) Most runs stop here.
+        auto any = db.withTransaction(scope, [&](pqxx::work &tx) {
+            return !tx.exec_params("SELECT 1 FROM assets WHERE org_id = $1::uuid "
+                                   "AND created_at < now() - make_interval(days => $2) LIMIT 1",
+                                   s(org), days)
+                        .empty();
+        });
+        if (!any) {
+            report.errors.append(QStringLiteral("org %1: %2").arg(org, any.error().message));
+            return;
+        }
+        if (!*any)
+            return;
+        // 2. What the revisions name: every uuid and every 64-hex-digit run in the text of every
+        //    revision (live or in the trash) of every deck, brand kit and template, lower-cased.
+        //    One scan of the org's specs per run, instead of one per candidate asset. Revisions
+        //    saved after this snapshot are checked again per batch (3.), from `since` on: ten
+        //    minutes earlier than the scan, for transactions that began before it and committed
+        //    after it (created_at is their start).
+        auto scanned = db.withTransaction(scope, [&](pqxx::work &tx) {
+            QSet<QString> tokens;
+            for (const auto &row : tx.exec_params(
+                     "SELECT DISTINCT m[1] FROM ("
+                     "  SELECT spec FROM deck_revisions WHERE org_id = $1::uuid "
+                     "  UNION ALL SELECT spec FROM brand_kit_revisions WHERE org_id = $1::uuid "
+                     "  UNION ALL SELECT spec FROM template_revisions WHERE org_id = $1::uuid) s, "
+                     "regexp_matches(lower(s.spec), "
+                     "  '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64})', 'g') AS m",
+                     s(org)))
+                tokens.insert(q(row[0]));
+            const std::string since = tx.exec1("SELECT to_char((now() - interval '10 minutes') AT TIME ZONE 'UTC', "
+                                               "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")[0]
+                                          .as<std::string>();
+            return std::pair{tokens, since};
+        });
+        if (!scanned) {
+            report.errors.append(QStringLiteral("org %1: %2").arg(org, scanned.error().message));
+            return;
+        }
+        const QSet<QString> &named = scanned->first;
+        const std::string &since = scanned->second;
+        // 3. Old assets in (created_at, id) order, a batch per transaction, locked; those the
+        //    revisions name are passed over, the rest expired.
+        std::string afterAt;
+        std::string afterId;
         for (;;) {
             if (cancelled(cancel))
                 return;
+            int seen = 0;
             qint64 expiredNow = 0;
-            int candidates = 0;
-            auto done = db.withTransaction(OrgScope{QString(), org}, [&](pqxx::work &tx) {
-                // Old and named by no revision (live or in the trash) of any deck, brand kit or
-                // template: neither its id nor its hash appears anywhere in the spec text. Render
-                // outputs are named only by job_results, which are dropped with them.
+            auto done = db.withTransaction(scope, [&](pqxx::work &tx) {
                 const pqxx::result rows = tx.exec_params(
                     "SELECT a.id::text, a.sha256, a.size, a.storage_key, a.storage_charged, a.original_name, "
-                    "a.content_type, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+                    "a.content_type, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+                    "to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
                     "FROM assets a "
                     "WHERE a.org_id = $1::uuid AND a.created_at < now() - make_interval(days => $2) "
-                    "AND NOT EXISTS (SELECT 1 FROM deck_revisions r WHERE r.org_id = a.org_id "
-                    "    AND (strpos(lower(r.spec), a.id::text) > 0 OR strpos(lower(r.spec), a.sha256) > 0)) "
-                    "AND NOT EXISTS (SELECT 1 FROM brand_kit_revisions r WHERE r.org_id = a.org_id "
-                    "    AND (strpos(lower(r.spec), a.id::text) > 0 OR strpos(lower(r.spec), a.sha256) > 0)) "
-                    "AND NOT EXISTS (SELECT 1 FROM template_revisions r WHERE r.org_id = a.org_id "
-                    "    AND (strpos(lower(r.spec), a.id::text) > 0 OR strpos(lower(r.spec), a.sha256) > 0)) "
-                    "ORDER BY a.created_at, a.id LIMIT $3 FOR UPDATE OF a SKIP LOCKED",
-                    s(org), days, batch);
-                candidates = int(rows.size());
-                qint64 released = 0;
+                    "AND ($3 = '' OR (a.created_at, a.id) > ($3::timestamptz, NULLIF($4, '')::uuid)) "
+                    "ORDER BY a.created_at, a.id LIMIT $5 FOR UPDATE OF a SKIP LOCKED",
+                    s(org), days, afterAt, afterId, batch);
+                seen = int(rows.size());
+                if (rows.empty())
+                    return true;
+                afterAt = rows.back()[8].as<std::string>();
+                afterId = rows.back()[0].as<std::string>();
+                std::vector<pqxx::row> victims;
+                QStringList ids;
+                QStringList hashes;
                 for (const auto &row : rows) {
+                    if (named.contains(q(row[0])) || named.contains(q(row[1])))
+                        continue;
+                    victims.push_back(row);
+                    ids.append(q(row[0]));
+                    hashes.append(q(row[1]));
+                }
+                if (victims.empty())
+                    return true;
+                // Named by a revision saved since the scan? Then it stays too.
+                QSet<QString> recent;
+                for (const auto &row : tx.exec_params(
+                         "SELECT v.id::text FROM unnest($2::uuid[], $3::text[]) AS v(id, sha) "
+                         "WHERE EXISTS (SELECT 1 FROM ("
+                         "  SELECT spec FROM deck_revisions WHERE org_id = $1::uuid AND created_at >= $4::timestamptz "
+                         "  UNION ALL SELECT spec FROM brand_kit_revisions WHERE org_id = $1::uuid AND created_at >= $4::timestamptz "
+                         "  UNION ALL SELECT spec FROM template_revisions WHERE org_id = $1::uuid AND created_at >= $4::timestamptz"
+                         ") r WHERE strpos(lower(r.spec), v.id::text) > 0 OR strpos(lower(r.spec), v.sha) > 0)",
+                         s(org), s(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')),
+                         s(QLatin1Char('{') + hashes.join(QLatin1Char(',')) + QLatin1Char('}')), since))
+                    recent.insert(q(row[0]));
+                qint64 released = 0;
+                for (const pqxx::row &row : victims) {
                     const QString id = q(row[0]);
+                    if (recent.contains(id))
+                        continue;
                     const QString key = q(row[3]);
                     // The object goes first, inside the transaction that deletes the row: an upload of
                     // the same bytes sees the row until we commit (and then writes the object again),
@@ -229,7 +299,7 @@ DbResult<MaintenanceReport> expireAssets(Database &db, StorageBackend *storage, 
                 return;
             }
             report.assetsExpired += expiredNow;
-            if (candidates < batch || expiredNow == 0)
+            if (seen < batch)
                 return;
         }
     });

@@ -23,6 +23,7 @@
 #include <QBuffer>
 #include <QColor>
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,15 +101,16 @@ class TestMaintenance : public QObject
 
     bool objectExists(const QString &key) { return m_storage->stat(key).ok(); }
 
-    void addDeck(const QString &orgId, const QString &spec)
+    void addDeck(const QString &orgId, const QString &spec, int daysAgo = 0)
     {
         inOrg(orgId, [&](pqxx::work &tx) {
             const std::string id = tx.exec_params1("INSERT INTO decks (org_id, name) VALUES ($1::uuid, 'Deck') RETURNING id::text",
                                                    orgId.toStdString())[0]
                                        .as<std::string>();
-            tx.exec_params0("INSERT INTO deck_revisions (org_id, object_id, revision, spec, size, sha256) "
-                            "VALUES ($1::uuid, $2::uuid, 1, $3, octet_length($3), encode(sha256(convert_to($3, 'UTF8')), 'hex'))",
-                            orgId.toStdString(), id, spec.toStdString());
+            tx.exec_params0("INSERT INTO deck_revisions (org_id, object_id, revision, spec, size, sha256, created_at) "
+                            "VALUES ($1::uuid, $2::uuid, 1, $3, octet_length($3), encode(sha256(convert_to($3, 'UTF8')), 'hex'), "
+                            "now() - make_interval(days => $4))",
+                            orgId.toStdString(), id, spec.toStdString(), daysAgo);
         });
     }
 
@@ -232,7 +234,9 @@ private slots:
         const AssetInfo young = upload(org, Qt::yellow, 5);
         const AssetInfo output = upload(org, Qt::cyan, 40);
         const AssetInfo otherOrgs = upload(keep, Qt::red, 400);
-        addDeck(org, QStringLiteral("{\"assets\": {\"logo\": {\"path\": \"%1\"}}}").arg(byId.id.toUpper()));
+        // Named by an old revision (found by the one scan of the org's specs) and by one saved
+        // just now (found again by the per-batch check of revisions newer than the scan).
+        addDeck(org, QStringLiteral("{\"assets\": {\"logo\": {\"path\": \"uploads/%1.png\"}}}").arg(byId.id.toUpper()), 20);
         addDeck(org, QStringLiteral("{\"x\": \"sha256:%1\"}").arg(byHash.sha256));
         inOrg(org, [&](pqxx::work &tx) {
             tx.exec_params0("INSERT INTO job_results (org_id, deck_id, revision, kind, options_key, outputs) "
@@ -268,6 +272,46 @@ private slots:
         report = maintenance::expireAssets(*m_db, m_storage.get(), 100);
         QVERIFY(report.ok());
         QCOMPARE(report->assetsExpired, qint64(0));
+    }
+
+    void expiryAtScale()
+    {
+        // 1,000 revisions of ~4 KB (each naming 40 random uuids, and every 10th one an asset)
+        // and 500 old assets: one scan of the specs, then batches. Prints the time.
+        const QString org = newOrg(QStringLiteral("Scale"));
+        QVERIFY(m_auth->orgs().update(m_ownerId, org, std::nullopt, QJsonObject{{"assetRetentionDays", 1}}).ok());
+        inOrg(org, [&](pqxx::work &tx) {
+            tx.exec_params0(
+                "INSERT INTO assets (org_id, sha256, size, content_type, original_name, storage_key, created_at) "
+                "SELECT $1::uuid, encode(sha256(convert_to(g::text || $1, 'UTF8')), 'hex'), 10, 'image/png', 'x.png', "
+                "'orgs/' || $1 || '/assets/' || encode(sha256(convert_to(g::text || $1, 'UTF8')), 'hex'), "
+                "now() - interval '2 days' FROM generate_series(1, 500) g",
+                org.toStdString());
+            tx.exec_params0(
+                "WITH d AS (INSERT INTO decks (org_id, name) SELECT $1::uuid, 'D' || g FROM generate_series(1, 1000) g "
+                "           RETURNING id), "
+                "n AS (SELECT d.id, row_number() OVER () AS i FROM d), "
+                "a AS (SELECT id, row_number() OVER (ORDER BY created_at, id) AS i FROM assets WHERE org_id = $1::uuid), "
+                "spec AS (SELECT n.id, '{\"ids\": \"' || (SELECT string_agg(gen_random_uuid()::text, ' ') "
+                "                                          FROM generate_series(1, 40 + (n.i % 1)::int)) "
+                "          || '\", \"asset\": \"' || coalesce((SELECT a.id::text FROM a WHERE a.i = n.i AND n.i % 10 = 0), '') "
+                "          || '\"}' AS text FROM n) "
+                "INSERT INTO deck_revisions (org_id, object_id, revision, spec, size, sha256, created_at) "
+                "SELECT $1::uuid, id, 1, text, octet_length(text), encode(sha256(convert_to(text, 'UTF8')), 'hex'), "
+                "now() - interval '1 day' FROM spec",
+                org.toStdString());
+        });
+        const qint64 named = count(org, "SELECT count(*) FROM deck_revisions WHERE spec NOT LIKE '%\"asset\": \"\"}'");
+        QCOMPARE(named, qint64(50));
+        QElapsedTimer timer;
+        timer.start();
+        auto report = maintenance::expireAssets(*m_db, m_storage.get(), 100);
+        const qint64 ms = timer.elapsed();
+        QVERIFY2(report.ok(), qPrintable(report.error().message));
+        QCOMPARE(report->assetsExpired, qint64(450));
+        QCOMPARE(count(org, "SELECT count(*) FROM assets"), qint64(50));
+        qInfo("asset expiry: 450 of 500 old assets expired, 50 kept, 1,000 revisions (%lld KB of specs) in %lld ms",
+              count(org, "SELECT sum(size) / 1024 FROM deck_revisions"), ms);
     }
 
     void retentionSettingIsValidated_data()
