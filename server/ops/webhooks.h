@@ -25,11 +25,14 @@ namespace slidespec::server {
 /*!
  * \brief How webhooks are delivered and which URLs they may reach.
  *
- * From the environment (docs/operations.md):
- * - `SLIDESPEC_WEBHOOK_ALLOW_HTTP_LOOPBACK=1` (development only): http:// URLs
- *   to loopback addresses are accepted;
- * - `SLIDESPEC_WEBHOOK_ALLOWED_NETWORKS=10.1.0.0/16,fd00::/8`: private
- *   networks webhooks may reach despite the SSRF guard.
+ * The server fills it from ServerConfig (docs/server.md, docs/operations.md;
+ * a malformed value stops the server at start-up):
+ * - `--webhook-allow-http-loopback` / `SLIDESPEC_WEBHOOK_ALLOW_HTTP_LOOPBACK=1`
+ *   (development only): http:// URLs to loopback addresses are accepted;
+ * - `--webhook-allowed-networks` / `SLIDESPEC_WEBHOOK_ALLOWED_NETWORKS=10.1.0.0/16,fd00::/8`:
+ *   private networks webhooks may reach despite the SSRF guard.
+ * fromEnvironment() reads the variables for programs that fill a ServerConfig
+ * by hand.
  */
 struct WebhookConfig
 {
