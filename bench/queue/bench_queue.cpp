@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Slidespec's job queue (JobQueue + Worker) through the phases of the queue
 // benchmark (bench/queue/run.sh; the peers' scripts are in bench/peers/queue):
-//   1. enqueue BENCH_QUEUE_JOBS no-op jobs: JobQueue::enqueue, one job per
-//      call (there is no batch API), from in-flight-many threads at once;
+//   1. enqueue BENCH_QUEUE_JOBS no-op jobs with JobQueue::enqueueMany (the
+//      batch API: one statement per 1,000 jobs, like the peers' chunks),
+//      from in-flight-many threads at once; before that, for the record,
+//      BENCH_QUEUE_SINGLE_JOBS (20,000) with JobQueue::enqueue, one job per
+//      call, from as many threads (those are deleted again, not burnt);
 //   2. burn them down with one Worker of concurrency = in-flight jobs
 //      (prefetch left at its default, = concurrency), until the database
 //      says none is active or the cap passed (a capped run's backlog is
@@ -11,8 +14,10 @@
 //      BENCH_QUEUE_LATENCY_S seconds, the worker idle and woken by NOTIFY.
 // Settings from the environment, as for the peers: BENCH_QUEUE_URL (the
 // owner's URL of an empty database: it is migrated here), BENCH_QUEUE_APP_ROLE,
-// BENCH_QUEUE_JOBS, BENCH_QUEUE_CONNECTIONS, BENCH_QUEUE_IN_FLIGHT,
-// BENCH_QUEUE_BURN_CAP_S, BENCH_QUEUE_RATE, BENCH_QUEUE_LATENCY_S.
+// BENCH_QUEUE_JOBS, BENCH_QUEUE_SINGLE_JOBS, BENCH_QUEUE_CONNECTIONS, BENCH_QUEUE_IN_FLIGHT,
+// BENCH_QUEUE_BURN_CAP_S, BENCH_QUEUE_RATE, BENCH_QUEUE_LATENCY_S; and for experiments with
+// the worker (unset = its defaults): BENCH_QUEUE_PREFETCH, BENCH_QUEUE_MAX_PREFETCH,
+// BENCH_QUEUE_COMPLETION_BATCH, BENCH_QUEUE_COMPLETION_DELAY_MS.
 // Prints one RESULT line. Measures; asserts nothing.
 #include "db/database.h"
 #include "db/migrator.h"
@@ -149,7 +154,8 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    // 1. enqueue
+    // 1a. enqueue, one job per call (the single-row figure; deleted afterwards)
+    const auto singleJobs = static_cast<qint64>(envNumber("BENCH_QUEUE_SINGLE_JOBS", 20000));
     std::atomic<qint64> next{0};
     std::atomic<qint64> failures{0};
     auto start = Clock::now();
@@ -158,8 +164,8 @@ int main(int argc, char **argv)
         for (int i = 0; i < inFlight; ++i) {
             producers.emplace_back([&] {
                 EnqueueRequest request;
-                request.kind = QStringLiteral("burn");
-                while (next.fetch_add(1) < jobs) {
+                request.kind = QStringLiteral("single");
+                while (next.fetch_add(1) < singleJobs) {
                     if (!queue.enqueue(scope, request))
                         ++failures;
                 }
@@ -168,8 +174,37 @@ int main(int argc, char **argv)
         for (auto &t : producers)
             t.join();
     }
+    const double singleS = secondsSince(start);
+    std::fprintf(stderr, "[slidespec] enqueued %lld one per call in %.2f s (%lld failed)\n",
+                 static_cast<long long>(singleJobs), singleS, static_cast<long long>(failures.load()));
+    db.withTransaction(scope, [&](pqxx::work &tx) { tx.exec("DELETE FROM jobs WHERE kind = 'single'"); });
+
+    // 1b. enqueue in batches of 1,000 (enqueueMany: one statement per batch)
+    constexpr qint64 chunk = 1000;
+    next = 0;
+    start = Clock::now();
+    {
+        std::vector<std::thread> producers;
+        for (int i = 0; i < inFlight; ++i) {
+            producers.emplace_back([&] {
+                EnqueueRequest request;
+                request.kind = QStringLiteral("burn");
+                for (;;) {
+                    const qint64 first = next.fetch_add(chunk);
+                    if (first >= jobs)
+                        break;
+                    const QList<EnqueueRequest> batch(qsizetype(std::min(chunk, jobs - first)), request);
+                    if (!queue.enqueueMany(scope, batch))
+                        failures += qint64(batch.size());
+                }
+            });
+        }
+        for (auto &t : producers)
+            t.join();
+    }
     const double enqueueS = secondsSince(start);
-    std::fprintf(stderr, "[slidespec] enqueued %lld in %.2f s (%lld failed)\n", static_cast<long long>(jobs), enqueueS,
+    std::fprintf(stderr, "[slidespec] enqueued %lld in batches of %lld in %.2f s (%lld failed)\n",
+                 static_cast<long long>(jobs), static_cast<long long>(chunk), enqueueS,
                  static_cast<long long>(failures.load()));
 
     // 2. burn-down
@@ -178,6 +213,12 @@ int main(int argc, char **argv)
     WorkerOptions workerOptions;
     workerOptions.listenUrl = appUrl;
     workerOptions.concurrency = inFlight;
+    // Knobs for experiments; unset = the Worker's defaults.
+    workerOptions.prefetch = int(envNumber("BENCH_QUEUE_PREFETCH", workerOptions.prefetch));
+    workerOptions.maxPrefetch = int(envNumber("BENCH_QUEUE_MAX_PREFETCH", workerOptions.maxPrefetch));
+    workerOptions.completionBatch = int(envNumber("BENCH_QUEUE_COMPLETION_BATCH", workerOptions.completionBatch));
+    workerOptions.completionDelay = std::chrono::milliseconds(
+        qint64(envNumber("BENCH_QUEUE_COMPLETION_DELAY_MS", double(workerOptions.completionDelay.count()))));
     Worker worker(queue, workerOptions);
     worker.registerHandler(QStringLiteral("burn"), burn);
     worker.registerHandler(QStringLiteral("lat"), latency);
@@ -197,8 +238,13 @@ int main(int argc, char **argv)
     }
     const double burnS = secondsSince(start);
     const qint64 burned = finished ? jobs : jobs - std::max<qint64>(0, activeJobs(queue));
-    std::fprintf(stderr, "[slidespec] burned %lld in %.2f s%s\n", static_cast<long long>(burned), burnS,
-                 finished ? "" : " (capped)");
+    const auto burnStats = worker.stats();
+    std::fprintf(stderr, "[slidespec] burned %lld in %.2f s%s: %llu claims (%.1f jobs each), %llu completion writes (%.1f each)\n",
+                 static_cast<long long>(burned), burnS, finished ? "" : " (capped)",
+                 static_cast<unsigned long long>(burnStats.claims),
+                 double(burnStats.claimed) / double(std::max<std::uint64_t>(1, burnStats.claims)),
+                 static_cast<unsigned long long>(burnStats.completionWrites),
+                 double(burnStats.succeeded) / double(std::max<std::uint64_t>(1, burnStats.completionWrites)));
 
     // A capped burn-down leaves a backlog: drain it (not measured) so the
     // latency phase starts with an idle worker.
@@ -237,10 +283,12 @@ int main(int argc, char **argv)
     }
     std::sort(sorted.begin(), sorted.end());
 
-    std::printf("RESULT system=slidespec jobs=%lld enqueue_s=%.2f enqueue_rate=%.0f burn_jobs=%lld burn_s=%.2f "
-                "burn_rate=%.0f burn_capped=%d enqueue_failures=%lld lat_n=%zu p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f\n",
-                static_cast<long long>(jobs), enqueueS, double(jobs) / enqueueS, static_cast<long long>(burned), burnS,
-                double(burned) / burnS, finished ? 0 : 1, static_cast<long long>(failures.load()), sorted.size(),
-                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+    std::printf("RESULT system=slidespec jobs=%lld enqueue_s=%.2f enqueue_rate=%.0f single_jobs=%lld single_rate=%.0f"
+                " burn_jobs=%lld burn_s=%.2f burn_rate=%.0f burn_capped=%d enqueue_failures=%lld lat_n=%zu"
+                " p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f\n",
+                static_cast<long long>(jobs), enqueueS, double(jobs) / enqueueS, static_cast<long long>(singleJobs),
+                double(singleJobs) / singleS, static_cast<long long>(burned), burnS, double(burned) / burnS,
+                finished ? 0 : 1, static_cast<long long>(failures.load()), sorted.size(), percentile(sorted, 50),
+                percentile(sorted, 95), percentile(sorted, 99));
     return 0;
 }

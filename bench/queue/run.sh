@@ -5,8 +5,10 @@
 # 20, installed into the ignored bench/.peers/queue), one after another on the
 # project's PostgreSQL (scripts/pg.sh), each in a fresh database of its own,
 # with the same connections and jobs in flight and no-op handlers:
-#   (a) enqueue rate of BENCH_QUEUE_JOBS jobs (default 200,000; the peers use
-#       their batch APIs, Slidespec one call per job),
+#   (a) enqueue rate of BENCH_QUEUE_JOBS jobs (default 200,000), every
+#       system through its batch API, 1,000 jobs per call (Slidespec:
+#       JobQueue::enqueueMany); Slidespec's one-call-per-job rate is measured
+#       too, on BENCH_QUEUE_SINGLE_JOBS (20,000) jobs of its own,
 #   (b) burn-down jobs/s of those jobs (capped at BENCH_QUEUE_BURN_CAP_S),
 #   (c) enqueue → handler start latency p50/p95/p99 at a steady
 #       BENCH_QUEUE_RATE jobs/s (500) for BENCH_QUEUE_LATENCY_S s (20).
@@ -95,8 +97,18 @@ row() {
     echo
     echo "| system | enqueue | burn-down | enqueue → start p50 / p95 / p99 |"
     echo "|---|---:|---:|---:|"
-    row slidespec "Slidespec (JobQueue + Worker, concurrency $BENCH_QUEUE_IN_FLIGHT)" "one call per job, $BENCH_QUEUE_IN_FLIGHT threads"
+    row slidespec "Slidespec (JobQueue + Worker, concurrency $BENCH_QUEUE_IN_FLIGHT)" "enqueueMany, 1,000 per call, $BENCH_QUEUE_IN_FLIGHT threads; one call per job: $(field slidespec single_rate) jobs/s"
     row graphile "graphile-worker 0.17.3 (concurrency $BENCH_QUEUE_IN_FLIGHT)" "addJobs, 1,000 per call"
     row pgboss8 "pg-boss 10.4.2 (batchSize $BENCH_QUEUE_IN_FLIGHT)" "insert, 1,000 per call"
     row pgboss500 "pg-boss 10.4.2 (batchSize 500: more in flight)" "insert, 1,000 per call"
+    echo
+    # Ratios of the same run: Slidespec's burn-down and enqueue against the better peer.
+    best_burn=0 best_enqueue=0
+    for label in graphile pgboss8 pgboss500; do
+        b=$(field "$label" burn_rate) e=$(field "$label" enqueue_rate)
+        (( ${b:-0} > best_burn )) && best_burn=$b
+        (( ${e:-0} > best_enqueue )) && best_enqueue=$e
+    done
+    awk -v s="$(field slidespec burn_rate)" -v p="$best_burn" -v se="$(field slidespec enqueue_rate)" -v pe="$best_enqueue" \
+        'BEGIN { printf "Same run: burn-down %.2f× the better peer (%d vs %d jobs/s); batch enqueue %.2f× (%d vs %d jobs/s).\n", s / p, s, p, se / pe, se, pe }'
 } | tee bench/results/queue.md

@@ -111,7 +111,7 @@ struct WorkerOptions
 {
     std::string listenUrl;     //!< connection URL for the dedicated LISTEN connection (the pool's URL)
     QString workerId;          //!< lease owner id; default host:pid:random
-    int concurrency = 4;       //!< jobs run at once (threads); the pool needs concurrency + 1 connections
+    int concurrency = 4;       //!< jobs run at once (threads); the pool needs concurrency + 2 connections (dispatcher, completer)
     int prefetch = -1;         //!< jobs claimed ahead of a free thread (leased, waiting); -1 = adaptive (below)
     /*!
      * With prefetch = -1, the prefetch adapts to the jobs: it starts at
