@@ -8,6 +8,7 @@
 #include "content/contentroutes.h"
 #include "ops/opsmodule.h"
 #include "jobs/jobsmodule.h"
+#include "jobs/jobstreams.h"
 #include "maintenance/maintenance.h"
 
 namespace slidespec::server {
@@ -18,6 +19,7 @@ void installModules(Service &service)
     installOps(service); // audit log, usage and quotas, webhooks + their delivery worker, rate limits (docs/operations.md)
     installContentModule(service); // decks, brand kits, templates, assets (docs/api-content.md)
     installJobsModule(service); // exports and previews as jobs, in-process worker, queue metrics (docs/queue.md)
+    installJobStreams(service); // job progress as Server-Sent Events (docs/queue.md, "Server-Sent Events")
     installMaintenanceModule(service); // the maintenance scheduler: prune jobs, expire assets, roll up usage (docs/operations.md)
 }
 
