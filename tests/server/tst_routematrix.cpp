@@ -14,6 +14,11 @@
 // - A's owner with org B's ids (B's org and B's objects), and with A's org
 //   but B's objects → 404, and the body shows none of B's ids or names.
 //
+// Event streams (text/event-stream routes) are checked like any route: the
+// client reads just the status line and headers of a streamed answer (it has
+// no Content-Length, so RawConnection returns at the end of the head), checks
+// it is an event stream, and hangs up, which ends the stream on the server.
+//
 // Order never matters: writes run on a fresh session of the caller (logout or
 // a password change cannot break later rows), DELETE runs as a freshly
 // joined member with the role on freshly made objects.
@@ -500,6 +505,16 @@ private slots:
                 const QByteArray problem = envelopeProblem(r);
                 if (!problem.isEmpty())
                     fail(who, QString::fromUtf8(problem), r);
+            } else if (route.doc.responseContentType == u"text/event-stream" && r.status == 200) {
+                // A stream (a job's, when it has not finished yet, or an org's): the head only.
+                // (A finished job's answer is whole: Content-Length, keep-alive; a live stream has none and closes.)
+                const bool streamed = r.header("content-length").isEmpty();
+                if (!r.header("content-type").startsWith("text/event-stream"))
+                    fail(who, QStringLiteral("a text/event-stream answer"), r);
+                else if (r.header("cache-control") != "no-cache")
+                    fail(who, QStringLiteral("Cache-Control: no-cache on an event stream"), r);
+                else if (streamed && r.header("connection") != "close")
+                    fail(who, QStringLiteral("a stream without Content-Length to end with its connection"), r);
             } else if (!r.body.isEmpty() && route.doc.responseContentType == u"application/json") {
                 QJsonParseError e;
                 QJsonDocument::fromJson(r.body, &e);
