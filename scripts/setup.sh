@@ -29,9 +29,10 @@ packages=(
     qml6-module-qt-labs-settings qml6-module-qttest
     # team server: Qt HttpServer, libpqxx 6.4, spdlog, libsodium (argon2id),
     # a private PostgreSQL 15 cluster for development and tests (scripts/pg.sh),
-    # promtool to check /metrics, Node + npm for the local S3 server (s3rver)
+    # promtool to check /metrics, Node + npm for the local S3 server (s3rver),
+    # bubblewrap to isolate the renderer (docs/queue.md, "The sandbox")
     qt6-httpserver-dev libqt6httpserver6 qt6-websockets-dev libpqxx-dev libspdlog-dev libsodium-dev
-    postgresql-15 postgresql-client-15 prometheus nodejs openssl
+    postgresql-15 postgresql-client-15 prometheus nodejs openssl bubblewrap
     # benchmarks: GNU time for peak memory (bench/run.sh installs Node/npm itself if missing);
     # wrk (HTTP load) and jq (JSON) for the team server benchmark (bench/server/run.sh)
     time wrk jq

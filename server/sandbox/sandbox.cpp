@@ -5,9 +5,17 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <QStandardPaths>
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,6 +74,8 @@ struct ChildSetup
     std::string workDir;
     SandboxLimits limits;
     pid_t parent = 0;
+    // Run the program under a reaping intermediate (see runChild): for bwrap.
+    bool reapDescendants = false;
 };
 
 [[noreturn]] void childFail(int errorFd, int code)
@@ -119,6 +129,35 @@ void setLimit(int resource, rlim_t soft, rlim_t hard, int errorFd)
 
     if (::chdir(s.workDir.c_str()) != 0)
         childFail(errorFd, errno);
+    if (s.reapDescendants) {
+        // bwrap's outer process exits as soon as the renderer has, without
+        // reaping the PID namespace's init, which reaped the renderer: its
+        // CPU time and peak RSS would be lost. As a subreaper this process
+        // adopts that init, reaps it and everything else, then ends like
+        // bwrap did, so wait4() on it reports the renderer's usage.
+        ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+        const pid_t child = ::fork();
+        if (child < 0)
+            childFail(errorFd, errno);
+        if (child == 0) {
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            ::execve(s.program.c_str(), s.argv.data(), s.envp.data());
+            childFail(errorFd, errno);
+        }
+        ::close(errorFd);
+        int childStatus = 0;
+        for (;;) {
+            int status = 0;
+            const pid_t reaped = ::waitpid(-1, &status, 0);
+            if (reaped == child)
+                childStatus = status;
+            else if (reaped < 0 && errno != EINTR)
+                break; // ECHILD: nothing left
+        }
+        if (WIFSIGNALED(childStatus))
+            ::kill(::getpid(), WTERMSIG(childStatus));
+        ::_exit(WIFEXITED(childStatus) ? WEXITSTATUS(childStatus) : 255);
+    }
     ::execve(s.program.c_str(), s.argv.data(), s.envp.data());
     childFail(errorFd, errno);
 }
@@ -179,6 +218,217 @@ bool validName(const QString &name)
         && name != QLatin1String("..") && !name.contains(QChar(0));
 }
 
+// What one supervised process run gave back, before it is classified.
+struct RawRun
+{
+    QString startError;   // pipes or fork failed
+    bool execFailed = false;
+    int execErrno = 0;
+    int status = 0;
+    rusage usage{};
+    bool timedOut = false;
+    bool cancelled = false;
+    QByteArray standardOutput;
+    QByteArray standardError;
+    bool outputTruncated = false;
+    std::chrono::milliseconds wallTime{0};
+};
+
+void finishSetup(ChildSetup &setup)
+{
+    setup.argv.clear();
+    setup.envp.clear();
+    for (auto &s : setup.argvStorage)
+        setup.argv.push_back(s.data());
+    setup.argv.push_back(nullptr);
+    for (auto &s : setup.envStorage)
+        setup.envp.push_back(s.data());
+    setup.envp.push_back(nullptr);
+}
+
+// Starts the process and watches it: output capture, wall clock, cancel flag.
+RawRun supervise(const ChildSetup &setup, const SandboxLimits &limits, const std::atomic<bool> *cancel)
+{
+    RawRun run;
+    Fd outRead, outWrite, errRead, errWrite, failRead, failWrite;
+    if (!makePipe(outRead, outWrite) || !makePipe(errRead, errWrite) || !makePipe(failRead, failWrite)) {
+        run.startError = QStringLiteral("cannot create pipes: %1").arg(qt_error_string(errno));
+        return run;
+    }
+    Fd devNull(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    if (devNull.fd < 0) {
+        run.startError = QStringLiteral("cannot open /dev/null: %1").arg(qt_error_string(errno));
+        return run;
+    }
+
+    const auto started = Clock::now();
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        run.startError = QStringLiteral("fork failed: %1").arg(qt_error_string(errno));
+        return run;
+    }
+    if (pid == 0)
+        runChild(setup, devNull.fd, outWrite.fd, errWrite.fd, failWrite.fd);
+
+    outWrite.reset();
+    errWrite.reset();
+    failWrite.reset();
+    devNull.reset();
+
+    const auto deadline = limits.wallTimeout.count() > 0 ? started + limits.wallTimeout : Clock::time_point::max();
+    const qint64 cap = limits.outputCapBytes;
+    auto drainBoth = [&](int timeoutMs) {
+        pollfd fds[2];
+        int count = 0;
+        if (outRead.fd >= 0)
+            fds[count++] = {outRead.fd, POLLIN, 0};
+        if (errRead.fd >= 0)
+            fds[count++] = {errRead.fd, POLLIN, 0};
+        ::poll(fds, nfds_t(count), timeoutMs);
+        if (outRead.fd >= 0)
+            drain(outRead, run.standardOutput, cap, run.outputTruncated);
+        if (errRead.fd >= 0)
+            drain(errRead, run.standardError, cap, run.outputTruncated);
+    };
+
+    for (;;) {
+        drainBoth(50);
+        if (::wait4(pid, &run.status, WNOHANG, &run.usage) == pid)
+            break;
+        if (cancel && cancel->load())
+            run.cancelled = true;
+        else if (Clock::now() >= deadline)
+            run.timedOut = true;
+        if (run.cancelled || run.timedOut) {
+            // The group; under bubblewrap, killing bwrap takes its whole
+            // PID namespace with it (--die-with-parent).
+            ::kill(-pid, SIGKILL);
+            ::kill(pid, SIGKILL);
+            while (::wait4(pid, &run.status, 0, &run.usage) < 0 && errno == EINTR) {
+            }
+            break;
+        }
+    }
+    // Children the process left behind (they may hold the pipes open) go too.
+    ::kill(-pid, SIGKILL);
+    const auto drainUntil = Clock::now() + std::chrono::milliseconds(500);
+    while ((outRead.fd >= 0 || errRead.fd >= 0) && Clock::now() < drainUntil)
+        drainBoth(20);
+
+    run.wallTime = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+    run.execFailed = ::read(failRead.fd, &run.execErrno, sizeof run.execErrno) == sizeof run.execErrno;
+    return run;
+}
+
+// ---- bubblewrap -----------------------------------------------------------
+
+constexpr auto isolationVariable = "SLIDESPEC_SANDBOX_ISOLATION";
+
+QString defaultBwrapPath()
+{
+    const QString found = QStandardPaths::findExecutable(QStringLiteral("bwrap"));
+    return found.isEmpty() ? QStringLiteral("/usr/bin/bwrap") : found;
+}
+
+bool isUnder(const QString &path, const QString &folder)
+{
+    return path == folder || path.startsWith(folder + QLatin1Char('/'));
+}
+
+// The namespaces and the read-only system view every isolated run gets
+// (and the probe checks): /usr, the top-level links into it as this system
+// lays them out, the loader cache and font configuration, /proc, a minimal
+// /dev and an empty /tmp. Nothing else of /etc, no /home, /var, /run, /srv.
+QStringList bwrapBaseArguments()
+{
+    QStringList a{QStringLiteral("--unshare-all"),      QStringLiteral("--die-with-parent"),
+                  QStringLiteral("--new-session"),      QStringLiteral("--cap-drop"),
+                  QStringLiteral("ALL"),                QStringLiteral("--clearenv"),
+                  QStringLiteral("--ro-bind"),          QStringLiteral("/usr"),
+                  QStringLiteral("/usr")};
+    for (const char *top : {"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"}) {
+        const QString name = QString::fromLatin1(top);
+        const QFileInfo info(name);
+        if (!info.exists())
+            continue;
+        const QString target = info.canonicalFilePath();
+        if (info.isSymLink() && isUnder(target, QStringLiteral("/usr")))
+            a << QStringLiteral("--symlink") << target << name;
+        else
+            a << QStringLiteral("--ro-bind") << name << name;
+    }
+    for (const char *path : {"/etc/ld.so.cache", "/etc/fonts", "/var/cache/fontconfig"})
+        a << QStringLiteral("--ro-bind-try") << QString::fromLatin1(path) << QString::fromLatin1(path);
+    a << QStringLiteral("--proc") << QStringLiteral("/proc") << QStringLiteral("--dev") << QStringLiteral("/dev")
+      << QStringLiteral("--tmpfs") << QStringLiteral("/tmp");
+    return a;
+}
+
+std::optional<SandboxIsolation> parseIsolation(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t.isEmpty() || t == QLatin1String("auto"))
+        return SandboxIsolation::Auto;
+    if (t == QLatin1String("required"))
+        return SandboxIsolation::Required;
+    if (t == QLatin1String("off"))
+        return SandboxIsolation::Off;
+    return std::nullopt;
+}
+
+struct ProbeResult
+{
+    bool works = false;
+    QString problem;
+};
+
+// Runs `bwrap <base arguments> /usr/bin/true` once per bwrap path.
+ProbeResult probeBubblewrap(const QString &bwrap)
+{
+    static std::mutex mutex;
+    static std::map<QString, ProbeResult> cache;
+    std::lock_guard lock(mutex);
+    if (const auto it = cache.find(bwrap); it != cache.end())
+        return it->second;
+
+    ProbeResult probe;
+    if (!QFileInfo(bwrap).isExecutable()) {
+        probe.problem = QStringLiteral("bubblewrap was not found at %1 (install the bubblewrap package, "
+                                       "see scripts/setup.sh)")
+                            .arg(bwrap);
+    } else {
+        ChildSetup setup;
+        setup.program = QFile::encodeName(bwrap).toStdString();
+        setup.workDir.assign(1, '/'); // (not = "/": a GCC 12 -Wrestrict false positive)
+        setup.parent = ::getpid();
+        setup.limits.wallTimeout = std::chrono::seconds(10);
+        setup.reapDescendants = true;
+        setup.argvStorage.push_back(setup.program);
+        for (const QString &arg : bwrapBaseArguments())
+            setup.argvStorage.push_back(arg.toStdString());
+        for (const char *arg : {"--chdir", "/", "--", "/usr/bin/true"})
+            setup.argvStorage.emplace_back(arg);
+        finishSetup(setup);
+        const RawRun run = supervise(setup, setup.limits, nullptr);
+        const QString said = QString::fromLocal8Bit(run.standardError).trimmed();
+        if (!run.startError.isEmpty())
+            probe.problem = run.startError;
+        else if (run.execFailed)
+            probe.problem = QStringLiteral("%1 could not be started: %2").arg(bwrap, qt_error_string(run.execErrno));
+        else if (run.timedOut)
+            probe.problem = QStringLiteral("%1 did not start /usr/bin/true within 10 s").arg(bwrap);
+        else if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0)
+            probe.problem = QStringLiteral("%1 cannot create the sandbox here (%2); unprivileged user namespaces "
+                                           "may be disabled (sysctl kernel.unprivileged_userns_clone, or a "
+                                           "container's seccomp profile)")
+                                .arg(bwrap, said.isEmpty() ? QStringLiteral("no message") : said);
+        else
+            probe.works = true;
+    }
+    cache.emplace(bwrap, probe);
+    return probe;
+}
+
 } // namespace
 
 QString sandboxOutcomeName(SandboxResult::Outcome outcome)
@@ -204,12 +454,65 @@ QString sandboxOutcomeName(SandboxResult::Outcome outcome)
     return QStringLiteral("unknown");
 }
 
+QString sandboxIsolationName(SandboxIsolation isolation)
+{
+    switch (isolation) {
+    case SandboxIsolation::Default:
+        return QStringLiteral("default");
+    case SandboxIsolation::Auto:
+        return QStringLiteral("auto");
+    case SandboxIsolation::Required:
+        return QStringLiteral("required");
+    case SandboxIsolation::Off:
+        return QStringLiteral("off");
+    }
+    return QStringLiteral("unknown");
+}
+
+SandboxIsolationStatus Sandbox::isolationStatus(const SandboxLimits &limits)
+{
+    SandboxIsolationStatus status;
+    status.bwrapPath = limits.bwrapPath.isEmpty() ? defaultBwrapPath() : limits.bwrapPath;
+    status.mode = limits.isolation;
+    if (status.mode == SandboxIsolation::Default) {
+        const QString value = qEnvironmentVariable(isolationVariable);
+        const auto parsed = parseIsolation(value);
+        if (!parsed) {
+            // A typo in a security setting refuses to run rather than guess.
+            status.mode = SandboxIsolation::Required;
+            status.problem = QStringLiteral("%1 is '%2': set it to auto, required or off")
+                                 .arg(QLatin1String(isolationVariable), value);
+            return status;
+        }
+        status.mode = *parsed;
+    }
+    if (status.mode == SandboxIsolation::Off)
+        return status;
+    const ProbeResult probe = probeBubblewrap(status.bwrapPath);
+    status.isolated = probe.works;
+    status.problem = probe.problem;
+    return status;
+}
+
 SandboxResult Sandbox::run(const SandboxRequest &request)
 {
     const QString programName = QFileInfo(request.program).fileName();
     if (!QFileInfo(request.program).isAbsolute() || !QFileInfo(request.program).isExecutable())
         return startFailed(QStringLiteral("the sandboxed program %1 is not an executable file given by an absolute path")
                                .arg(request.program));
+
+    const SandboxIsolationStatus isolation = isolationStatus(request.limits);
+    if (!isolation.isolated && isolation.mode != SandboxIsolation::Off) {
+        if (isolation.mode == SandboxIsolation::Required)
+            return startFailed(QStringLiteral("the renderer sandbox requires bubblewrap isolation and cannot run "
+                                              "without it: %1")
+                                   .arg(isolation.problem));
+        static std::atomic<bool> warned{false};
+        if (!warned.exchange(true))
+            spdlog::warn("sandbox: renderers run WITHOUT filesystem and network isolation: {} (set {}=required to "
+                         "refuse that, or =off to silence this)",
+                         isolation.problem.toStdString(), isolationVariable);
+    }
 
     // The private folder: mkdtemp makes it 0700.
     const QString root = request.tempRoot.isEmpty() ? QDir::tempPath() : request.tempRoot;
@@ -237,138 +540,109 @@ SandboxResult Sandbox::run(const SandboxRequest &request)
             return startFailed(QStringLiteral("output name '%1' must be a plain file name").arg(name));
     }
 
-    ChildSetup setup;
-    setup.program = QFile::encodeName(request.program).toStdString();
-    setup.workDir = QFile::encodeName(work).toStdString();
-    setup.limits = request.limits;
-    setup.parent = ::getpid();
-    setup.argvStorage.push_back(setup.program);
-    for (QString arg : request.arguments)
-        setup.argvStorage.push_back(arg.replace(QStringLiteral("{work}"), work).toStdString());
-    setup.envStorage.push_back("HOME=" + setup.workDir);
-    setup.envStorage.push_back("TMPDIR=" + QFile::encodeName(tmp).toStdString());
-    setup.envStorage.push_back("LANG=C.UTF-8");
-    setup.envStorage.push_back("QT_QPA_PLATFORM=offscreen");
+    QList<QPair<QString, QString>> environment{{QStringLiteral("HOME"), work},
+                                               {QStringLiteral("TMPDIR"), tmp},
+                                               {QStringLiteral("LANG"), QStringLiteral("C.UTF-8")},
+                                               {QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")}};
     for (const auto &[name, value] : request.environment) {
         if (name.isEmpty() || name.contains(QLatin1Char('=')))
             return startFailed(QStringLiteral("environment variable name '%1' is invalid").arg(name));
-        setup.envStorage.push_back(QString(name + QLatin1Char('=') + value).toStdString());
+        environment.append({name, value});
     }
-    for (auto &s : setup.argvStorage)
-        setup.argv.push_back(s.data());
-    setup.argv.push_back(nullptr);
-    for (auto &s : setup.envStorage)
-        setup.envp.push_back(s.data());
-    setup.envp.push_back(nullptr);
+    QStringList arguments;
+    for (QString arg : request.arguments)
+        arguments.append(arg.replace(QStringLiteral("{work}"), work));
 
-    Fd outRead, outWrite, errRead, errWrite, failRead, failWrite;
-    if (!makePipe(outRead, outWrite) || !makePipe(errRead, errWrite) || !makePipe(failRead, failWrite))
-        return startFailed(QStringLiteral("cannot create pipes: %1").arg(qt_error_string(errno)));
-    Fd devNull(::open("/dev/null", O_RDONLY | O_CLOEXEC));
-    if (devNull.fd < 0)
-        return startFailed(QStringLiteral("cannot open /dev/null: %1").arg(qt_error_string(errno)));
+    ChildSetup setup;
+    setup.workDir = QFile::encodeName(work).toStdString();
+    setup.limits = request.limits;
+    setup.parent = ::getpid();
+    if (isolation.isolated) {
+        // bwrap runs with an empty environment and sets the renderer's;
+        // the program and the private folder keep their host paths.
+        setup.program = QFile::encodeName(isolation.bwrapPath).toStdString();
+        setup.reapDescendants = true;
+        // Only the executable itself is added (not its folder, which may
+        // hold other things); /usr already has its shared libraries.
+        const QString real = QFileInfo(request.program).canonicalFilePath();
+        QStringList a = bwrapBaseArguments();
+        if (!isUnder(real, QStringLiteral("/usr")))
+            a << QStringLiteral("--ro-bind") << real << real;
+        for (const QString &path : request.limits.readOnlyPaths) {
+            if (!QFileInfo(path).isAbsolute())
+                return startFailed(QStringLiteral("read-only sandbox path '%1' must be absolute").arg(path));
+            a << QStringLiteral("--ro-bind") << path << path;
+        }
+        a << QStringLiteral("--bind") << work << work << QStringLiteral("--chdir") << work;
+        for (const auto &[name, value] : environment)
+            a << QStringLiteral("--setenv") << name << value;
+        a << QStringLiteral("--") << real;
+        setup.argvStorage.push_back(setup.program);
+        for (const QString &arg : a)
+            setup.argvStorage.push_back(QFile::encodeName(arg).toStdString());
+    } else {
+        setup.program = QFile::encodeName(request.program).toStdString();
+        setup.argvStorage.push_back(setup.program);
+        for (const auto &[name, value] : environment)
+            setup.envStorage.push_back(QFile::encodeName(name + QLatin1Char('=') + value).toStdString());
+    }
+    for (const QString &arg : arguments)
+        setup.argvStorage.push_back(QFile::encodeName(arg).toStdString());
+    finishSetup(setup);
 
-    const auto started = Clock::now();
-    const pid_t pid = ::fork();
-    if (pid < 0)
-        return startFailed(QStringLiteral("fork failed: %1").arg(qt_error_string(errno)));
-    if (pid == 0)
-        runChild(setup, devNull.fd, outWrite.fd, errWrite.fd, failWrite.fd);
-
-    outWrite.reset();
-    errWrite.reset();
-    failWrite.reset();
-    devNull.reset();
+    RawRun run = supervise(setup, request.limits, request.cancel);
+    if (!run.startError.isEmpty())
+        return startFailed(run.startError);
 
     SandboxResult result;
-    int status = 0;
-    rusage usage{};
-    bool exited = false;
-    bool timedOut = false;
-    bool cancelled = false;
-    const auto deadline = request.limits.wallTimeout.count() > 0 ? started + request.limits.wallTimeout
-                                                                 : Clock::time_point::max();
-    const qint64 cap = request.limits.outputCapBytes;
-
-    auto killGroup = [pid] {
-        ::kill(-pid, SIGKILL);
-        ::kill(pid, SIGKILL);
-    };
-
-    while (!exited) {
-        pollfd fds[2];
-        int count = 0;
-        if (outRead.fd >= 0)
-            fds[count++] = {outRead.fd, POLLIN, 0};
-        if (errRead.fd >= 0)
-            fds[count++] = {errRead.fd, POLLIN, 0};
-        ::poll(fds, nfds_t(count), 50);
-        if (outRead.fd >= 0)
-            drain(outRead, result.standardOutput, cap, result.outputTruncated);
-        if (errRead.fd >= 0)
-            drain(errRead, result.standardError, cap, result.outputTruncated);
-
-        const pid_t w = ::wait4(pid, &status, WNOHANG, &usage);
-        if (w == pid) {
-            exited = true;
-            break;
-        }
-        if (request.cancel && request.cancel->load()) {
-            cancelled = true;
-        } else if (Clock::now() >= deadline) {
-            timedOut = true;
-        }
-        if (cancelled || timedOut) {
-            killGroup();
-            while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
-            }
-            exited = true;
-        }
-    }
-    // Children the process left behind (they may hold the pipes open) go too.
-    ::kill(-pid, SIGKILL);
-    const auto drainUntil = Clock::now() + std::chrono::milliseconds(500);
-    while ((outRead.fd >= 0 || errRead.fd >= 0) && Clock::now() < drainUntil) {
-        pollfd fds[2];
-        int count = 0;
-        if (outRead.fd >= 0)
-            fds[count++] = {outRead.fd, POLLIN, 0};
-        if (errRead.fd >= 0)
-            fds[count++] = {errRead.fd, POLLIN, 0};
-        ::poll(fds, nfds_t(count), 20);
-        if (outRead.fd >= 0)
-            drain(outRead, result.standardOutput, cap, result.outputTruncated);
-        if (errRead.fd >= 0)
-            drain(errRead, result.standardError, cap, result.outputTruncated);
-    }
-
-    result.wallTime = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+    result.isolated = isolation.isolated;
+    result.standardOutput = std::move(run.standardOutput);
+    result.standardError = std::move(run.standardError);
+    result.outputTruncated = run.outputTruncated;
+    result.wallTime = run.wallTime;
+    // wait4 reports bwrap with the children it reaped, so the renderer's CPU
+    // time and peak RSS come through it.
+    const rusage &usage = run.usage;
     result.cpuTime = std::chrono::milliseconds(qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
                                                + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000);
     result.maxRssKiB = usage.ru_maxrss;
 
-    int execErrno = 0;
-    const bool execFailed = ::read(failRead.fd, &execErrno, sizeof execErrno) == sizeof execErrno;
     const auto &l = request.limits;
     const QString limitsText = QStringLiteral("(limits: %1 s CPU, %2 address space, %3 per file, %4 s wall clock)")
                                    .arg(l.cpuTime.count())
                                    .arg(l.addressSpaceBytes > 0 ? mib(l.addressSpaceBytes) : QStringLiteral("no"))
                                    .arg(l.fileSizeBytes > 0 ? mib(l.fileSizeBytes) : QStringLiteral("no limit"))
                                    .arg(double(l.wallTimeout.count()) / 1000.0);
+    const int status = run.status;
     if (WIFEXITED(status)) {
         result.exitCode = WEXITSTATUS(status);
+        // bwrap reports a renderer killed by signal N as exit status 128 + N.
+        if (isolation.isolated && result.exitCode > 128 && result.exitCode < 128 + NSIG) {
+            result.signal = result.exitCode - 128;
+            result.exitCode = -1;
+        }
     } else if (WIFSIGNALED(status)) {
         result.signal = WTERMSIG(status);
     }
+    // bwrap's own failures (a bind it cannot make, a program it cannot
+    // exec) are status 1 with "bwrap: …" before the renderer said anything.
+    const QByteArray firstErrorLine = result.standardError.left(result.standardError.indexOf('\n'));
+    const bool bwrapFailed = isolation.isolated && result.exitCode == 1 && firstErrorLine.startsWith("bwrap: ");
 
     using O = SandboxResult::Outcome;
-    if (execFailed) {
+    if (run.execFailed) {
         result.outcome = O::StartFailed;
-        result.error = QStringLiteral("%1 could not be started in the sandbox: %2").arg(programName, qt_error_string(execErrno));
-    } else if (cancelled) {
+        result.error = QStringLiteral("%1 could not be started in the sandbox: %2")
+                           .arg(isolation.isolated ? QFileInfo(isolation.bwrapPath).fileName() : programName,
+                                qt_error_string(run.execErrno));
+    } else if (bwrapFailed) {
+        result.outcome = O::StartFailed;
+        result.error = QStringLiteral("%1 could not be started in the bubblewrap sandbox: %2")
+                           .arg(programName, QString::fromLocal8Bit(firstErrorLine).trimmed());
+    } else if (run.cancelled) {
         result.outcome = O::Cancelled;
         result.error = QStringLiteral("%1 was cancelled and killed after %2 ms").arg(programName).arg(result.wallTime.count());
-    } else if (timedOut) {
+    } else if (run.timedOut) {
         result.outcome = O::TimedOut;
         result.error = QStringLiteral("%1 did not finish within %2 s and was killed %3")
                            .arg(programName)

@@ -13,8 +13,25 @@
 namespace slidespec::server {
 
 /*!
+ * \brief Whether the renderer also runs inside bubblewrap (`bwrap`): its own
+ * mount, PID, network, IPC, UTS and user namespaces, seeing only /usr, the
+ * font configuration, its own executable, a minimal /dev and /proc, an empty
+ * /tmp and its private folder.
+ */
+enum class SandboxIsolation {
+    Default,  //!< from SLIDESPEC_SANDBOX_ISOLATION (auto, required or off); auto when unset
+    Auto,     //!< bubblewrap when it works here, otherwise without it (one warning per process)
+    Required, //!< bubblewrap, or the run is refused (start-failed)
+    Off,      //!< resource limits, environment and folder only
+};
+
+/*! "default", "auto", "required", "off". */
+QString sandboxIsolationName(SandboxIsolation isolation);
+
+/*!
  * \brief Resource limits of a sandboxed process. 0 means "no limit" for
- * each of them.
+ * each of them. The isolation settings travel with them, so whoever builds
+ * the limits of a renderer run (e.g. RenderJobOptions) also sets those.
  */
 struct SandboxLimits
 {
@@ -24,6 +41,9 @@ struct SandboxLimits
     int openFiles = 256;                           //!< RLIMIT_NOFILE
     std::chrono::milliseconds wallTimeout{120000}; //!< then the whole process group is killed
     qint64 outputCapBytes = 1LL << 20;             //!< per stream (stdout, stderr); the rest is discarded
+    SandboxIsolation isolation = SandboxIsolation::Default;
+    QString bwrapPath;                             //!< default: `bwrap` on PATH, else /usr/bin/bwrap
+    QStringList readOnlyPaths;                     //!< more host files or folders the renderer may read (isolated runs)
 };
 
 /*!
@@ -33,7 +53,9 @@ struct SandboxLimits
  * afterwards) that is its working directory, HOME and TMPDIR, holding only
  * the \c inputs copied in. In \c arguments, `{work}` is replaced by that
  * folder's path. The environment is empty except HOME, TMPDIR,
- * LANG=C.UTF-8, QT_QPA_PLATFORM=offscreen and \c environment.
+ * LANG=C.UTF-8, QT_QPA_PLATFORM=offscreen and \c environment (and PWD,
+ * which bubblewrap sets, when isolated). Isolated, the folder keeps its
+ * path inside the sandbox, so `{work}` and HOME mean the same there.
  */
 struct SandboxRequest
 {
@@ -74,6 +96,7 @@ struct SandboxResult
     qint64 maxRssKiB = 0;
     QStringList missingOutputs; //!< requested outputs the process did not write
     QString error;              //!< a clear sentence when !ok(), for last_error and logs
+    bool isolated = false;      //!< ran inside bubblewrap
 
     /*! Exited with status 0 and every requested output present. */
     bool ok() const { return outcome == Outcome::Exited && exitCode == 0 && missingOutputs.isEmpty(); }
@@ -83,19 +106,37 @@ struct SandboxResult
 QString sandboxOutcomeName(SandboxResult::Outcome outcome);
 
 /*!
+ * \brief What a run with given limits would get: Default resolved, and
+ * whether bubblewrap works here (probed once per process and bwrap path by
+ * running `bwrap … /usr/bin/true` with the sandbox's own options).
+ */
+struct SandboxIsolationStatus
+{
+    SandboxIsolation mode = SandboxIsolation::Auto; //!< never Default
+    bool isolated = false;                          //!< runs go through bubblewrap
+    QString bwrapPath;
+    QString problem; //!< why not isolated (empty when isolated or off); a bad variable value is one
+};
+
+/*!
  * \brief Runs a program (slidespec-cli) in a sandbox: its own session and
  * process group, setrlimit limits (CPU, address space, file size, open
  * files, no core dumps), an empty environment, a private 0700 folder,
  * stdin from /dev/null, stdout/stderr captured up to a cap, every other
  * file descriptor closed, a wall-clock timeout and a cancel flag (both kill
  * the whole process group), and PR_SET_PDEATHSIG so it dies with the
- * thread that started it. Blocking; call it from a worker thread. Never
- * throws.
+ * thread that started it. With isolation (SandboxLimits::isolation) the
+ * program runs under bubblewrap, which hides the rest of the filesystem and
+ * the network; the limits are set before bwrap starts and inherited.
+ * Blocking; call it from a worker thread. Never throws.
  */
 class Sandbox
 {
 public:
     static SandboxResult run(const SandboxRequest &request);
+
+    /*! Resolves the isolation mode of \a limits and probes bubblewrap (cached). */
+    static SandboxIsolationStatus isolationStatus(const SandboxLimits &limits = {});
 };
 
 } // namespace slidespec::server

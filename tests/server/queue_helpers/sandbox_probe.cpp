@@ -2,6 +2,7 @@
 // A misbehaving program for tst_sandbox: each mode does one thing a broken
 // or hostile renderer might do. Plain C++, no Qt, so it starts under tight
 // limits.
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -10,7 +11,10 @@
 #include <string>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <dirent.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,7 +25,8 @@ namespace {
 int usage()
 {
     std::fprintf(stderr, "usage: sandbox_probe exit N | crash | hang | spin | alloc MiB | write MiB | spam MiB"
-                         " | env | fds | ls | mode | fork-hang | make NAME | cat NAME\n");
+                         " | env | fds | ls | mode | fork-hang [MARKER] | make NAME | cat NAME | open PATH"
+                         " | connect PORT\n");
     return 2;
 }
 
@@ -115,6 +120,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (mode == "fork-hang") {
+        // An optional MARKER argument only makes both processes findable
+        // in the host's /proc by their command line.
         const pid_t child = ::fork();
         if (child == 0)
             sleepForever();
@@ -139,6 +146,39 @@ int main(int argc, char **argv)
         while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0)
             std::fwrite(buffer, 1, got, stdout);
         std::fclose(f);
+        return 0;
+    }
+    if (mode == "open" && argc > 2) {
+        // Prints "opened" and the first line, or the reason it could not.
+        FILE *f = std::fopen(argv[2], "rb");
+        if (!f) {
+            std::printf("%s\n", std::strerror(errno));
+            return 3;
+        }
+        char line[256] = {};
+        if (!std::fgets(line, sizeof line, f))
+            line[0] = 0;
+        std::fclose(f);
+        std::printf("opened\n%s", line);
+        return 0;
+    }
+    if (mode == "connect" && n > 0) {
+        // A TCP connection to 127.0.0.1:PORT.
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (fd < 0) {
+            std::printf("%s\n", std::strerror(errno));
+            return 3;
+        }
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<unsigned short>(n));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0) {
+            std::printf("%s\n", std::strerror(errno));
+            return 3;
+        }
+        ::close(fd);
+        std::printf("connected\n");
         return 0;
     }
     return usage();
