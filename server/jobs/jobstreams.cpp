@@ -425,7 +425,7 @@ RouteDoc streamDoc(const QString &summary, const QString &description, QList<int
     d.tag = QStringLiteral("Jobs");
     d.summary = summary;
     d.description = description;
-    d.responseSchema = QStringLiteral("Job");
+    d.responseSchema = QStringLiteral("JobEventStream");
     d.responseContentType = QStringLiteral("text/event-stream");
     d.errorStatuses = std::move(errors);
     d.queryParams = std::move(params);
@@ -438,6 +438,13 @@ std::shared_ptr<JobStreamHub> registerJobStreamRoutes(Router &router, std::share
                                                       std::string feedUrl, JobStreamOptions options)
 {
     auto hub = std::make_shared<Hub>(std::move(queue), std::move(feedUrl), options);
+    router.addSchema(
+        QStringLiteral("JobEventStream"),
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                    {QStringLiteral("description"),
+                     QStringLiteral("Server-Sent Events (text/event-stream): `retry: <ms>`, then frames `id: <jobId>-<digest>`, "
+                                    "`event: state|progress`, `data: <Job as compact JSON>` (see Job), and `: heartbeat` "
+                                    "comments.")}});
     const QByteArray retry = "retry: " + QByteArray::number(options.retryMs) + "\n\n";
     const QString jobs = kApiPrefix + QStringLiteral("/orgs/{orgId}/jobs");
     bool added = true;

@@ -19,6 +19,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QTcpServer>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -71,6 +72,7 @@ public:
     {
         return QTest::qWaitFor([&] { return done() || m_closed; }, timeoutMs) && done();
     }
+    /*! Waits until the connection closed, or (chunked, through a proxy) the answer's last chunk came. */
     bool waitClosed(int timeoutMs = 10000) { return QTest::qWaitFor([&] { return m_closed; }, timeoutMs); }
 
     int status() const { return m_status; }
@@ -117,6 +119,29 @@ private:
             }
             m_raw.remove(0, end + 4);
             m_headDone = true;
+            m_chunked = header("transfer-encoding").toLower().contains("chunked");
+        }
+        if (m_chunked) {
+            // Through a proxy (nginx speaks HTTP/1.1 chunked to clients): undo the framing; the 0 chunk ends the answer.
+            m_chunkBuffer += m_raw;
+            m_raw.clear();
+            for (;;) {
+                const qsizetype lineEnd = m_chunkBuffer.indexOf("\r\n");
+                if (lineEnd < 0)
+                    break;
+                bool ok = false;
+                const qsizetype size = m_chunkBuffer.left(lineEnd).split(';').value(0).trimmed().toLongLong(&ok, 16);
+                if (!ok)
+                    break;
+                if (size == 0) {
+                    m_closed = true; // the whole answer arrived
+                    break;
+                }
+                if (m_chunkBuffer.size() < lineEnd + 2 + size + 2)
+                    break;
+                m_raw += m_chunkBuffer.mid(lineEnd + 2, size);
+                m_chunkBuffer.remove(0, lineEnd + 2 + size + 2);
+            }
         }
         m_body += m_raw;
         if (!header("content-type").startsWith("text/event-stream")) {
@@ -148,6 +173,8 @@ private:
     QTcpSocket m_socket;
     QByteArray m_raw;
     QByteArray m_body;
+    QByteArray m_chunkBuffer;
+    bool m_chunked = false;
     bool m_headDone = false;
     bool m_closed = false;
     int m_status = 0;
@@ -177,7 +204,16 @@ QByteArray deckSpec(int slides, const QString &title)
 
 QString findTool(const char *name)
 {
-    return QStandardPaths::findExecutable(QString::fromLatin1(name));
+    const QString found = QStandardPaths::findExecutable(QString::fromLatin1(name));
+    return found.isEmpty() ? QStandardPaths::findExecutable(QString::fromLatin1(name), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")})
+                           : found;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress(QHostAddress::LocalHost), 0);
+    return probe.serverPort();
 }
 
 } // namespace
@@ -625,6 +661,95 @@ private slots:
         QVERIFY(info.waitForFinished(20000));
         const QString text = QString::fromUtf8(info.readAll());
         QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Pages:\\s+%1\\b").arg(slides))), qPrintable(text));
+    }
+
+    void throughTheInstallersNginxEventsFlowAsTheyCome()
+    {
+        const QString nginx = findTool("nginx");
+        const QString openssl = findTool("openssl");
+        if (nginx.isEmpty() || openssl.isEmpty())
+            QSKIP("nginx and openssl (for a test certificate) are needed to run installers/nginx/slidespec.conf here");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess tls;
+        tls.setProcessChannelMode(QProcess::MergedChannels);
+        tls.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                            QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                            QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=slides.example.com")});
+        QVERIFY2(tls.waitForFinished(60000) && tls.exitCode() == 0, tls.readAll().constData());
+
+        // The installer's site as shipped, pointed at this server, on plain-HTTP loopback ports.
+        QFile file(QStringLiteral(SLIDESPEC_TEST_DATA_DIR "/../../installers/nginx/slidespec.conf"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString site = QString::fromUtf8(file.readAll());
+        const quint16 httpsPort = freePort();
+        const quint16 httpPort = freePort();
+        const QList<QPair<QString, QString>> edits{
+            {QStringLiteral("/etc/letsencrypt/live/slides.example.com/fullchain.pem"), cert},
+            {QStringLiteral("/etc/letsencrypt/live/slides.example.com/privkey.pem"), key},
+            {QStringLiteral("server 127.0.0.1:8080;"), QStringLiteral("server 127.0.0.1:%1;").arg(m_service->port())},
+            {QStringLiteral("listen 443 ssl http2;"), QStringLiteral("listen 127.0.0.1:%1;").arg(httpsPort)},
+            {QStringLiteral("listen [::]:443 ssl http2;"), QString()},
+            {QStringLiteral("listen 80;"), QStringLiteral("listen 127.0.0.1:%1;").arg(httpPort)},
+            {QStringLiteral("listen [::]:80;"), QString()},
+        };
+        for (const auto &[from, to] : edits) {
+            QVERIFY2(site.contains(from), qPrintable(QStringLiteral("the installer's nginx site no longer has \"%1\"").arg(from)));
+            site.replace(from, to);
+        }
+        const QString main = QStringLiteral(
+            "pid %1/nginx.pid;\nerror_log %1/error.log;\nmaster_process off;\nevents {}\nhttp {\n    access_log off;\n"
+            "    client_body_temp_path %1/body;\n    proxy_temp_path %1/proxy;\n    fastcgi_temp_path %1/fcgi;\n"
+            "    uwsgi_temp_path %1/uwsgi;\n    scgi_temp_path %1/scgi;\n    include %1/site.conf;\n}\n").arg(dir.path());
+        for (const auto &[name, text] : {std::pair{QStringLiteral("site.conf"), site}, std::pair{QStringLiteral("nginx.conf"), main}}) {
+            QFile out(dir.filePath(name));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(text.toUtf8());
+        }
+        const QStringList args{QStringLiteral("-p"), dir.path(), QStringLiteral("-c"), dir.filePath(QStringLiteral("nginx.conf"))};
+        QProcess check;
+        check.setProcessChannelMode(QProcess::MergedChannels);
+        check.start(nginx, QStringList(args) << QStringLiteral("-t"));
+        QVERIFY(check.waitForFinished(20000));
+        QVERIFY2(check.exitCode() == 0, check.readAll().constData());
+
+        QProcess proxy;
+        proxy.setProcessChannelMode(QProcess::MergedChannels);
+        proxy.start(nginx, QStringList(args) << QStringLiteral("-g") << QStringLiteral("daemon off;"));
+        QVERIFY(proxy.waitForStarted(10000));
+        QVERIFY2(QTest::qWaitFor([&] {
+                     QTcpSocket probe;
+                     probe.connectToHost(QStringLiteral("127.0.0.1"), httpsPort);
+                     return probe.waitForConnected(100);
+                 }, 10000),
+                 proxy.readAll().constData());
+
+        // The org stream through nginx: headers of both, heartbeats as they are written (300 ms apart here).
+        SseClient org(httpsPort, api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
+        QVERIFY(org.waitHead());
+        QCOMPARE(org.status(), 200);
+        QCOMPARE(org.header("content-type"), QByteArray("text/event-stream"));
+        QVERIFY2(!org.header("strict-transport-security").isEmpty(), "the events location keeps the site's headers");
+        QVERIFY(!org.header("x-request-id").isEmpty());
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY2(org.waitFor([&] { return org.comments("heartbeat") >= 3; }, 3000), "heartbeats are held back by the proxy");
+        qInfo("3 heartbeats through nginx in %lld ms (300 ms apart at the server)", timer.elapsed());
+        const QString jobId = enqueue(m_orgA, m_owner.token, R"({"kind":"export-pdf"})");
+        QVERIFY(org.waitFor([&] { return !org.eventsOf(jobId).isEmpty(); }, 3000));
+
+        // A job stream through nginx ends when the job does.
+        SseClient job(httpsPort, api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_viewer.token);
+        QVERIFY(job.waitFor([&] { return job.events().size() == 1; }, 5000));
+        cancel(m_orgA, m_owner.token, jobId);
+        QVERIFY2(job.waitClosed(), "the end of the stream reaches the client through nginx");
+        QCOMPARE(job.events().last().state(), QStringLiteral("cancelled"));
+
+        proxy.terminate();
+        QVERIFY(proxy.waitForFinished(10000));
+        QVERIFY(streamsReleased());
     }
 
     // Last: stops the server.
