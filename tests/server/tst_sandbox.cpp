@@ -593,28 +593,6 @@ void TstSandbox::bwrapFailuresAreStartFailures()
     QCOMPARE(Sandbox::run(writes).exitCode, 3);
 }
 
-void TstSandbox::isolationOverhead()
-{
-    SKIP_IF_NO_BWRAP(true);
-    // What bubblewrap adds to a trivial run (docs/queue.md, "The sandbox").
-    constexpr int runs = 21;
-    qint64 median[2] = {};
-    for (const bool isolated : {false, true}) {
-        QList<qint64> times;
-        for (int i = 0; i < runs; ++i) {
-            QElapsedTimer timer;
-            timer.start();
-            const auto result = Sandbox::run(probe({QStringLiteral("exit"), QStringLiteral("0")}, isolated));
-            times.append(timer.nsecsElapsed() / 1000);
-            QVERIFY2(result.ok(), qPrintable(result.error));
-        }
-        std::sort(times.begin(), times.end());
-        median[isolated ? 1 : 0] = times.at(runs / 2);
-    }
-    qInfo("trivial probe, median of %d: %.1f ms without isolation, %.1f ms in bubblewrap (+%.1f ms)", runs,
-          double(median[0]) / 1000.0, double(median[1]) / 1000.0, double(median[1] - median[0]) / 1000.0);
-}
-
 namespace {
 
 // slidespec-cli renders slide 1 of the minimal deck (Inter text) to a
@@ -637,6 +615,39 @@ QByteArray renderMinimalDeck(bool isolated, SandboxResult *result)
 }
 
 } // namespace
+
+void TstSandbox::isolationOverhead()
+{
+    SKIP_IF_NO_BWRAP(true);
+    // What bubblewrap adds to a trivial run and to a real one-slide render
+    // (docs/queue.md, "The sandbox"): medians, runs alternating.
+    auto median = [](QList<qint64> times) {
+        std::sort(times.begin(), times.end());
+        return double(times.at(times.size() / 2)) / 1000.0;
+    };
+    for (const bool cli : {false, true}) {
+        const int runs = cli ? 11 : 31;
+        QList<qint64> times[2];
+        for (int i = 0; i < runs; ++i) {
+            for (const bool isolated : {false, true}) {
+                QElapsedTimer timer;
+                timer.start();
+                SandboxResult result;
+                if (cli)
+                    renderMinimalDeck(isolated, &result);
+                else
+                    result = Sandbox::run(probe({QStringLiteral("exit"), QStringLiteral("0")}, isolated));
+                times[isolated ? 1 : 0].append(timer.nsecsElapsed() / 1000);
+                QVERIFY2(result.ok(), qPrintable(result.error));
+            }
+        }
+        const double plain = median(times[0]);
+        const double bwrap = median(times[1]);
+        qInfo("%s, median of %d: %.1f ms without isolation, %.1f ms in bubblewrap (+%.1f ms)",
+              cli ? "slidespec-cli render of one slide" : "trivial probe", runs, plain, bwrap, bwrap - plain);
+    }
+}
+
 
 void TstSandbox::realCliRendersInTheSandbox()
 {
