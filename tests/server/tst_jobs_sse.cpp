@@ -25,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace contenttest;
 
 namespace {
@@ -144,6 +146,8 @@ private:
             }
         }
         m_body += m_raw;
+        if (const QByteArray length = header("content-length"); !length.isEmpty() && m_body.size() >= length.toLongLong())
+            m_closed = true; // a whole answer (an error, or a finished job's last event) has arrived
         if (!header("content-type").startsWith("text/event-stream")) {
             m_raw.clear();
             return;
@@ -603,9 +607,6 @@ private slots:
         const QString soffice = findTool("soffice");
         if (soffice.isEmpty())
             QSKIP("LibreOffice (soffice) is not installed: the PPTX cannot be opened here (apt install libreoffice-impress)");
-        QString error;
-        auto worker = startWorker(&error);
-        QVERIFY2(worker, qPrintable(error));
         const int slides = 4;
         const QString deckId = createDeck(m_orgA, m_editor.token, slides, QStringLiteral("End to end over SSE"));
         QVERIFY(!deckId.isEmpty());
@@ -616,14 +617,20 @@ private slots:
         QVERIFY2(queued.status == 202, describe(queued).constData());
         const QString jobId = jsonOf(queued).value(QStringLiteral("id")).toString();
 
+        // Subscribed while the job waits, then a worker takes it: the stream sees all of it.
         auto c = stream(api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_viewer.token);
         QCOMPARE(c->status(), 200);
+        QVERIFY(c->waitFor([&] { return c->events().size() == 1; }, 5000));
+        QCOMPARE(c->events().first().state(), QStringLiteral("queued"));
+        QString error;
+        auto worker = startWorker(&error);
+        QVERIFY2(worker, qPrintable(error));
         QVERIFY2(c->waitClosed(90000), "the stream did not end");
         QVERIFY(!c->events().isEmpty());
         QStringList trace;
         for (const SseEvent &e : c->events())
             trace << QStringLiteral("%1/%2").arg(e.state()).arg(e.progress());
-        qInfo("end to end over SSE: %lld ms from enqueue to the stream's end; %s", timer.elapsed(),
+        qInfo("end to end over SSE: %lld ms from enqueue (no worker yet) to the stream's end; %s", timer.elapsed(),
               qPrintable(trace.join(u' ')));
         QCOMPARE(c->events().last().state(), QStringLiteral("succeeded"));
         worker->stop(std::chrono::seconds(5));
@@ -750,6 +757,72 @@ private slots:
         proxy.terminate();
         QVERIFY(proxy.waitForFinished(10000));
         QVERIFY(streamsReleased());
+    }
+
+    void serveEndsOpenStreamsOnSigterm()
+    {
+        // The real binary: `slidespec-server serve` on this test's database, streams open, then SIGTERM.
+        const QString binary = QDir(QCoreApplication::applicationDirPath())
+                                   .absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        if (!QFileInfo(binary).isExecutable())
+            QFAIL("slidespec-server is not built next to the tests (tests/server/CMakeLists.txt makes tst_jobs_sse depend on it)");
+        const QString keyFile = m_work.filePath(QStringLiteral("serve.key"));
+        {
+            QFile key(keyFile);
+            QVERIFY(key.open(QIODevice::WriteOnly));
+            key.write(QByteArray(48, 's'));
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), m_db.appUrl());
+        env.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), m_db.ownerUrl());
+        env.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), keyFile);
+        env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), QUrl::fromLocalFile(m_storageDir.path()).toString());
+        env.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
+        env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("0"));
+        QProcess server;
+        server.setProcessEnvironment(env);
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(binary, {QStringLiteral("serve")});
+        QVERIFY(server.waitForStarted(10000));
+        QByteArray log;
+        int port = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (port == 0 && timer.elapsed() < 30000 && server.state() == QProcess::Running) {
+            server.waitForReadyRead(200);
+            log += server.readAll();
+            for (const QByteArray &line : log.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o.value(QStringLiteral("msg")).toString() == u"listening")
+                    port = o.value(QStringLiteral("port")).toInt();
+            }
+        }
+        QVERIFY2(port > 0, log.constData());
+
+        const QString jobId = enqueue(m_orgA, m_owner.token, R"({"kind":"export-pdf"})");
+        SseClient job(quint16(port), api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_viewer.token);
+        SseClient org(quint16(port), api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
+        QVERIFY(job.waitFor([&] { return job.events().size() == 1; }, 10000));
+        QVERIFY(org.waitFor([&] { return !org.eventsOf(jobId).isEmpty(); }, 10000));
+        QCOMPARE(job.status(), 200);
+        // Served by the binary: an event reaches its stream too (the job is cancelled through the in-process server).
+        cancel(m_orgA, m_owner.token, jobId);
+        QVERIFY(job.waitClosed());
+        QCOMPARE(job.events().last().state(), QStringLiteral("cancelled"));
+        QVERIFY(org.waitFor([&] { return org.eventsOf(jobId).last().state() == u"cancelled"; }, 10000));
+
+        timer.restart();
+        ::kill(pid_t(server.processId()), SIGTERM);
+        QVERIFY2(org.waitClosed(5000), "SIGTERM did not end the open stream");
+        const qint64 closedAfter = timer.elapsed();
+        QVERIFY(server.waitForFinished(30000));
+        log += server.readAll();
+        qInfo("serve: the open stream ended %lld ms after SIGTERM, the process exited after %lld ms", closedAfter,
+              timer.elapsed());
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(server.exitCode() == 0, log.right(3000).constData());
+        QVERIFY2(log.contains("\"reason\":\"server_stopping\""), log.right(3000).constData());
+        QVERIFY2(timer.elapsed() < 10000, "streams must not hold up the shutdown");
     }
 
     // Last: stops the server.
