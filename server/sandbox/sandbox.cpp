@@ -346,13 +346,17 @@ bool isUnder(const QString &path, const QString &folder)
 // (and the probe checks): /usr, the top-level links into it as this system
 // lays them out, the loader cache and font configuration, /proc, a minimal
 // /dev and an empty /tmp. Nothing else of /etc, no /home, /var, /run, /srv.
-QStringList bwrapBaseArguments()
+// blockUserNamespaces (bwrap ≥ 0.8) also stops the renderer from creating
+// user namespaces of its own, a large part of the kernel's attack surface.
+QStringList bwrapBaseArguments(bool blockUserNamespaces)
 {
     QStringList a{QStringLiteral("--unshare-all"),      QStringLiteral("--die-with-parent"),
                   QStringLiteral("--new-session"),      QStringLiteral("--cap-drop"),
                   QStringLiteral("ALL"),                QStringLiteral("--clearenv"),
                   QStringLiteral("--ro-bind"),          QStringLiteral("/usr"),
                   QStringLiteral("/usr")};
+    if (blockUserNamespaces)
+        a << QStringLiteral("--unshare-user") << QStringLiteral("--disable-userns");
     for (const char *top : {"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"}) {
         const QString name = QString::fromLatin1(top);
         const QFileInfo info(name);
@@ -386,10 +390,51 @@ std::optional<SandboxIsolation> parseIsolation(const QString &text)
 struct ProbeResult
 {
     bool works = false;
+    bool blockUserNamespaces = false; //!< the runs add --unshare-user --disable-userns
+    bool lasting = true;              //!< worth caching (not a fork failure or a timeout)
     QString problem;
 };
 
-// Runs `bwrap <base arguments> /usr/bin/true` once per bwrap path.
+// One `bwrap <base arguments> /usr/bin/true`.
+ProbeResult tryBubblewrap(const QString &bwrap, bool blockUserNamespaces)
+{
+    ProbeResult probe;
+    probe.blockUserNamespaces = blockUserNamespaces;
+    ChildSetup setup;
+    setup.program = QFile::encodeName(bwrap).toStdString();
+    setup.workDir.assign(1, '/'); // (not = "/": a GCC 12 -Wrestrict false positive)
+    setup.parent = ::getpid();
+    setup.limits.wallTimeout = std::chrono::seconds(10);
+    setup.reapDescendants = true;
+    setup.argvStorage.push_back(setup.program);
+    for (const QString &arg : bwrapBaseArguments(blockUserNamespaces))
+        setup.argvStorage.push_back(arg.toStdString());
+    for (const char *arg : {"--chdir", "/", "--", "/usr/bin/true"})
+        setup.argvStorage.emplace_back(arg);
+    finishSetup(setup);
+    const RawRun run = supervise(setup, setup.limits, nullptr);
+    const QString said = QString::fromLocal8Bit(run.standardError).trimmed();
+    if (!run.startError.isEmpty()) {
+        probe.problem = run.startError;
+        probe.lasting = false;
+    } else if (run.execFailed) {
+        probe.problem = QStringLiteral("%1 could not be started: %2").arg(bwrap, qt_error_string(run.execErrno));
+    } else if (run.timedOut) {
+        probe.problem = QStringLiteral("%1 did not start /usr/bin/true within 10 s").arg(bwrap);
+        probe.lasting = false;
+    } else if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0) {
+        probe.problem = QStringLiteral("%1 cannot create the sandbox here (%2); unprivileged user namespaces "
+                                       "may be disabled (sysctl kernel.unprivileged_userns_clone, or a "
+                                       "container's seccomp profile)")
+                            .arg(bwrap, said.isEmpty() ? QStringLiteral("no message") : said);
+    } else {
+        probe.works = true;
+    }
+    return probe;
+}
+
+// Probes once per bwrap path: with nested user namespaces blocked, else
+// (an older bwrap) without.
 ProbeResult probeBubblewrap(const QString &bwrap)
 {
     static std::mutex mutex;
@@ -404,35 +449,12 @@ ProbeResult probeBubblewrap(const QString &bwrap)
                                        "see scripts/setup.sh)")
                             .arg(bwrap);
     } else {
-        ChildSetup setup;
-        setup.program = QFile::encodeName(bwrap).toStdString();
-        setup.workDir.assign(1, '/'); // (not = "/": a GCC 12 -Wrestrict false positive)
-        setup.parent = ::getpid();
-        setup.limits.wallTimeout = std::chrono::seconds(10);
-        setup.reapDescendants = true;
-        setup.argvStorage.push_back(setup.program);
-        for (const QString &arg : bwrapBaseArguments())
-            setup.argvStorage.push_back(arg.toStdString());
-        for (const char *arg : {"--chdir", "/", "--", "/usr/bin/true"})
-            setup.argvStorage.emplace_back(arg);
-        finishSetup(setup);
-        const RawRun run = supervise(setup, setup.limits, nullptr);
-        const QString said = QString::fromLocal8Bit(run.standardError).trimmed();
-        if (!run.startError.isEmpty())
-            probe.problem = run.startError;
-        else if (run.execFailed)
-            probe.problem = QStringLiteral("%1 could not be started: %2").arg(bwrap, qt_error_string(run.execErrno));
-        else if (run.timedOut)
-            probe.problem = QStringLiteral("%1 did not start /usr/bin/true within 10 s").arg(bwrap);
-        else if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0)
-            probe.problem = QStringLiteral("%1 cannot create the sandbox here (%2); unprivileged user namespaces "
-                                           "may be disabled (sysctl kernel.unprivileged_userns_clone, or a "
-                                           "container's seccomp profile)")
-                                .arg(bwrap, said.isEmpty() ? QStringLiteral("no message") : said);
-        else
-            probe.works = true;
+        probe = tryBubblewrap(bwrap, true);
+        if (!probe.works && probe.lasting)
+            probe = tryBubblewrap(bwrap, false);
     }
-    cache.emplace(bwrap, probe);
+    if (probe.lasting)
+        cache.emplace(bwrap, probe);
     return probe;
 }
 
@@ -497,6 +519,7 @@ SandboxIsolationStatus Sandbox::isolationStatus(const SandboxLimits &limits)
         return status;
     const ProbeResult probe = probeBubblewrap(status.bwrapPath);
     status.isolated = probe.works;
+    status.userNamespacesBlocked = probe.works && probe.blockUserNamespaces;
     status.problem = probe.problem;
     return status;
 }
@@ -572,7 +595,7 @@ SandboxResult Sandbox::run(const SandboxRequest &request)
         // Only the executable itself is added (not its folder, which may
         // hold other things); /usr already has its shared libraries.
         const QString real = QFileInfo(request.program).canonicalFilePath();
-        QStringList a = bwrapBaseArguments();
+        QStringList a = bwrapBaseArguments(isolation.userNamespacesBlocked);
         if (!isUnder(real, QStringLiteral("/usr")))
             a << QStringLiteral("--ro-bind") << real << real;
         for (const QString &path : request.limits.readOnlyPaths) {

@@ -114,6 +114,7 @@ struct SandboxIsolationStatus
 {
     SandboxIsolation mode = SandboxIsolation::Auto; //!< never Default
     bool isolated = false;                          //!< runs go through bubblewrap
+    bool userNamespacesBlocked = false;             //!< …which also stops the renderer creating user namespaces
     QString bwrapPath;
     QString problem; //!< why not isolated (empty when isolated or off); a bad variable value is one
 };

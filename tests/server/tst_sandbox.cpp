@@ -144,6 +144,8 @@ private slots:
     void isolatedSystemFilesAreReadOnly();
     void isolationCutsTheNetwork_data() { addIsolationRows(); }
     void isolationCutsTheNetwork();
+    void isolationBlocksNewUserNamespaces_data() { addIsolationRows(); }
+    void isolationBlocksNewUserNamespaces();
     void isolationSettings_data();
     void isolationSettings();
     void bwrapFailuresAreStartFailures();
@@ -493,6 +495,30 @@ void TstSandbox::isolationCutsTheNetwork()
     } else {
         QVERIFY2(result.ok(), qPrintable(result.error + QLatin1Char(' ') + QString::fromUtf8(result.standardOutput)));
         QCOMPARE(result.standardOutput.trimmed(), QByteArray("connected"));
+    }
+}
+
+void TstSandbox::isolationBlocksNewUserNamespaces()
+{
+    QFETCH(bool, isolated);
+    SKIP_IF_NO_BWRAP(isolated);
+    if (isolated) {
+        SandboxLimits limits;
+        limits.isolation = SandboxIsolation::Required;
+        if (!Sandbox::isolationStatus(limits).userNamespacesBlocked)
+            QSKIP("this bubblewrap cannot block user namespaces (--disable-userns needs bwrap 0.8)");
+    }
+    const auto result = Sandbox::run(probe({QStringLiteral("unshare-user")}, isolated));
+    QCOMPARE(result.isolated, isolated);
+    if (isolated) {
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY2(!result.standardOutput.contains("unshared"), result.standardOutput.constData());
+    } else {
+        // Where the host allows it (the control: the probe can do it at all).
+        if (!result.ok())
+            QSKIP(qPrintable(QStringLiteral("this host refuses user namespaces anyway: ")
+                             + QString::fromUtf8(result.standardOutput.trimmed())));
+        QCOMPARE(result.standardOutput.trimmed(), QByteArray("unshared"));
     }
 }
 

@@ -14,6 +14,7 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,7 +27,7 @@ int usage()
 {
     std::fprintf(stderr, "usage: sandbox_probe exit N | crash | hang | spin | alloc MiB | write MiB | spam MiB"
                          " | env | fds | ls | mode | fork-hang [MARKER] | make NAME | cat NAME | open PATH"
-                         " | connect PORT\n");
+                         " | connect PORT | unshare-user\n");
     return 2;
 }
 
@@ -179,6 +180,15 @@ int main(int argc, char **argv)
         }
         ::close(fd);
         std::printf("connected\n");
+        return 0;
+    }
+    if (mode == "unshare-user") {
+        // A user namespace of its own (where it would hold every capability).
+        if (::unshare(CLONE_NEWUSER) != 0) {
+            std::printf("%s\n", std::strerror(errno));
+            return 3;
+        }
+        std::printf("unshared\n");
         return 0;
     }
     return usage();
