@@ -582,6 +582,44 @@ private slots:
         QVERIFY(streamsReleased());
     }
 
+    void anOrgsStreamsAreCappedAndAllSeeAChange()
+    {
+        // The server's default cap per org (100) through the real route: the 101st is 429; then one change fans out to all.
+        const int cap = HttpServer::Options{}.maxStreamsPerOrg;
+        std::vector<std::unique_ptr<SseClient>> clients;
+        for (int i = 0; i < cap; ++i) {
+            clients.push_back(std::make_unique<SseClient>(m_service->port(), api(m_orgA, QStringLiteral("jobs/events")),
+                                                          m_viewer.token));
+        }
+        QVERIFY(QTest::qWaitFor([&] {
+            return m_hub->openStreams() == cap
+                   && std::all_of(clients.begin(), clients.end(), [](const auto &c) { return c->status() != 0; });
+        }, 30000));
+        for (const auto &c : clients)
+            QCOMPARE(c->status(), 200);
+        auto over = stream(api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
+        QCOMPARE(over->status(), 429);
+        QCOMPARE(over->header("retry-after"), QByteArray("5"));
+        QVERIFY(over->waitFor([&] { return over->body().contains("streams.org_limit"); }, 5000));
+        auto otherOrg = stream(api(m_orgB, QStringLiteral("jobs/events")), m_otherOwner.token);
+        QCOMPARE(otherOrg->status(), 200); // another org is not affected
+
+        QElapsedTimer timer;
+        timer.start();
+        const QString jobId = enqueue(m_orgA, m_owner.token, R"({"kind":"export-pdf"})");
+        const qint64 enqueued = timer.elapsed();
+        QVERIFY(QTest::qWaitFor([&] {
+            return std::all_of(clients.begin(), clients.end(), [&](const auto &c) { return !c->eventsOf(jobId).isEmpty(); });
+        }, 30000));
+        qInfo("one new job reached all %d streams of its org %lld ms after its enqueue answered", cap,
+              timer.elapsed() - enqueued);
+        cancel(m_orgA, m_owner.token, jobId);
+        for (const auto &c : clients)
+            c->abort();
+        otherOrg->abort();
+        QVERIFY(streamsReleased(10000));
+    }
+
     void heartbeatsFlowWhileNothingChanges()
     {
         auto c = stream(api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
