@@ -545,7 +545,8 @@ SandboxResult Sandbox::run(const SandboxRequest &request)
     }
 
     // The private folder: mkdtemp makes it 0700.
-    const QString root = request.tempRoot.isEmpty() ? QDir::tempPath() : request.tempRoot;
+    // Absolute: bubblewrap binds it at the same path inside.
+    const QString root = QDir(request.tempRoot.isEmpty() ? QDir::tempPath() : request.tempRoot).absolutePath();
     QByteArray pattern = QFile::encodeName(QDir(root).filePath(QStringLiteral("slidespec-sandbox-XXXXXX")));
     if (!::mkdtemp(pattern.data()))
         return startFailed(QStringLiteral("cannot create a private folder in %1: %2").arg(root, qt_error_string(errno)));

@@ -216,9 +216,10 @@ void TstSandbox::outcomes()
         QVERIFY2(result.error.contains(errorMentions), qPrintable(result.error));
     QVERIFY2(timer.elapsed() < 20000, "every misbehaviour ends within its limits");
     // The renderer's CPU time is reported, through bwrap too (its PID
-    // namespace's init is reaped, see runChild).
+    // namespace's init is reaped, see runChild; unreaped it reads ~2 ms).
+    // rusage samples ticks, so it can read less than the 1 s the limit saw.
     if (outcome == Outcome::CpuLimit)
-        QVERIFY2(result.cpuTime >= 900ms, qPrintable(QString::number(result.cpuTime.count())));
+        QVERIFY2(result.cpuTime >= 500ms, qPrintable(QString::number(result.cpuTime.count())));
 }
 
 void TstSandbox::timeoutKillsTheProcessGroup()
