@@ -257,7 +257,7 @@ void Worker::writeProgress(const Job &job, int percent, const QString &message)
                        {QStringLiteral("error"), r.error().message}});
 }
 
-void Worker::claimJobs()
+std::chrono::milliseconds Worker::claimJobs()
 {
     // Keep up to concurrency + prefetch jobs leased, and claim only when the
     // local queue runs low, so claims come in batches rather than one job
@@ -273,13 +273,13 @@ void Worker::claimJobs()
     }
     m_claimWanted = false;
     if (free <= 0 || m_draining || pending > m_prefetch / 2)
-        return;
+        return std::chrono::milliseconds(0);
     auto claimed = m_queue.claim(m_options.workerId, m_kinds, free, m_options.leaseDuration);
     if (!claimed) {
         logging::warn(QStringLiteral("claiming jobs failed; retrying at the next poll"),
                       {{QStringLiteral("worker"), m_options.workerId},
                        {QStringLiteral("error"), claimed.error().message}});
-        return;
+        return std::chrono::milliseconds(0);
     }
     const int got = int(claimed->size());
     bool starved = false;
@@ -306,12 +306,24 @@ void Worker::claimJobs()
         else if (got < free / 2)
             m_prefetch = std::max(m_options.concurrency, m_prefetch / 2);
     }
-    if (got == 0)
-        return;
+    if (got == 0) {
+        // Nothing, or only rows another worker's claim had locked at that
+        // moment (SKIP LOCKED: a worker claiming big batches back to back
+        // holds the head of the queue most of the time). Look again twice,
+        // 5–25 ms apart, before waiting for the poll or a notification.
+        if (m_claimRetries < 2) {
+            ++m_claimRetries;
+            return std::chrono::milliseconds(5 + QRandomGenerator::global()->bounded(21));
+        }
+        m_claimRetries = 0;
+        return std::chrono::milliseconds(0);
+    }
+    m_claimRetries = 0;
     m_workAvailable.notify_all();
     // A full batch: more may be waiting.
     if (got >= free)
         m_claimWanted = true;
+    return std::chrono::milliseconds(0);
 }
 
 void Worker::sendHeartbeats()
@@ -366,8 +378,8 @@ void Worker::dispatchLoop()
             nextReconnect = now + m_options.pollInterval;
         }
         if (!m_draining && (m_claimWanted || now >= nextPoll)) {
-            claimJobs();
-            nextPoll = Clock::now() + m_options.pollInterval;
+            const auto retry = claimJobs();
+            nextPoll = Clock::now() + (retry.count() > 0 ? std::min(retry, m_options.pollInterval) : m_options.pollInterval);
         }
         if (Clock::now() >= nextHeartbeat) {
             sendHeartbeats();

@@ -208,7 +208,7 @@ private:
     void executorLoop();
     void runJob(const std::shared_ptr<JobContext> &context);
     bool connectListener(QString *error);
-    void claimJobs();
+    std::chrono::milliseconds claimJobs(); // > 0: look again that soon
     void sendHeartbeats();
     void wake();
     void writeProgress(const Job &job, int percent, const QString &message);
@@ -239,6 +239,7 @@ private:
     bool m_executorsQuit = false;
     WorkerStats m_stats;
     int m_prefetch = 0;                                              // the current prefetch (dispatcher thread)
+    int m_claimRetries = 0;                                          // quick retries after an empty claim (dispatcher thread)
 
     // Successes waiting to be written (completerLoop).
     std::condition_variable m_completionsAvailable;

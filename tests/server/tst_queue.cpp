@@ -1255,22 +1255,41 @@ void TstQueue::burnDownRunsEachJobOnce()
     worker->stop(1s);
     second->stop(1s);
     QCOMPARE(remaining(), 0);
-    QVERIFY(worker->stats().succeeded > 0 && second->stats().succeeded > 0);
-    QCOMPARE(worker->stats().succeeded + second->stats().succeeded, std::uint64_t(2 * perOrg));
-    QCOMPARE(handler->runs.load(), 2 * perOrg);
     for (const auto *w : {worker.get(), second.get()}) {
         const auto stats = w->stats();
-        QCOMPARE(stats.leaseLost, std::uint64_t(0));
-        if (completionBatch > 1) {
-            // Successes were written in batches, and the adaptive prefetch
-            // grew the claims beyond one job per thread.
-            QVERIFY2(stats.completionWrites < stats.succeeded, qPrintable(QString::number(stats.completionWrites)));
-            QVERIFY2(stats.claimed > stats.claims * std::uint64_t(options.concurrency),
-                     qPrintable(QStringLiteral("%1 jobs in %2 claims").arg(stats.claimed).arg(stats.claims)));
-        } else {
-            QCOMPARE(stats.completionWrites, std::uint64_t(0));
-            QVERIFY(stats.claimed <= stats.claims * std::uint64_t(options.concurrency + prefetch));
-        }
+        qInfo("worker: %llu claimed in %llu claims, %llu succeeded in %llu writes, %llu lease lost",
+              static_cast<unsigned long long>(stats.claimed), static_cast<unsigned long long>(stats.claims),
+              static_cast<unsigned long long>(stats.succeeded), static_cast<unsigned long long>(stats.completionWrites),
+              static_cast<unsigned long long>(stats.leaseLost));
+    }
+    // With a fixed prefetch both workers share the backlog. With the adaptive
+    // one and no-op jobs, the worker whose prefetch grew first claims big
+    // batches back to back and holds the head of the queue (SKIP LOCKED), so
+    // the other may get little (it looks again 5–25 ms after an empty
+    // claim): the split is logged above, not asserted.
+    if (prefetch >= 0)
+        QVERIFY(worker->stats().succeeded > 0 && second->stats().succeeded > 0);
+    QCOMPARE(worker->stats().succeeded + second->stats().succeeded, std::uint64_t(2 * perOrg));
+    QCOMPARE(handler->runs.load(), 2 * perOrg);
+    WorkerStats total;
+    for (const auto *w : {worker.get(), second.get()}) {
+        const auto stats = w->stats();
+        total.claimed += stats.claimed;
+        total.claims += stats.claims;
+        total.succeeded += stats.succeeded;
+        total.completionWrites += stats.completionWrites;
+        total.leaseLost += stats.leaseLost;
+    }
+    QCOMPARE(total.leaseLost, std::uint64_t(0));
+    if (completionBatch > 1) {
+        // Successes were written in batches, and the adaptive prefetch grew
+        // the claims beyond one job per thread.
+        QVERIFY2(total.completionWrites < total.succeeded, qPrintable(QString::number(total.completionWrites)));
+        QVERIFY2(total.claimed > total.claims * std::uint64_t(options.concurrency),
+                 qPrintable(QStringLiteral("%1 jobs in %2 claims").arg(total.claimed).arg(total.claims)));
+    } else {
+        QCOMPARE(total.completionWrites, std::uint64_t(0));
+        QVERIFY(total.claimed <= total.claims * std::uint64_t(options.concurrency + prefetch));
     }
     for (const auto &scope : {scopeA(), scopeB()}) {
         const auto attempts = m_db->withTransaction(scope, [&](pqxx::work &tx) {
