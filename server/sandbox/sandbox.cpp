@@ -346,16 +346,17 @@ bool isUnder(const QString &path, const QString &folder)
 // (and the probe checks): /usr, the top-level links into it as this system
 // lays them out, the loader cache and font configuration, /proc, a minimal
 // /dev and an empty /tmp. Nothing else of /etc, no /home, /var, /run, /srv.
-// blockUserNamespaces (bwrap ≥ 0.8) also stops the renderer from creating
-// user namespaces of its own, a large part of the kernel's attack surface.
-QStringList bwrapBaseArguments(bool blockUserNamespaces)
+// With bwrap ≥ 0.8 (modern) the renderer also cannot create user
+// namespaces of its own, a large part of the kernel's attack surface, and
+// /tmp (RAM-backed) is capped at tmpBytes.
+QStringList bwrapBaseArguments(bool modern, qint64 tmpBytes)
 {
     QStringList a{QStringLiteral("--unshare-all"),      QStringLiteral("--die-with-parent"),
                   QStringLiteral("--new-session"),      QStringLiteral("--cap-drop"),
                   QStringLiteral("ALL"),                QStringLiteral("--clearenv"),
                   QStringLiteral("--ro-bind"),          QStringLiteral("/usr"),
                   QStringLiteral("/usr")};
-    if (blockUserNamespaces)
+    if (modern)
         a << QStringLiteral("--unshare-user") << QStringLiteral("--disable-userns");
     for (const char *top : {"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"}) {
         const QString name = QString::fromLatin1(top);
@@ -370,9 +371,19 @@ QStringList bwrapBaseArguments(bool blockUserNamespaces)
     }
     for (const char *path : {"/etc/ld.so.cache", "/etc/fonts", "/var/cache/fontconfig"})
         a << QStringLiteral("--ro-bind-try") << QString::fromLatin1(path) << QString::fromLatin1(path);
-    a << QStringLiteral("--proc") << QStringLiteral("/proc") << QStringLiteral("--dev") << QStringLiteral("/dev")
-      << QStringLiteral("--tmpfs") << QStringLiteral("/tmp");
+    a << QStringLiteral("--proc") << QStringLiteral("/proc") << QStringLiteral("--dev") << QStringLiteral("/dev");
+    if (modern && tmpBytes > 0)
+        a << QStringLiteral("--size") << QString::number(tmpBytes);
+    a << QStringLiteral("--tmpfs") << QStringLiteral("/tmp");
     return a;
+}
+
+// After the binds: the sandbox's own root and /dev are tmpfs too, writable
+// (and so able to fill memory) unless made read-only. Writing to /dev/null
+// still works on a read-only /dev.
+QStringList bwrapClosingArguments()
+{
+    return {QStringLiteral("--remount-ro"), QStringLiteral("/dev"), QStringLiteral("--remount-ro"), QStringLiteral("/")};
 }
 
 std::optional<SandboxIsolation> parseIsolation(const QString &text)
@@ -390,16 +401,16 @@ std::optional<SandboxIsolation> parseIsolation(const QString &text)
 struct ProbeResult
 {
     bool works = false;
-    bool blockUserNamespaces = false; //!< the runs add --unshare-user --disable-userns
+    bool modern = false;              //!< bwrap ≥ 0.8 options work (see bwrapBaseArguments)
     bool lasting = true;              //!< worth caching (not a fork failure or a timeout)
     QString problem;
 };
 
-// One `bwrap <base arguments> /usr/bin/true`.
-ProbeResult tryBubblewrap(const QString &bwrap, bool blockUserNamespaces)
+// One `bwrap <base arguments> <closing arguments> /usr/bin/true`.
+ProbeResult tryBubblewrap(const QString &bwrap, bool modern)
 {
     ProbeResult probe;
-    probe.blockUserNamespaces = blockUserNamespaces;
+    probe.modern = modern;
     ChildSetup setup;
     setup.program = QFile::encodeName(bwrap).toStdString();
     setup.workDir.assign(1, '/'); // (not = "/": a GCC 12 -Wrestrict false positive)
@@ -407,7 +418,7 @@ ProbeResult tryBubblewrap(const QString &bwrap, bool blockUserNamespaces)
     setup.limits.wallTimeout = std::chrono::seconds(10);
     setup.reapDescendants = true;
     setup.argvStorage.push_back(setup.program);
-    for (const QString &arg : bwrapBaseArguments(blockUserNamespaces))
+    for (const QString &arg : bwrapBaseArguments(modern, 1 << 20) + bwrapClosingArguments())
         setup.argvStorage.push_back(arg.toStdString());
     for (const char *arg : {"--chdir", "/", "--", "/usr/bin/true"})
         setup.argvStorage.emplace_back(arg);
@@ -433,8 +444,7 @@ ProbeResult tryBubblewrap(const QString &bwrap, bool blockUserNamespaces)
     return probe;
 }
 
-// Probes once per bwrap path: with nested user namespaces blocked, else
-// (an older bwrap) without.
+// Probes once per bwrap path: with the bwrap ≥ 0.8 options, else without.
 ProbeResult probeBubblewrap(const QString &bwrap)
 {
     static std::mutex mutex;
@@ -519,7 +529,7 @@ SandboxIsolationStatus Sandbox::isolationStatus(const SandboxLimits &limits)
         return status;
     const ProbeResult probe = probeBubblewrap(status.bwrapPath);
     status.isolated = probe.works;
-    status.userNamespacesBlocked = probe.works && probe.blockUserNamespaces;
+    status.userNamespacesBlocked = probe.works && probe.modern;
     status.problem = probe.problem;
     return status;
 }
@@ -596,7 +606,7 @@ SandboxResult Sandbox::run(const SandboxRequest &request)
         // Only the executable itself is added (not its folder, which may
         // hold other things); /usr already has its shared libraries.
         const QString real = QFileInfo(request.program).canonicalFilePath();
-        QStringList a = bwrapBaseArguments(isolation.userNamespacesBlocked);
+        QStringList a = bwrapBaseArguments(isolation.userNamespacesBlocked, request.limits.tmpBytes);
         if (!isUnder(real, QStringLiteral("/usr")))
             a << QStringLiteral("--ro-bind") << real << real;
         for (const QString &path : request.limits.readOnlyPaths) {
@@ -604,7 +614,7 @@ SandboxResult Sandbox::run(const SandboxRequest &request)
                 return startFailed(QStringLiteral("read-only sandbox path '%1' must be absolute").arg(path));
             a << QStringLiteral("--ro-bind") << path << path;
         }
-        a << QStringLiteral("--bind") << work << work << QStringLiteral("--chdir") << work;
+        a << QStringLiteral("--bind") << work << work << bwrapClosingArguments() << QStringLiteral("--chdir") << work;
         for (const auto &[name, value] : environment)
             a << QStringLiteral("--setenv") << name << value;
         a << QStringLiteral("--") << real;

@@ -41,6 +41,7 @@ struct SandboxLimits
     int openFiles = 256;                           //!< RLIMIT_NOFILE
     std::chrono::milliseconds wallTimeout{120000}; //!< then the whole process group is killed
     qint64 outputCapBytes = 1LL << 20;             //!< per stream (stdout, stderr); the rest is discarded
+    qint64 tmpBytes = 64LL << 20;                  //!< isolated: size of /tmp, a RAM-backed tmpfs (TMPDIR is on disk)
     SandboxIsolation isolation = SandboxIsolation::Default;
     QString bwrapPath;                             //!< default: `bwrap` on PATH, else /usr/bin/bwrap
     QStringList readOnlyPaths;                     //!< more host files or folders the renderer may read (isolated runs)
@@ -114,7 +115,7 @@ struct SandboxIsolationStatus
 {
     SandboxIsolation mode = SandboxIsolation::Auto; //!< never Default
     bool isolated = false;                          //!< runs go through bubblewrap
-    bool userNamespacesBlocked = false;             //!< …which also stops the renderer creating user namespaces
+    bool userNamespacesBlocked = false;             //!< …bwrap ≥ 0.8: no user namespaces inside, /tmp capped
     QString bwrapPath;
     QString problem; //!< why not isolated (empty when isolated or off); a bad variable value is one
 };

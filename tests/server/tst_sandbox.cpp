@@ -142,6 +142,7 @@ private slots:
     void isolationHidesTheHost_data();
     void isolationHidesTheHost();
     void isolatedSystemFilesAreReadOnly();
+    void isolatedTmpIsCapped();
     void isolationCutsTheNetwork_data() { addIsolationRows(); }
     void isolationCutsTheNetwork();
     void isolationBlocksNewUserNamespaces_data() { addIsolationRows(); }
@@ -472,13 +473,35 @@ void TstSandbox::isolatedSystemFilesAreReadOnly()
     SKIP_IF_NO_BWRAP(true);
     // Even a renderer running as root (as these tests may) cannot change
     // what it sees of the system; only its own folder is writable.
-    for (const QString &path : {QStringLiteral("/usr/slidespec-sandbox-test"), QStringLiteral("/etc/fonts/injected.conf")}) {
+    // Nor fill memory through the sandbox's own root or /dev (tmpfs both).
+    for (const QString &path : {QStringLiteral("/usr/slidespec-sandbox-test"), QStringLiteral("/etc/fonts/injected.conf"),
+                                QStringLiteral("/injected"), QStringLiteral("/dev/injected"),
+                                QStringLiteral("/dev/shm/injected")}) {
         const auto result = Sandbox::run(probe({QStringLiteral("make"), path}, true));
         QVERIFY2(result.exitCode == 3, qPrintable(path + QStringLiteral(": ") + result.error));
         QVERIFY(!QFileInfo::exists(path));
     }
     const auto own = Sandbox::run(probe({QStringLiteral("make"), QStringLiteral("{work}/mine.txt")}, true));
     QVERIFY2(own.ok(), qPrintable(own.error));
+}
+
+void TstSandbox::isolatedTmpIsCapped()
+{
+    SKIP_IF_NO_BWRAP(true);
+    SandboxLimits limits;
+    limits.isolation = SandboxIsolation::Required;
+    if (!Sandbox::isolationStatus(limits).userNamespacesBlocked)
+        QSKIP("this bubblewrap cannot size its /tmp (--size needs a recent bwrap)");
+    // /tmp is RAM: capped at tmpBytes (the 8 MiB file-size limit stays above it here).
+    auto fits = probe({QStringLiteral("fill"), QStringLiteral("/tmp/scratch"), QStringLiteral("2")}, true);
+    fits.limits.tmpBytes = 4LL << 20;
+    const auto ok = Sandbox::run(fits);
+    QVERIFY2(ok.ok(), qPrintable(ok.error + QLatin1Char(' ') + QString::fromUtf8(ok.standardOutput)));
+    auto overflows = probe({QStringLiteral("fill"), QStringLiteral("/tmp/scratch"), QStringLiteral("6")}, true);
+    overflows.limits.tmpBytes = 4LL << 20;
+    const auto full = Sandbox::run(overflows);
+    QCOMPARE(full.exitCode, 4);
+    QCOMPARE(full.standardOutput.trimmed(), QByteArray("No space left on device"));
 }
 
 void TstSandbox::isolationCutsTheNetwork()

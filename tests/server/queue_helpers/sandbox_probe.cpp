@@ -27,7 +27,7 @@ int usage()
 {
     std::fprintf(stderr, "usage: sandbox_probe exit N | crash | hang | spin | alloc MiB | write MiB | spam MiB"
                          " | env | fds | ls | mode | fork-hang [MARKER] | make NAME | cat NAME | open PATH"
-                         " | connect PORT | unshare-user\n");
+                         " | connect PORT | unshare-user | fill PATH MiB\n");
     return 2;
 }
 
@@ -180,6 +180,24 @@ int main(int argc, char **argv)
         }
         ::close(fd);
         std::printf("connected\n");
+        return 0;
+    }
+    if (mode == "fill" && argc > 3) {
+        // Writes MiB mebibytes to PATH: 0 when all went, 4 when a write failed.
+        FILE *f = std::fopen(argv[2], "wb");
+        if (!f) {
+            std::printf("%s\n", std::strerror(errno));
+            return 3;
+        }
+        std::vector<char> chunk(1 << 20, 'z');
+        for (long i = 0; i < std::atol(argv[3]); ++i) {
+            if (std::fwrite(chunk.data(), 1, chunk.size(), f) != chunk.size() || std::fflush(f) != 0) {
+                std::printf("%s\n", std::strerror(errno));
+                return 4;
+            }
+        }
+        std::fclose(f);
+        std::printf("filled\n");
         return 0;
     }
     if (mode == "unshare-user") {
