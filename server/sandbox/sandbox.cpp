@@ -136,11 +136,14 @@ void setLimit(int resource, rlim_t soft, rlim_t hard, int errorFd)
         // adopts that init, reaps it and everything else, then ends like
         // bwrap did, so wait4() on it reports the renderer's usage.
         ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+        const pid_t self = ::getpid();
         const pid_t child = ::fork();
         if (child < 0)
             childFail(errorFd, errno);
         if (child == 0) {
             ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (::getppid() != self)
+                ::_exit(127);
             ::execve(s.program.c_str(), s.argv.data(), s.envp.data());
             childFail(errorFd, errno);
         }
@@ -543,6 +546,8 @@ SandboxResult Sandbox::run(const SandboxRequest &request)
 
     const SandboxIsolationStatus isolation = isolationStatus(request.limits);
     if (!isolation.isolated && isolation.mode != SandboxIsolation::Off) {
+        if (isolation.problem.startsWith(QLatin1String(isolationVariable)))
+            return startFailed(QStringLiteral("the renderer sandbox refuses to run: %1").arg(isolation.problem));
         if (isolation.mode == SandboxIsolation::Required)
             return startFailed(QStringLiteral("the renderer sandbox requires bubblewrap isolation and cannot run "
                                               "without it: %1")
