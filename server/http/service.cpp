@@ -52,6 +52,15 @@ Service::Service(ServerConfig config) : m_config(std::move(config))
 Service::~Service()
 {
     m_http.reset(); // waits for the workers before the router and pool go
+    // Then the modules' own threads, newest first, while the pool and metrics they use still exist.
+    while (!m_adopted.empty())
+        m_adopted.pop_back();
+}
+
+void Service::adopt(std::shared_ptr<void> state)
+{
+    if (state)
+        m_adopted.push_back(std::move(state));
 }
 
 void Service::addSystemRoutes()

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace slidespec::server {
 
@@ -53,6 +54,18 @@ public:
     /*! Stops accepting, lets in-flight requests finish (up to \a graceMs), closes connections. */
     bool shutdown(int graceMs);
 
+    /*!
+     * \brief Keeps a module's state (its workers, dispatchers, schedulers)
+     * alive exactly as long as the service.
+     *
+     * Adopted states are destroyed in reverse order after the HTTP server
+     * has stopped and before the database pool, metrics and router go, so a
+     * module's threads never outlive what they use. Lambdas connected to
+     * application signals should hold a std::weak_ptr to the state, not a
+     * copy of the shared_ptr, or they keep it past the service.
+     */
+    void adopt(std::shared_ptr<void> state);
+
 private:
     void addSystemRoutes();
 
@@ -62,6 +75,7 @@ private:
     Readiness m_readiness;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<HttpServer> m_http;
+    std::vector<std::shared_ptr<void>> m_adopted; //!< module states; see adopt()
 };
 
 /*!

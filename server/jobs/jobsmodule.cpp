@@ -653,25 +653,31 @@ bool installJobsModule(Service &service)
             state->worker = std::make_unique<RenderWorker>(config.databaseUrl, storage, RenderJobsOptions{}, threads,
                                                            state->metrics.get());
             // Started once the event loop runs (after migrations); stopped gracefully when it quits.
-            QTimer::singleShot(0, QCoreApplication::instance(), [state] {
+            QTimer::singleShot(0, QCoreApplication::instance(), [weak = std::weak_ptr<JobsModuleState>(state)] {
+                const auto alive = weak.lock();
+                if (!alive)
+                    return;
                 QString error;
-                if (!state->worker->start(&error))
+                if (!alive->worker->start(&error))
                     logging::error(QStringLiteral("jobs: the in-process worker cannot start"),
                                    {{QStringLiteral("error"), error}});
                 else
                     logging::info(QStringLiteral("jobs: in-process worker running"),
-                                  {{QStringLiteral("worker"), state->worker->worker().workerId()},
-                                   {QStringLiteral("threads"), state->worker->worker().options().concurrency}});
+                                  {{QStringLiteral("worker"), alive->worker->worker().workerId()},
+                                   {QStringLiteral("threads"), alive->worker->worker().options().concurrency}});
             });
-            QObject::connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, [state] {
-                state->worker->stop(std::chrono::seconds(20));
+            QObject::connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit,
+                             [weak = std::weak_ptr<JobsModuleState>(state)] {
+                const auto alive = weak.lock();
+                if (!alive)
+                    return;
+                alive->worker->stop(std::chrono::seconds(20));
                 logging::info(QStringLiteral("jobs: in-process worker stopped"));
             });
         }
     }
-    // Keeps the module alive as long as the application (the collector and routes hold raw pointers).
-    static std::vector<std::shared_ptr<JobsModuleState>> keep;
-    keep.push_back(state);
+    // Alive as long as the service (the collector and routes hold raw pointers); the worker stops before the pool goes.
+    service.adopt(state);
     return true;
 }
 

@@ -640,10 +640,16 @@ bool installMaintenanceModule(Service &service)
     if (!scheduler)
         return true;
     // Started once the event loop runs (after migrations); stopped when it quits.
-    QTimer::singleShot(0, QCoreApplication::instance(), [scheduler] { scheduler->start(); });
-    QObject::connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, [scheduler] { scheduler->stop(); });
-    static std::vector<std::shared_ptr<MaintenanceScheduler>> keep;
-    keep.push_back(scheduler);
+    QTimer::singleShot(0, QCoreApplication::instance(), [weak = std::weak_ptr<MaintenanceScheduler>(scheduler)] {
+        if (const auto s = weak.lock())
+            s->start();
+    });
+    QObject::connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit,
+                     [weak = std::weak_ptr<MaintenanceScheduler>(scheduler)] {
+                         if (const auto s = weak.lock())
+                             s->stop();
+                     });
+    service.adopt(scheduler); // stopped with the service
     return true;
 }
 

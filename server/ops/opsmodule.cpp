@@ -8,8 +8,6 @@
 #include <QDateTime>
 
 #include <algorithm>
-#include <list>
-#include <mutex>
 
 namespace slidespec::server {
 
@@ -260,8 +258,6 @@ bool OpsModule::install(Router &router)
 
 OpsModule &installOps(Service &service)
 {
-    static std::mutex mutex;
-    static std::list<std::unique_ptr<OpsModule>> modules;
     // The settings come from ServerConfig (flags or SLIDESPEC_WEBHOOK_*, checked by
     // ServerConfig::load(): a malformed value stops the server). A ServerConfig filled in by hand
     // (tests, embedders) was not loaded: then the variables are read here, and a malformed one is
@@ -280,12 +276,12 @@ OpsModule &installOps(Service &service)
         config.allowHttpLoopback = config.allowHttpLoopback || server.webhookAllowHttpLoopback;
         config.allowedNetworks += server.webhookAllowedNetworks;
     }
-    std::lock_guard lock(mutex);
-    modules.push_back(std::make_unique<OpsModule>(service.database(), service.database().options(), config,
-                                                  &service.metrics()));
-    modules.back()->install(service.router());
-    modules.back()->dispatcher().start();
-    return *modules.back();
+    auto module = std::make_shared<OpsModule>(service.database(), service.database().options(), config,
+                                              &service.metrics());
+    module->install(service.router());
+    module->dispatcher().start();
+    service.adopt(module); // stopped and destroyed with the service, before its pool and metrics
+    return *module;
 }
 
 } // namespace slidespec::server

@@ -60,7 +60,7 @@ private:
  * registry, the webhook configuration from the service's ServerConfig
  * (--webhook-* / SLIDESPEC_WEBHOOK_*, refused at start-up when malformed;
  * a ServerConfig filled in by hand falls back to the variables), and starts
- * the webhook delivery worker. The module lives until the process exits;
+ * the webhook delivery worker. The module lives as long as the service (Service::adopt);
  * returned so other modules can use its rate limits and services.
  */
 OpsModule &installOps(Service &service);
