@@ -14,9 +14,10 @@ namespace slidespec::server {
 
 /*!
  * \brief Whether the renderer also runs inside bubblewrap (`bwrap`): its own
- * mount, PID, network, IPC, UTS and user namespaces, seeing only /usr, the
- * font configuration, its own executable, a minimal /dev and /proc, an empty
- * /tmp and its private folder.
+ * mount, PID, network, IPC, UTS and user namespaces, no capabilities, seeing
+ * only /usr, the font configuration and its own executable (read-only), a
+ * minimal read-only /dev, /proc, a small empty /tmp and, writable, its
+ * private folder (docs/queue.md, "The sandbox").
  */
 enum class SandboxIsolation {
     Default,  //!< from SLIDESPEC_SANDBOX_ISOLATION (auto, required or off); auto when unset

@@ -149,6 +149,7 @@ private slots:
     void isolationBlocksNewUserNamespaces();
     void isolationSettings_data();
     void isolationSettings();
+    void bwrapIsProbedOncePerProcess();
     void bwrapFailuresAreStartFailures();
     void isolationOverhead();
     void realCliRendersInTheSandbox_data() { addIsolationRows(); }
@@ -611,6 +612,20 @@ void TstSandbox::isolationSettings()
         QVERIFY2(result.ok(), qPrintable(result.error));
     else
         QVERIFY2(result.error.contains(errorMentions), qPrintable(result.error));
+}
+
+void TstSandbox::bwrapIsProbedOncePerProcess()
+{
+    SKIP_IF_NO_BWRAP(true);
+    // Each probe starts bwrap (several ms); the answer is remembered.
+    SandboxLimits limits;
+    limits.isolation = SandboxIsolation::Required;
+    QVERIFY(Sandbox::isolationStatus(limits).isolated);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(Sandbox::isolationStatus(limits).isolated);
+    QVERIFY2(timer.elapsed() < 100, qPrintable(QStringLiteral("50 status calls took %1 ms").arg(timer.elapsed())));
 }
 
 void TstSandbox::bwrapFailuresAreStartFailures()
