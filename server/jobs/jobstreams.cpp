@@ -565,6 +565,21 @@ bool installJobStreams(Service &service)
                 h->stop();
         });
     }
+    // The routes own the hub and the router outlives the pool: stop its readers and feed with the
+    // service's modules, before the pool goes.
+    struct StopWithService
+    {
+        explicit StopWithService(std::weak_ptr<JobStreamHub> h) : hub(std::move(h)) {}
+        StopWithService(const StopWithService &) = delete;
+        StopWithService &operator=(const StopWithService &) = delete;
+        ~StopWithService()
+        {
+            if (auto h = hub.lock())
+                h->stop();
+        }
+        std::weak_ptr<JobStreamHub> hub;
+    };
+    service.adopt(std::make_shared<StopWithService>(hub));
     return true;
 }
 
