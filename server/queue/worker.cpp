@@ -173,6 +173,7 @@ bool Worker::start(QString *error)
     m_executorsQuit = false;
     m_completerQuit = false;
     m_claimWanted = true;
+    m_mayHaveMore = true;
     m_stats = WorkerStats();
     m_prefetch = m_options.prefetch < 0 ? m_options.concurrency : m_options.prefetch;
     m_running = true;
@@ -257,7 +258,7 @@ void Worker::writeProgress(const Job &job, int percent, const QString &message)
                        {QStringLiteral("error"), r.error().message}});
 }
 
-std::chrono::milliseconds Worker::claimJobs()
+void Worker::claimJobs()
 {
     // Keep up to concurrency + prefetch jobs leased, and claim only when the
     // local queue runs low, so claims come in batches rather than one job
@@ -272,14 +273,19 @@ std::chrono::milliseconds Worker::claimJobs()
         pending = int(m_pending.size());
     }
     m_claimWanted = false;
-    if (free <= 0 || m_draining || pending > m_prefetch / 2)
-        return std::chrono::milliseconds(0);
+    if (m_draining)
+        return;
+    if (free <= 0 || pending > m_prefetch / 2) {
+        // No room now: claim again when a job ends, there may be more.
+        m_mayHaveMore = true;
+        return;
+    }
     auto claimed = m_queue.claim(m_options.workerId, m_kinds, free, m_options.leaseDuration);
     if (!claimed) {
         logging::warn(QStringLiteral("claiming jobs failed; retrying at the next poll"),
                       {{QStringLiteral("worker"), m_options.workerId},
                        {QStringLiteral("error"), claimed.error().message}});
-        return std::chrono::milliseconds(0);
+        return;
     }
     const int got = int(claimed->size());
     bool starved = false;
@@ -306,24 +312,17 @@ std::chrono::milliseconds Worker::claimJobs()
         else if (got < free / 2)
             m_prefetch = std::max(m_options.concurrency, m_prefetch / 2);
     }
-    if (got == 0) {
-        // Nothing, or only rows another worker's claim had locked at that
-        // moment (SKIP LOCKED: a worker claiming big batches back to back
-        // holds the head of the queue most of the time). Look again twice,
-        // 5–25 ms apart, before waiting for the poll or a notification.
-        if (m_claimRetries < 2) {
-            ++m_claimRetries;
-            return std::chrono::milliseconds(5 + QRandomGenerator::global()->bounded(21));
-        }
-        m_claimRetries = 0;
-        return std::chrono::milliseconds(0);
-    }
-    m_claimRetries = 0;
+    // A full claim says more may be waiting: claim again at once and after
+    // each job that ends. Otherwise the queue is drained (as far as this
+    // claim could see): wait for a notification or the poll, and do not
+    // claim after every job (at a trickle of jobs that would be one empty
+    // claim per job, each keeping the dispatcher from the next wake-up).
+    m_mayHaveMore = got >= free;
+    if (got == 0)
+        return;
     m_workAvailable.notify_all();
-    // A full batch: more may be waiting.
     if (got >= free)
         m_claimWanted = true;
-    return std::chrono::milliseconds(0);
 }
 
 void Worker::sendHeartbeats()
@@ -378,8 +377,8 @@ void Worker::dispatchLoop()
             nextReconnect = now + m_options.pollInterval;
         }
         if (!m_draining && (m_claimWanted || now >= nextPoll)) {
-            const auto retry = claimJobs();
-            nextPoll = Clock::now() + (retry.count() > 0 ? std::min(retry, m_options.pollInterval) : m_options.pollInterval);
+            claimJobs();
+            nextPoll = Clock::now() + m_options.pollInterval;
         }
         if (Clock::now() >= nextHeartbeat) {
             sendHeartbeats();
@@ -480,8 +479,7 @@ void Worker::runJob(const std::shared_ptr<JobContext> &context)
             ++m_completing;
         }
         m_completionsAvailable.notify_one();
-        m_claimWanted = true;
-        wake();
+        wakeForClaim();
         return;
     }
     DbResult<std::optional<JobState>> written = std::optional<JobState>();
@@ -564,8 +562,15 @@ void Worker::finishJob(const Job &job, bool lost, const std::optional<JobState> 
         if (m_active.empty())
             m_idle.notify_all();
     }
-    m_claimWanted = true;
-    wake();
+    wakeForClaim();
+}
+
+void Worker::wakeForClaim()
+{
+    if (m_mayHaveMore) {
+        m_claimWanted = true;
+        wake();
+    }
 }
 
 void Worker::completerLoop()
@@ -641,8 +646,7 @@ void Worker::writeCompletions(const std::vector<std::shared_ptr<JobContext>> &co
         if (m_active.empty())
             m_idle.notify_all();
     }
-    m_claimWanted = true;
-    wake();
+    wakeForClaim();
 }
 
 } // namespace slidespec::server

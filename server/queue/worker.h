@@ -208,7 +208,8 @@ private:
     void executorLoop();
     void runJob(const std::shared_ptr<JobContext> &context);
     bool connectListener(QString *error);
-    std::chrono::milliseconds claimJobs(); // > 0: look again that soon
+    void claimJobs();
+    void wakeForClaim(); // after a job ends: claim again if more may be waiting
     void sendHeartbeats();
     void wake();
     void writeProgress(const Job &job, int percent, const QString &message);
@@ -226,6 +227,7 @@ private:
     std::atomic<bool> m_draining{false}; // stop(): no more claims
     std::atomic<bool> m_quit{false};     // stop(): the dispatcher ends
     std::atomic<bool> m_claimWanted{true};
+    std::atomic<bool> m_mayHaveMore{true}; // the last claim was full, or one was skipped for lack of room
     int m_wakeFd = -1;
 
     struct Listener;
@@ -239,7 +241,6 @@ private:
     bool m_executorsQuit = false;
     WorkerStats m_stats;
     int m_prefetch = 0;                                              // the current prefetch (dispatcher thread)
-    int m_claimRetries = 0;                                          // quick retries after an empty claim (dispatcher thread)
 
     // Successes waiting to be written (completerLoop).
     std::condition_variable m_completionsAvailable;
