@@ -15,6 +15,7 @@
 #include "serverfixture.h"
 #include "storage/storagebackend.h"
 #include "tst_auth_support.h"
+#include "tst_world_support.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -36,11 +37,8 @@ using slidespec::server::test::TestDatabase;
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
-struct Member
-{
-    QString id;
-    QByteArray token;
-};
+using worldtest::client;
+using worldtest::Member;
 
 inline QJsonObject jsonOf(const RawResponse &r)
 {
@@ -60,13 +58,6 @@ inline QJsonValue pick(const RawResponse &r, std::initializer_list<const char *>
     return pick(QJsonValue(jsonOf(r)), keys);
 }
 
-inline AccountService::Client client()
-{
-    AccountService::Client c;
-    c.address = QStringLiteral("192.0.2.40");
-    return c;
-}
-
 inline QString errorCode(const RawResponse &r)
 {
     return jsonOf(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
@@ -78,8 +69,8 @@ inline QByteArray describe(const RawResponse &r)
     return QByteArray::number(r.status) + ": " + r.body.left(600);
 }
 
-/*! The server, two orgs and their members. */
-class ContentFixture
+/*! The server, two orgs and their members (the world's fields). */
+class ContentFixture : public worldtest::World
 {
 public:
     static constexpr qint64 kMaxBody = 256 * 1024;
@@ -96,15 +87,7 @@ public:
         if (!m_storageDir.isValid())
             return QStringLiteral("cannot create a temporary folder for the file store");
 
-        ServerConfig config;
-        config.databaseUrl = m_db.appUrl();
-        config.migrationDatabaseUrl = m_db.ownerUrl();
-        config.appRole = QUrl(urls.app).userName();
-        config.listenAddress = QHostAddress(QHostAddress::LocalHost);
-        config.listenPort = 0;
-        config.publicBaseUrl = QStringLiteral("http://127.0.0.1");
-        config.storageUrl = QUrl::fromLocalFile(m_storageDir.path()).toString();
-        config.secretKey = QByteArray(48, 'k');
+        ServerConfig config = worldtest::loopbackConfig(m_db, QUrl(urls.app).userName(), m_storageDir.path(), 'k');
         config.dbPoolSize = 4;
         config.workerThreads = 4;
         config.maxBodyBytes = kMaxBody;
@@ -137,34 +120,7 @@ public:
         if (!m_service->migrate(&error) || !m_service->start(&error))
             return error;
 
-        AuthServices &sv = m_auth->services();
-        auto member = [&](const QString &name, Member *out) -> bool {
-            auto grant = sv.accounts().signup(authtest::uniqueEmail(name), authtest::password, name,
-                                              client());
-            if (!grant)
-                return false;
-            *out = {grant->user.id, grant->token.toUtf8()};
-            m_emails.insert(out->id, grant->user.email);
-            return true;
-        };
-        if (!member(QStringLiteral("owner"), &owner) || !member(QStringLiteral("editor"), &editor)
-            || !member(QStringLiteral("viewer"), &viewer) || !member(QStringLiteral("other"), &otherOwner))
-            return QStringLiteral("signup failed");
-        auto createdA = sv.orgs().create(owner.id, QStringLiteral("Org A"));
-        auto createdB = sv.orgs().create(otherOwner.id, QStringLiteral("Org B"));
-        if (!createdA || !createdB)
-            return QStringLiteral("org creation failed");
-        orgA = createdA->id;
-        orgB = createdB->id;
-        for (auto [m, role] : {std::pair{&editor, Role::Editor}, std::pair{&viewer, Role::Viewer}}) {
-            auto invite = sv.orgs().invite(owner.id, orgA, m_emails.value(m->id), role);
-            if (!invite)
-                return QStringLiteral("invite failed: ") + invite.error().message;
-            auto accepted = sv.orgs().accept(m->id, invite->token.toLatin1());
-            if (!accepted)
-                return QStringLiteral("accept failed: ") + accepted.error().message;
-        }
-        return {};
+        return worldtest::populateWorld(m_auth->services(), *this);
     }
 
     /*! One request over a fresh connection; \a token "" sends no Authorization. */
@@ -222,9 +178,6 @@ public:
         return done.ok();
     }
 
-    Member owner, editor, viewer, otherOwner;
-    QString orgA, orgB;
-
 private:
     static bool hasHeader(const Headers &headers, const QByteArray &name)
     {
@@ -241,7 +194,6 @@ private:
     std::shared_ptr<RateLimits> m_limits;
     std::unique_ptr<Service> m_service;
     std::unique_ptr<AuthModule> m_auth;
-    QHash<QString, QString> m_emails;
     std::atomic<qint64> m_clockOffset{0};
 };
 

@@ -15,7 +15,7 @@
 #include "jobs/jobsmodule.h"
 #include "jobs/jobstreams.h"
 #include "http/httpserver.h"
-#include "tst_content_support.h"
+#include "tst_jobs_support.h"
 
 #include <QFile>
 #include <QProcess>
@@ -27,7 +27,7 @@
 
 #include <csignal>
 
-using namespace contenttest;
+using namespace jobstest;
 
 namespace {
 
@@ -206,13 +206,6 @@ QByteArray deckSpec(int slides, const QString &title)
         .toUtf8();
 }
 
-QString findTool(const char *name)
-{
-    const QString found = QStandardPaths::findExecutable(QString::fromLatin1(name));
-    return found.isEmpty() ? QStandardPaths::findExecutable(QString::fromLatin1(name), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")})
-                           : found;
-}
-
 quint16 freePort()
 {
     QTcpServer probe;
@@ -235,8 +228,7 @@ private:
     std::shared_ptr<StorageBackend> m_storage;
     std::shared_ptr<JobQueue> m_queue;
     std::shared_ptr<JobStreamHub> m_hub;
-    Member m_owner, m_editor, m_viewer, m_otherOwner;
-    QString m_orgA, m_orgB;
+    worldtest::World m_world; //!< org A ("SSE org A": owner, editor, viewer) and org B
 
     QString api(const QString &orgId, const QString &rest) const
     {
@@ -290,16 +282,7 @@ private:
 
     std::unique_ptr<RenderWorker> startWorker(QString *error)
     {
-        RenderJobsOptions render;
-        render.cliPath = QStringLiteral(SLIDESPEC_CLI_PATH);
-        render.limits.wallTimeout = std::chrono::seconds(60);
-        WorkerOptions base;
-        base.pollInterval = std::chrono::milliseconds(200);
-        base.progressInterval = std::chrono::milliseconds(0);
-        auto worker = std::make_unique<RenderWorker>(m_db.appUrl(), m_storage, render, 2, nullptr, base);
-        if (!worker->start(error))
-            return {};
-        return worker;
+        return startRenderWorker(m_db.appUrl(), m_storage, QStringLiteral(SLIDESPEC_CLI_PATH), nullptr, error);
     }
 
     bool streamsReleased(int timeoutMs = 5000)
@@ -318,15 +301,7 @@ private:
             return error;
         if (!m_storageDir.isValid() || !m_work.isValid())
             return QStringLiteral("cannot create temporary folders");
-        ServerConfig config;
-        config.databaseUrl = m_db.appUrl();
-        config.migrationDatabaseUrl = m_db.ownerUrl();
-        config.appRole = QUrl(urls.app).userName();
-        config.listenAddress = QHostAddress(QHostAddress::LocalHost);
-        config.listenPort = 0;
-        config.publicBaseUrl = QStringLiteral("http://127.0.0.1");
-        config.storageUrl = QUrl::fromLocalFile(m_storageDir.path()).toString();
-        config.secretKey = QByteArray(48, 's');
+        ServerConfig config = worldtest::loopbackConfig(m_db, QUrl(urls.app).userName(), m_storageDir.path(), 's');
         config.dbPoolSize = 8;
         config.workerThreads = 4;
         config.maxBodyBytes = 1 << 20;
@@ -358,31 +333,7 @@ private:
         if (!m_service->migrate(&error) || !m_service->start(&error))
             return error;
 
-        AuthServices &sv = m_auth->services();
-        QHash<QString, QString> emails;
-        auto member = [&](const QString &name, Member *out) {
-            auto grant = sv.accounts().signup(authtest::uniqueEmail(name), authtest::password, name, client());
-            if (!grant)
-                return false;
-            *out = {grant->user.id, grant->token.toUtf8()};
-            emails.insert(out->id, grant->user.email);
-            return true;
-        };
-        if (!member(QStringLiteral("owner"), &m_owner) || !member(QStringLiteral("editor"), &m_editor)
-            || !member(QStringLiteral("viewer"), &m_viewer) || !member(QStringLiteral("other"), &m_otherOwner))
-            return QStringLiteral("signup failed");
-        auto a = sv.orgs().create(m_owner.id, QStringLiteral("SSE org A"));
-        auto b = sv.orgs().create(m_otherOwner.id, QStringLiteral("SSE org B"));
-        if (!a || !b)
-            return QStringLiteral("org creation failed");
-        m_orgA = a->id;
-        m_orgB = b->id;
-        for (auto [m, role] : {std::pair{&m_editor, Role::Editor}, std::pair{&m_viewer, Role::Viewer}}) {
-            auto invite = sv.orgs().invite(m_owner.id, m_orgA, emails.value(m->id), role);
-            if (!invite || !sv.orgs().accept(m->id, invite->token.toLatin1()))
-                return QStringLiteral("invite failed");
-        }
-        return {};
+        return worldtest::populateWorld(m_auth->services(), m_world, QStringLiteral("SSE org A"), QStringLiteral("SSE org B"));
     }
 
 private slots:
@@ -422,14 +373,14 @@ private slots:
         QString jobId = jobOrg;
         if (jobOrg == u"A" || jobOrg == u"B") {
             if (!jobs.contains(jobOrg)) {
-                jobs.insert(jobOrg, jobOrg == u"A" ? enqueue(m_orgA, m_owner.token, R"({"kind":"export-pdf"})")
-                                                   : enqueue(m_orgB, m_otherOwner.token, R"({"kind":"export-pdf"})"));
+                jobs.insert(jobOrg, jobOrg == u"A" ? enqueue(m_world.orgA, m_world.owner.token, R"({"kind":"export-pdf"})")
+                                                   : enqueue(m_world.orgB, m_world.otherOwner.token, R"({"kind":"export-pdf"})"));
             }
             jobId = jobs.value(jobOrg);
             QVERIFY(!jobId.isEmpty());
         }
-        const QByteArray token = who == u"owner" ? m_owner.token : who == u"viewer" ? m_viewer.token : QByteArray();
-        const QString path = api(pathOrg == u"A" ? m_orgA : m_orgB, QStringLiteral("jobs/") + QString(suffix).replace(QStringLiteral("{job}"), jobId));
+        const QByteArray token = who == u"owner" ? m_world.owner.token : who == u"viewer" ? m_world.viewer.token : QByteArray();
+        const QString path = api(pathOrg == u"A" ? m_world.orgA : m_world.orgB, QStringLiteral("jobs/") + QString(suffix).replace(QStringLiteral("{job}"), jobId));
         auto c = stream(path, token);
         QCOMPARE(c->status(), status);
         QVERIFY2(c->header("content-type").startsWith("application/json"), c->header("content-type").constData());
@@ -446,9 +397,9 @@ private slots:
     void aJobIsFollowedFromQueuedToSucceeded()
     {
         // No worker yet: the first event is the job queued, then a worker takes it.
-        const QString jobId = enqueue(m_orgA, m_editor.token, R"({"kind":"export-pdf"})", 3);
+        const QString jobId = enqueue(m_world.orgA, m_world.editor.token, R"({"kind":"export-pdf"})", 3);
         QVERIFY(!jobId.isEmpty());
-        auto c = stream(api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_viewer.token);
+        auto c = stream(api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.viewer.token);
         QCOMPARE(c->status(), 200);
         QCOMPARE(c->header("content-type"), QByteArray("text/event-stream"));
         QCOMPARE(c->header("cache-control"), QByteArray("no-cache"));
@@ -498,10 +449,10 @@ private slots:
         QVERIFY(streamsReleased());
 
         // Reconnecting: having seen the final state → 204 (an EventSource stops); an older id → the final state at once.
-        auto seen = stream(api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_viewer.token,
+        auto seen = stream(api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.viewer.token,
                            {{QByteArray("Last-Event-ID"), events.last().id}});
         QCOMPARE(seen->status(), 204);
-        auto older = stream(api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_viewer.token,
+        auto older = stream(api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.viewer.token,
                             {{QByteArray("Last-Event-ID"), events.first().id}});
         QCOMPARE(older->status(), 200);
         QVERIFY(older->waitFor([&] { return older->events().size() == 1; }, 5000));
@@ -512,20 +463,20 @@ private slots:
 
     void resumingAnUnchangedJobSkipsItsFirstEvent()
     {
-        const QString jobId = enqueue(m_orgA, m_owner.token, R"({"kind":"export-pdf"})");
-        auto first = stream(api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_owner.token);
+        const QString jobId = enqueue(m_world.orgA, m_world.owner.token, R"({"kind":"export-pdf"})");
+        auto first = stream(api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.owner.token);
         QVERIFY(first->waitFor([&] { return first->events().size() == 1; }, 5000));
         const QByteArray lastId = first->events().first().id;
         first->abort();
         QVERIFY(streamsReleased());
 
-        auto resumed = stream(api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_owner.token,
+        auto resumed = stream(api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.owner.token,
                               {{QByteArray("Last-Event-ID"), lastId}});
         QCOMPARE(resumed->status(), 200);
         QVERIFY(resumed->waitFor([&] { return resumed->comments("heartbeat") >= 1; }, 5000));
         QVERIFY2(resumed->events().isEmpty(), "nothing changed since the client's last event");
         // A cancel is the next change: a state event, and the stream ends.
-        cancel(m_orgA, m_owner.token, jobId);
+        cancel(m_world.orgA, m_world.owner.token, jobId);
         QVERIFY(resumed->waitClosed());
         QCOMPARE(resumed->events().size(), 1);
         QCOMPARE(resumed->events().first().state(), QStringLiteral("cancelled"));
@@ -534,18 +485,18 @@ private slots:
 
     void anOrgStreamSeesItsOwnJobsOnly()
     {
-        auto streamA = stream(api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
-        auto streamB = stream(api(m_orgB, QStringLiteral("jobs/events")), m_otherOwner.token);
-        auto previews = stream(api(m_orgA, QStringLiteral("jobs/events?kind=preview")), m_viewer.token);
+        auto streamA = stream(api(m_world.orgA, QStringLiteral("jobs/events")), m_world.viewer.token);
+        auto streamB = stream(api(m_world.orgB, QStringLiteral("jobs/events")), m_world.otherOwner.token);
+        auto previews = stream(api(m_world.orgA, QStringLiteral("jobs/events?kind=preview")), m_world.viewer.token);
         QCOMPARE(streamA->status(), 200);
         QCOMPARE(streamB->status(), 200);
         QCOMPARE(previews->status(), 200);
         QVERIFY(QTest::qWaitFor([&] { return m_hub->openStreams() == 3; }, 5000));
         const int before = int(streamA->events().size());
 
-        const QString a1 = enqueue(m_orgA, m_editor.token, R"({"kind":"export-pdf"})");
-        const QString a2 = enqueue(m_orgA, m_owner.token, R"({"kind":"preview","options":{"widths":[64]}})");
-        const QString b1 = enqueue(m_orgB, m_otherOwner.token, R"({"kind":"export-pdf"})");
+        const QString a1 = enqueue(m_world.orgA, m_world.editor.token, R"({"kind":"export-pdf"})");
+        const QString a2 = enqueue(m_world.orgA, m_world.owner.token, R"({"kind":"preview","options":{"widths":[64]}})");
+        const QString b1 = enqueue(m_world.orgB, m_world.otherOwner.token, R"({"kind":"export-pdf"})");
         QVERIFY(!a1.isEmpty() && !a2.isEmpty() && !b1.isEmpty());
         QVERIFY(streamA->waitFor([&] { return !streamA->eventsOf(a1).isEmpty() && !streamA->eventsOf(a2).isEmpty(); }, 10000));
         QVERIFY(streamB->waitFor([&] { return !streamB->eventsOf(b1).isEmpty(); }, 10000));
@@ -554,13 +505,13 @@ private slots:
         QCOMPARE(streamA->eventsOf(a1).first().event, QByteArray("state"));
 
         // A new stream starts with the org's active jobs.
-        auto late = stream(api(m_orgA, QStringLiteral("jobs/events")), m_owner.token);
+        auto late = stream(api(m_world.orgA, QStringLiteral("jobs/events")), m_world.owner.token);
         QVERIFY(late->waitFor([&] { return !late->eventsOf(a1).isEmpty() && !late->eventsOf(a2).isEmpty(); }, 5000));
 
         // Cancelling shows too, and nothing of org B ever reached A (or the reverse).
-        cancel(m_orgA, m_owner.token, a1);
-        cancel(m_orgA, m_owner.token, a2);
-        cancel(m_orgB, m_otherOwner.token, b1);
+        cancel(m_world.orgA, m_world.owner.token, a1);
+        cancel(m_world.orgA, m_world.owner.token, a2);
+        cancel(m_world.orgB, m_world.otherOwner.token, b1);
         QVERIFY(streamA->waitFor([&] { return streamA->eventsOf(a1).last().state() == u"cancelled"
                                               && streamA->eventsOf(a2).last().state() == u"cancelled"; }, 10000));
         QVERIFY(streamB->waitFor([&] { return streamB->eventsOf(b1).last().state() == u"cancelled"; }, 10000));
@@ -568,8 +519,8 @@ private slots:
         QVERIFY(streamA->eventsOf(b1).isEmpty());
         QVERIFY(late->eventsOf(b1).isEmpty());
         QVERIFY(streamB->eventsOf(a1).isEmpty() && streamB->eventsOf(a2).isEmpty());
-        QVERIFY(!streamB->body().contains(m_orgA.toUtf8()));
-        QVERIFY(!streamA->body().contains(m_orgB.toUtf8()));
+        QVERIFY(!streamB->body().contains(m_world.orgA.toUtf8()));
+        QVERIFY(!streamA->body().contains(m_world.orgB.toUtf8()));
         // The kind filter: the preview only.
         QVERIFY(previews->eventsOf(a1).isEmpty());
         for (const SseEvent &e : previews->events())
@@ -588,8 +539,8 @@ private slots:
         const int cap = HttpServer::Options{}.maxStreamsPerOrg;
         std::vector<std::unique_ptr<SseClient>> clients;
         for (int i = 0; i < cap; ++i) {
-            clients.push_back(std::make_unique<SseClient>(m_service->port(), api(m_orgA, QStringLiteral("jobs/events")),
-                                                          m_viewer.token));
+            clients.push_back(std::make_unique<SseClient>(m_service->port(), api(m_world.orgA, QStringLiteral("jobs/events")),
+                                                          m_world.viewer.token));
         }
         QVERIFY(QTest::qWaitFor([&] {
             return m_hub->openStreams() == cap
@@ -597,23 +548,23 @@ private slots:
         }, 30000));
         for (const auto &c : clients)
             QCOMPARE(c->status(), 200);
-        auto over = stream(api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
+        auto over = stream(api(m_world.orgA, QStringLiteral("jobs/events")), m_world.viewer.token);
         QCOMPARE(over->status(), 429);
         QCOMPARE(over->header("retry-after"), QByteArray("5"));
         QVERIFY(over->waitFor([&] { return over->body().contains("streams.org_limit"); }, 5000));
-        auto otherOrg = stream(api(m_orgB, QStringLiteral("jobs/events")), m_otherOwner.token);
+        auto otherOrg = stream(api(m_world.orgB, QStringLiteral("jobs/events")), m_world.otherOwner.token);
         QCOMPARE(otherOrg->status(), 200); // another org is not affected
 
         QElapsedTimer timer;
         timer.start();
-        const QString jobId = enqueue(m_orgA, m_owner.token, R"({"kind":"export-pdf"})");
+        const QString jobId = enqueue(m_world.orgA, m_world.owner.token, R"({"kind":"export-pdf"})");
         const qint64 enqueued = timer.elapsed();
         QVERIFY(QTest::qWaitFor([&] {
             return std::all_of(clients.begin(), clients.end(), [&](const auto &c) { return !c->eventsOf(jobId).isEmpty(); });
         }, 30000));
         qInfo("one new job reached all %d streams of its org %lld ms after its enqueue answered", cap,
               timer.elapsed() - enqueued);
-        cancel(m_orgA, m_owner.token, jobId);
+        cancel(m_world.orgA, m_world.owner.token, jobId);
         for (const auto &c : clients)
             c->abort();
         otherOrg->abort();
@@ -622,7 +573,7 @@ private slots:
 
     void heartbeatsFlowWhileNothingChanges()
     {
-        auto c = stream(api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
+        auto c = stream(api(m_world.orgA, QStringLiteral("jobs/events")), m_world.viewer.token);
         QCOMPARE(c->status(), 200);
         QVERIFY(c->waitFor([&] { return c->comments("heartbeat") >= 3; }, 5000));
         QVERIFY(!c->isClosed());
@@ -632,7 +583,7 @@ private slots:
 
     void theStreamsMetricCountsOpenStreams()
     {
-        auto c = stream(api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
+        auto c = stream(api(m_world.orgA, QStringLiteral("jobs/events")), m_world.viewer.token);
         QVERIFY(QTest::qWaitFor([&] { return m_hub->openStreams() == 1; }, 5000));
         const RawResponse metrics = call("GET", QStringLiteral("/metrics"), {});
         QVERIFY2(metrics.body.contains("\nhttp_event_streams_open 1\n"), metrics.body.constData());
@@ -646,17 +597,17 @@ private slots:
         if (soffice.isEmpty())
             QSKIP("LibreOffice (soffice) is not installed: the PPTX cannot be opened here (apt install libreoffice-impress)");
         const int slides = 4;
-        const QString deckId = createDeck(m_orgA, m_editor.token, slides, QStringLiteral("End to end over SSE"));
+        const QString deckId = createDeck(m_world.orgA, m_world.editor.token, slides, QStringLiteral("End to end over SSE"));
         QVERIFY(!deckId.isEmpty());
         QElapsedTimer timer;
         timer.start();
-        const RawResponse queued = call("POST", api(m_orgA, QStringLiteral("decks/%1/exports").arg(deckId)), m_editor.token,
+        const RawResponse queued = call("POST", api(m_world.orgA, QStringLiteral("decks/%1/exports").arg(deckId)), m_world.editor.token,
                                         R"({"kind":"export-pptx"})");
         QVERIFY2(queued.status == 202, describe(queued).constData());
         const QString jobId = jsonOf(queued).value(QStringLiteral("id")).toString();
 
         // Subscribed while the job waits, then a worker takes it: the stream sees all of it.
-        auto c = stream(api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_viewer.token);
+        auto c = stream(api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.viewer.token);
         QCOMPARE(c->status(), 200);
         QVERIFY(c->waitFor([&] { return c->events().size() == 1; }, 5000));
         QCOMPARE(c->events().first().state(), QStringLiteral("queued"));
@@ -673,7 +624,7 @@ private slots:
         QCOMPARE(c->events().last().state(), QStringLiteral("succeeded"));
         worker->stop(std::chrono::seconds(5));
 
-        const RawResponse result = call("GET", api(m_orgA, QStringLiteral("jobs/%1/result").arg(jobId)), m_viewer.token);
+        const RawResponse result = call("GET", api(m_world.orgA, QStringLiteral("jobs/%1/result").arg(jobId)), m_world.viewer.token);
         QVERIFY2(result.status == 200, describe(result).constData());
         const QJsonObject output = jsonOf(result).value(QStringLiteral("outputs")).toArray().at(0).toObject();
         const QString path = output.value(QStringLiteral("path")).toString();
@@ -682,30 +633,11 @@ private slots:
         QCOMPARE(download.status, 200);
         QVERIFY(download.body.startsWith("PK\x03\x04"));
 
-        const QString pptx = m_work.filePath(QStringLiteral("sse-export.pptx"));
-        {
-            QFile file(pptx);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(download.body);
-        }
-        const QString profile = QUrl::fromLocalFile(m_work.filePath(QStringLiteral("lo-profile"))).toString();
-        QProcess office;
-        office.setProcessChannelMode(QProcess::MergedChannels);
-        office.start(soffice, {QStringLiteral("--headless"), QStringLiteral("--norestore"),
-                               QStringLiteral("-env:UserInstallation=") + profile, QStringLiteral("--convert-to"),
-                               QStringLiteral("pdf"), QStringLiteral("--outdir"), m_work.path(), pptx});
-        QVERIFY(office.waitForStarted(10000));
-        QVERIFY2(office.waitForFinished(180000), "soffice timed out");
-        const QString pdf = m_work.filePath(QStringLiteral("sse-export.pdf"));
-        QVERIFY2(QFileInfo::exists(pdf), office.readAll().constData());
-        const QString pdfinfo = findTool("pdfinfo");
-        if (pdfinfo.isEmpty())
+        const OfficePdf opened = officePdfPages(soffice, download.body, m_work.path(), QStringLiteral("sse-export"));
+        QVERIFY2(opened.error.isEmpty(), qPrintable(opened.error));
+        if (opened.pages < 0)
             QSKIP("pdfinfo (poppler-utils) is not installed: the PDF exists, its pages are not counted");
-        QProcess info;
-        info.start(pdfinfo, {pdf});
-        QVERIFY(info.waitForFinished(20000));
-        const QString text = QString::fromUtf8(info.readAll());
-        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Pages:\\s+%1\\b").arg(slides))), qPrintable(text));
+        QCOMPARE(opened.pages, slides);
     }
 
     void throughTheInstallersNginxEventsFlowAsTheyCome()
@@ -772,7 +704,7 @@ private slots:
                  proxy.readAll().constData());
 
         // The org stream through nginx: headers of both, heartbeats as they are written (300 ms apart here).
-        SseClient org(httpsPort, api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
+        SseClient org(httpsPort, api(m_world.orgA, QStringLiteral("jobs/events")), m_world.viewer.token);
         QVERIFY(org.waitHead());
         QCOMPARE(org.status(), 200);
         QCOMPARE(org.header("content-type"), QByteArray("text/event-stream"));
@@ -782,13 +714,13 @@ private slots:
         timer.start();
         QVERIFY2(org.waitFor([&] { return org.comments("heartbeat") >= 3; }, 3000), "heartbeats are held back by the proxy");
         qInfo("3 heartbeats through nginx in %lld ms (300 ms apart at the server)", timer.elapsed());
-        const QString jobId = enqueue(m_orgA, m_owner.token, R"({"kind":"export-pdf"})");
+        const QString jobId = enqueue(m_world.orgA, m_world.owner.token, R"({"kind":"export-pdf"})");
         QVERIFY(org.waitFor([&] { return !org.eventsOf(jobId).isEmpty(); }, 3000));
 
         // A job stream through nginx ends when the job does.
-        SseClient job(httpsPort, api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_viewer.token);
+        SseClient job(httpsPort, api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.viewer.token);
         QVERIFY(job.waitFor([&] { return job.events().size() == 1; }, 5000));
-        cancel(m_orgA, m_owner.token, jobId);
+        cancel(m_world.orgA, m_world.owner.token, jobId);
         QVERIFY2(job.waitClosed(), "the end of the stream reaches the client through nginx");
         QCOMPARE(job.events().last().state(), QStringLiteral("cancelled"));
 
@@ -837,14 +769,14 @@ private slots:
         }
         QVERIFY2(port > 0, log.constData());
 
-        const QString jobId = enqueue(m_orgA, m_owner.token, R"({"kind":"export-pdf"})");
-        SseClient job(quint16(port), api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_viewer.token);
-        SseClient org(quint16(port), api(m_orgA, QStringLiteral("jobs/events")), m_viewer.token);
+        const QString jobId = enqueue(m_world.orgA, m_world.owner.token, R"({"kind":"export-pdf"})");
+        SseClient job(quint16(port), api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.viewer.token);
+        SseClient org(quint16(port), api(m_world.orgA, QStringLiteral("jobs/events")), m_world.viewer.token);
         QVERIFY(job.waitFor([&] { return job.events().size() == 1; }, 10000));
         QVERIFY(org.waitFor([&] { return !org.eventsOf(jobId).isEmpty(); }, 10000));
         QCOMPARE(job.status(), 200);
         // Served by the binary: an event reaches its stream too (the job is cancelled through the in-process server).
-        cancel(m_orgA, m_owner.token, jobId);
+        cancel(m_world.orgA, m_world.owner.token, jobId);
         QVERIFY(job.waitClosed());
         QCOMPARE(job.events().last().state(), QStringLiteral("cancelled"));
         QVERIFY(org.waitFor([&] { return org.eventsOf(jobId).last().state() == u"cancelled"; }, 10000));
@@ -866,9 +798,9 @@ private slots:
     // Last: stops the server.
     void shutdownEndsOpenStreams()
     {
-        const QString jobId = enqueue(m_orgA, m_owner.token, R"({"kind":"export-pdf"})");
-        auto job = stream(api(m_orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_owner.token);
-        auto org = stream(api(m_orgA, QStringLiteral("jobs/events")), m_owner.token);
+        const QString jobId = enqueue(m_world.orgA, m_world.owner.token, R"({"kind":"export-pdf"})");
+        auto job = stream(api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.owner.token);
+        auto org = stream(api(m_world.orgA, QStringLiteral("jobs/events")), m_world.owner.token);
         QVERIFY(QTest::qWaitFor([&] { return m_hub->openStreams() == 2; }, 5000));
         QElapsedTimer timer;
         timer.start();

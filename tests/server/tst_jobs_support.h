@@ -11,7 +11,12 @@
 #include "ops/usage.h"
 #include "tst_content_support.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -37,8 +42,29 @@ inline QByteArray sampleDeck(int slides, const QString &title = QStringLiteral("
         .toUtf8();
 }
 
+/*!
+ * \brief A started RenderWorker (two threads, polling every 200 ms, a 60 s
+ * wall clock per job) running the render handlers with slidespec-cli at
+ * \a cliPath over \a dbUrl and \a storage; null with \a error set if it
+ * would not start. \a metrics may be null.
+ */
+inline std::unique_ptr<RenderWorker> startRenderWorker(const QString &dbUrl, std::shared_ptr<StorageBackend> storage,
+                                                       const QString &cliPath, JobMetrics *metrics, QString *error)
+{
+    RenderJobsOptions render;
+    render.cliPath = cliPath;
+    render.limits.wallTimeout = std::chrono::seconds(60);
+    WorkerOptions base;
+    base.pollInterval = std::chrono::milliseconds(200);
+    base.progressInterval = std::chrono::milliseconds(0);
+    auto worker = std::make_unique<RenderWorker>(dbUrl, std::move(storage), render, 2, metrics, base);
+    if (!worker->start(error))
+        return {};
+    return worker;
+}
+
 /*! The server with auth, content and jobs routes, its org A (owner, editor, viewer) and org B. */
-class JobsFixture
+class JobsFixture : public worldtest::World
 {
 public:
     QString start()
@@ -51,20 +77,12 @@ public:
             return error;
         if (!m_storageDir.isValid())
             return QStringLiteral("cannot create a temporary folder for the file store");
-        storageUrl = QUrl::fromLocalFile(m_storageDir.path()).toString();
-        ServerConfig config;
-        config.databaseUrl = m_db.appUrl();
-        config.migrationDatabaseUrl = m_db.ownerUrl();
-        config.appRole = QUrl(urls.app).userName();
-        config.listenAddress = QHostAddress(QHostAddress::LocalHost);
-        config.listenPort = 0;
-        config.publicBaseUrl = QStringLiteral("http://127.0.0.1");
-        config.storageUrl = storageUrl;
-        config.secretKey = QByteArray(48, 'k');
+        ServerConfig config = worldtest::loopbackConfig(m_db, QUrl(urls.app).userName(), m_storageDir.path(), 'k');
         config.dbPoolSize = 6;
         config.workerThreads = 4;
         config.maxBodyBytes = 1 << 20;
         m_service = std::make_unique<Service>(config);
+        storageUrl = config.storageUrl;
         m_auth = std::make_unique<AuthModule>(m_service->database(), authtest::testConfig());
         if (!m_auth->install(m_service->router()))
             return QStringLiteral("auth routes refused");
@@ -86,32 +104,9 @@ public:
             return QStringLiteral("jobs routes refused");
         if (!m_service->migrate(&error) || !m_service->start(&error))
             return error;
-        AuthServices &sv = m_auth->services();
-        QHash<QString, QString> emails;
-        auto member = [&](const QString &name, Member *out) -> bool {
-            auto grant = sv.accounts().signup(authtest::uniqueEmail(name), authtest::password, name, client());
-            if (!grant)
-                return false;
-            *out = {grant->user.id, grant->token.toUtf8()};
-            emails.insert(out->id, grant->user.email);
-            return true;
-        };
-        if (!member(QStringLiteral("owner"), &owner) || !member(QStringLiteral("editor"), &editor)
-            || !member(QStringLiteral("viewer"), &viewer) || !member(QStringLiteral("other"), &otherOwner))
-            return QStringLiteral("signup failed");
-        auto a = sv.orgs().create(owner.id, QStringLiteral("Org A"));
-        auto b = sv.orgs().create(otherOwner.id, QStringLiteral("Org B"));
-        if (!a || !b)
-            return QStringLiteral("org creation failed");
-        orgA = a->id;
-        orgB = b->id;
-        for (auto [m, role] : {std::pair{&editor, Role::Editor}, std::pair{&viewer, Role::Viewer}}) {
-            auto invite = sv.orgs().invite(owner.id, orgA, emails.value(m->id), role);
-            if (!invite)
-                return QStringLiteral("invite failed: ") + invite.error().message;
-            if (!sv.orgs().accept(m->id, invite->token.toLatin1()))
-                return QStringLiteral("accept failed");
-        }
+        error = worldtest::populateWorld(m_auth->services(), *this);
+        if (!error.isEmpty())
+            return error;
         auto plan = Usage(m_service->database()).setPlan(OrgScope{owner.id, orgA}, QStringLiteral("enterprise"));
         if (!plan || !*plan)
             return QStringLiteral("cannot put org A on the enterprise plan");
@@ -121,16 +116,7 @@ public:
     /*! A worker running the render handlers with slidespec-cli at \a cliPath. */
     std::unique_ptr<RenderWorker> startWorker(const QString &cliPath, QString *error)
     {
-        RenderJobsOptions render;
-        render.cliPath = cliPath;
-        render.limits.wallTimeout = std::chrono::seconds(60);
-        WorkerOptions base;
-        base.pollInterval = std::chrono::milliseconds(200);
-        base.progressInterval = std::chrono::milliseconds(0);
-        auto worker = std::make_unique<RenderWorker>(m_db.appUrl(), storage, render, 2, metrics.get(), base);
-        if (!worker->start(error))
-            return {};
-        return worker;
+        return startRenderWorker(m_db.appUrl(), storage, cliPath, metrics.get(), error);
     }
 
     RawResponse call(const QByteArray &method, const QString &target, const QByteArray &token,
@@ -190,8 +176,6 @@ public:
     Service &service() { return *m_service; }
     const TestDatabase &database() const { return m_db; }
 
-    Member owner, editor, viewer, otherOwner;
-    QString orgA, orgB;
     QString storageUrl;
     std::shared_ptr<StorageBackend> storage;
     std::shared_ptr<JobQueue> queue;
@@ -204,9 +188,80 @@ private:
     std::unique_ptr<AuthModule> m_auth;
 };
 
+/*! The executable \a name on the PATH, else in /usr/sbin or /sbin; empty if none. */
 inline QString findTool(const char *name)
 {
-    return QStandardPaths::findExecutable(QString::fromLatin1(name));
+    const QString found = QStandardPaths::findExecutable(QString::fromLatin1(name));
+    return found.isEmpty() ? QStandardPaths::findExecutable(QString::fromLatin1(name), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")})
+                           : found;
+}
+
+/*! What LibreOffice made of a PPTX: see officePdfPages(). */
+struct OfficePdf
+{
+    QString error; //!< empty when LibreOffice wrote the PDF
+    QString pdf;   //!< the PDF's path
+    int pages = -1; //!< its page count per pdfinfo; -1 when pdfinfo (poppler-utils) is not installed
+};
+
+/*!
+ * \brief Writes \a pptxBytes to \a baseName.pptx in \a workDir, has
+ * LibreOffice (\a soffice, headless, with its own profile in \a workDir)
+ * convert it to \a baseName.pdf there, and counts the PDF's pages with
+ * pdfinfo. A LibreOffice that cannot open the file writes no PDF: error says so
+ * with its output.
+ */
+inline OfficePdf officePdfPages(const QString &soffice, const QByteArray &pptxBytes, const QString &workDir,
+                                const QString &baseName, int timeoutMs = 180000)
+{
+    OfficePdf out;
+    const QDir dir(workDir);
+    const QString pptx = dir.filePath(baseName + QStringLiteral(".pptx"));
+    {
+        QFile file(pptx);
+        if (!file.open(QIODevice::WriteOnly) || file.write(pptxBytes) != pptxBytes.size()) {
+            out.error = QStringLiteral("cannot write %1").arg(pptx);
+            return out;
+        }
+    }
+    const QString profile = QUrl::fromLocalFile(dir.filePath(QStringLiteral("lo-profile"))).toString();
+    QProcess office;
+    office.setProcessChannelMode(QProcess::MergedChannels);
+    office.start(soffice, {QStringLiteral("--headless"), QStringLiteral("--norestore"),
+                           QStringLiteral("-env:UserInstallation=") + profile, QStringLiteral("--convert-to"),
+                           QStringLiteral("pdf"), QStringLiteral("--outdir"), workDir, pptx});
+    if (!office.waitForStarted(10000)) {
+        out.error = QStringLiteral("soffice did not start: ") + office.errorString();
+        return out;
+    }
+    if (!office.waitForFinished(timeoutMs)) {
+        office.kill();
+        office.waitForFinished(5000);
+        out.error = QStringLiteral("soffice timed out");
+        return out;
+    }
+    out.pdf = dir.filePath(baseName + QStringLiteral(".pdf"));
+    if (!QFileInfo::exists(out.pdf)) {
+        out.error = QStringLiteral("LibreOffice wrote no PDF: ") + QString::fromLocal8Bit(office.readAll());
+        return out;
+    }
+    const QString pdfinfo = findTool("pdfinfo");
+    if (pdfinfo.isEmpty())
+        return out;
+    QProcess info;
+    info.start(pdfinfo, {out.pdf});
+    if (!info.waitForFinished(20000)) {
+        out.error = QStringLiteral("pdfinfo timed out");
+        return out;
+    }
+    const QString text = QString::fromUtf8(info.readAll());
+    const QRegularExpressionMatch pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(text);
+    if (!pages.hasMatch()) {
+        out.error = QStringLiteral("pdfinfo gave no page count: ") + text;
+        return out;
+    }
+    out.pages = pages.captured(1).toInt();
+    return out;
 }
 
 } // namespace jobstest

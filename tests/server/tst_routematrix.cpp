@@ -28,6 +28,7 @@
 #include "http/service.h"
 #include "serverfixture.h"
 #include "tst_auth_support.h"
+#include "tst_world_support.h"
 
 #include <QBuffer>
 #include <QColor>
@@ -424,15 +425,7 @@ private slots:
         qputenv("SLIDESPEC_JOB_WORKERS", "0"); // jobs stay queued: rows never race a worker
         // Webhooks point at a closed loopback port: nothing leaves the machine.
         qputenv("SLIDESPEC_WEBHOOK_ALLOW_HTTP_LOOPBACK", "1");
-        ServerConfig config;
-        config.databaseUrl = m_db.appUrl();
-        config.migrationDatabaseUrl = m_db.ownerUrl();
-        config.appRole = QUrl(urls.app).userName();
-        config.listenAddress = QHostAddress(QHostAddress::LocalHost);
-        config.listenPort = 0;
-        config.publicBaseUrl = QStringLiteral("http://127.0.0.1");
-        config.storageUrl = QUrl::fromLocalFile(m_storageDir.path()).toString();
-        config.secretKey = QByteArray(48, 'm');
+        ServerConfig config = worldtest::loopbackConfig(m_db, QUrl(urls.app).userName(), m_storageDir.path(), 'm');
         config.dbPoolSize = 6;
         config.workerThreads = 4;
         m_service = std::make_unique<Service>(config);
