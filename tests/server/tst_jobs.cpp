@@ -5,6 +5,7 @@
 // Decks are created through the API; jobs run on a RenderWorker in this
 // process (its own threads and connection pool).
 #include "tst_jobs_support.h"
+#include "tst_serverbinary_support.h"
 
 #include <QFile>
 #include <QImage>
@@ -340,23 +341,13 @@ private slots:
 
     void workerProcessRunsJobsAndStopsOnSigterm()
     {
-        // <build>/tests/server/tst_jobs → <build>/server/app/slidespec-server
-        const QString binary = QDir(QCoreApplication::applicationDirPath())
-                                   .absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        const QString binary = binarytest::serverBinary();
         if (!QFileInfo(binary).isExecutable())
             QFAIL("slidespec-server is not built next to the tests (tests/server/CMakeLists.txt makes tst_jobs depend on it)");
         const QString keyFile = m_work.filePath(QStringLiteral("secret.key"));
-        {
-            QFile key(keyFile);
-            QVERIFY(key.open(QIODevice::WriteOnly));
-            key.write(QByteArray(48, 'k'));
-        }
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), f.database().appUrl());
-        env.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), f.database().ownerUrl());
-        env.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), keyFile);
+        QVERIFY(binarytest::writeSecretKey(keyFile, QByteArray(48, 'k')));
+        QProcessEnvironment env = binarytest::serverEnvironment(f.database(), keyFile);
         env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), f.storageUrl);
-        env.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
         env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
         env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("2"));
         QProcess worker;
@@ -386,22 +377,13 @@ private slots:
 
     void serveRunsAnInProcessWorkerAndStopsItOnSigterm()
     {
-        const QString binary = QDir(QCoreApplication::applicationDirPath())
-                                   .absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        const QString binary = binarytest::serverBinary();
         if (!QFileInfo(binary).isExecutable())
             QFAIL("slidespec-server is not built next to the tests (tests/server/CMakeLists.txt makes tst_jobs depend on it)");
         const QString keyFile = m_work.filePath(QStringLiteral("serve.key"));
-        {
-            QFile key(keyFile);
-            QVERIFY(key.open(QIODevice::WriteOnly));
-            key.write(QByteArray(48, 'k'));
-        }
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), f.database().appUrl());
-        env.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), f.database().ownerUrl());
-        env.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), keyFile);
+        QVERIFY(binarytest::writeSecretKey(keyFile, QByteArray(48, 'k')));
+        QProcessEnvironment env = binarytest::serverEnvironment(f.database(), keyFile);
         env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), f.storageUrl);
-        env.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
         env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
         env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("1"));
         QProcess server;
@@ -410,21 +392,8 @@ private slots:
         server.start(binary, {QStringLiteral("serve")});
         QVERIFY(server.waitForStarted(10000));
         QByteArray log;
-        int port = 0;
-        bool workerUp = false;
-        QElapsedTimer timer;
-        timer.start();
-        while ((port == 0 || !workerUp) && timer.elapsed() < 30000 && server.state() == QProcess::Running) {
-            server.waitForReadyRead(200);
-            log += server.readAll();
-            for (const QByteArray &line : log.split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value(QStringLiteral("msg")).toString() == u"listening")
-                    port = o.value(QStringLiteral("port")).toInt();
-                if (o.value(QStringLiteral("msg")).toString() == u"jobs: in-process worker running")
-                    workerUp = true;
-            }
-        }
+        const int port = binarytest::waitForLogLine(server, log, QStringLiteral("listening")).value(QStringLiteral("port")).toInt();
+        const bool workerUp = !binarytest::waitForLogLine(server, log, QStringLiteral("jobs: in-process worker running")).isEmpty();
         QVERIFY2(port > 0 && workerUp, log.constData());
         RawConnection metrics{quint16(port)};
         const RawResponse m = metrics.request("GET", "/metrics", {}, {});

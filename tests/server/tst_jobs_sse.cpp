@@ -16,6 +16,7 @@
 #include "jobs/jobstreams.h"
 #include "http/httpserver.h"
 #include "tst_jobs_support.h"
+#include "tst_serverbinary_support.h"
 
 #include <QFile>
 #include <QProcess>
@@ -732,22 +733,13 @@ private slots:
     void serveEndsOpenStreamsOnSigterm()
     {
         // The real binary: `slidespec-server serve` on this test's database, streams open, then SIGTERM.
-        const QString binary = QDir(QCoreApplication::applicationDirPath())
-                                   .absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        const QString binary = binarytest::serverBinary();
         if (!QFileInfo(binary).isExecutable())
             QFAIL("slidespec-server is not built next to the tests (tests/server/CMakeLists.txt makes tst_jobs_sse depend on it)");
         const QString keyFile = m_work.filePath(QStringLiteral("serve.key"));
-        {
-            QFile key(keyFile);
-            QVERIFY(key.open(QIODevice::WriteOnly));
-            key.write(QByteArray(48, 's'));
-        }
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), m_db.appUrl());
-        env.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), m_db.ownerUrl());
-        env.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), keyFile);
+        QVERIFY(binarytest::writeSecretKey(keyFile, QByteArray(48, 's')));
+        QProcessEnvironment env = binarytest::serverEnvironment(m_db, keyFile);
         env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), QUrl::fromLocalFile(m_storageDir.path()).toString());
-        env.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
         env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("0"));
         QProcess server;
         server.setProcessEnvironment(env);
@@ -755,19 +747,9 @@ private slots:
         server.start(binary, {QStringLiteral("serve")});
         QVERIFY(server.waitForStarted(10000));
         QByteArray log;
-        int port = 0;
-        QElapsedTimer timer;
-        timer.start();
-        while (port == 0 && timer.elapsed() < 30000 && server.state() == QProcess::Running) {
-            server.waitForReadyRead(200);
-            log += server.readAll();
-            for (const QByteArray &line : log.split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value(QStringLiteral("msg")).toString() == u"listening")
-                    port = o.value(QStringLiteral("port")).toInt();
-            }
-        }
+        const int port = binarytest::waitForLogLine(server, log, QStringLiteral("listening")).value(QStringLiteral("port")).toInt();
         QVERIFY2(port > 0, log.constData());
+        QElapsedTimer timer;
 
         const QString jobId = enqueue(m_world.orgA, m_world.owner.token, R"({"kind":"export-pdf"})");
         SseClient job(quint16(port), api(m_world.orgA, QStringLiteral("jobs/%1/events").arg(jobId)), m_world.viewer.token);
@@ -781,7 +763,7 @@ private slots:
         QCOMPARE(job.events().last().state(), QStringLiteral("cancelled"));
         QVERIFY(org.waitFor([&] { return org.eventsOf(jobId).last().state() == u"cancelled"; }, 10000));
 
-        timer.restart();
+        timer.start();
         ::kill(pid_t(server.processId()), SIGTERM);
         QVERIFY2(org.waitClosed(5000), "SIGTERM did not end the open stream");
         const qint64 closedAfter = timer.elapsed();

@@ -5,6 +5,7 @@
 // and its metrics are scraped over TCP and checked with `promtool check
 // metrics`. A malformed address stops the worker before it takes jobs.
 #include "tst_jobs_support.h"
+#include "tst_serverbinary_support.h"
 
 #include <QProcess>
 #include <QTest>
@@ -24,15 +25,10 @@ class TstJobsWorkerMetrics : public QObject
     QProcessEnvironment workerEnvironment(const QString &metricsListen)
     {
         const QString keyFile = m_work.filePath(QStringLiteral("secret.key"));
-        QFile key(keyFile);
-        if (key.open(QIODevice::WriteOnly))
-            key.write(QByteArray(48, 'k'));
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), f.database().appUrl());
-        env.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), f.database().ownerUrl());
-        env.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), keyFile);
+        if (!binarytest::writeSecretKey(keyFile, QByteArray(48, 'k')))
+            qWarning("cannot write %s", qPrintable(keyFile));
+        QProcessEnvironment env = binarytest::serverEnvironment(f.database(), keyFile);
         env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), f.storageUrl);
-        env.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
         env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
         env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("1"));
         if (metricsListen.isNull())
@@ -42,25 +38,6 @@ class TstJobsWorkerMetrics : public QObject
         return env;
     }
 
-    /*! Waits for the JSON log line with msg \a message; returns it (empty on timeout or exit). */
-    static QJsonObject waitForLog(QProcess &process, QByteArray &log, const QString &message, int timeoutMs = 30000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs) {
-            for (const QByteArray &line : log.split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value(QStringLiteral("msg")).toString() == message)
-                    return o;
-            }
-            if (process.state() != QProcess::Running)
-                return {};
-            process.waitForReadyRead(200);
-            log += process.readAll();
-        }
-        return {};
-    }
-
 private slots:
     void initTestCase()
     {
@@ -68,8 +45,7 @@ private slots:
         if (!error.isEmpty())
             QFAIL(qPrintable(error));
         QVERIFY(m_work.isValid());
-        // <build>/tests/server/tst_… → <build>/server/app/slidespec-server
-        m_binary = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        m_binary = binarytest::serverBinary();
         if (!QFileInfo(m_binary).isExecutable())
             QFAIL("slidespec-server is not built next to the tests (tests/server/CMakeLists.txt makes this test depend on it)");
     }
@@ -82,7 +58,7 @@ private slots:
         worker.start(m_binary, {QStringLiteral("worker")});
         QVERIFY(worker.waitForStarted(10000));
         QByteArray log;
-        const QJsonObject listening = waitForLog(worker, log, QStringLiteral("worker metrics listening"));
+        const QJsonObject listening = binarytest::waitForLogLine(worker, log, QStringLiteral("worker metrics listening"));
         QVERIFY2(!listening.isEmpty(), log.constData());
         const quint16 port = quint16(listening.value(QStringLiteral("port")).toInt());
         QVERIFY(port > 0);
@@ -140,7 +116,7 @@ private slots:
         worker.start(m_binary, {QStringLiteral("worker")});
         QVERIFY(worker.waitForStarted(10000));
         QByteArray log;
-        QVERIFY2(!waitForLog(worker, log, QStringLiteral("worker running")).isEmpty(), log.constData());
+        QVERIFY2(!binarytest::waitForLogLine(worker, log, QStringLiteral("worker running")).isEmpty(), log.constData());
         QVERIFY2(!log.contains("worker metrics listening"), log.constData());
         ::kill(pid_t(worker.processId()), SIGTERM);
         QVERIFY(worker.waitForFinished(30000));

@@ -5,6 +5,7 @@
 // malformed webhook and maintenance settings stop the server at start-up
 // (exit code 2) with a line naming the flag and the variable.
 #include "serverfixture.h"
+#include "tst_serverbinary_support.h"
 
 #include "maintenance/maintenance.h"
 
@@ -33,11 +34,7 @@ class TstMaintenanceBinary : public QObject
 
     QProcessEnvironment env() const
     {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), m_db.appUrl());
-        e.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), m_db.ownerUrl());
-        e.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), m_keyFile);
-        e.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
+        QProcessEnvironment e = binarytest::serverEnvironment(m_db, m_keyFile);
         e.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("store"))).toString());
         e.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("1"));
         e.insert(QStringLiteral("SLIDESPEC_LOG_LEVEL"), QStringLiteral("warn"));
@@ -47,8 +44,7 @@ class TstMaintenanceBinary : public QObject
 private slots:
     void initTestCase()
     {
-        // <build>/tests/server/tst_maintenance_binary → <build>/server/app/slidespec-server
-        m_binary = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        m_binary = binarytest::serverBinary();
         QVERIFY2(QFileInfo(m_binary).isExecutable(),
                  qPrintable(QStringLiteral("%1 is missing: build the slidespec-server target").arg(m_binary)));
         QVERIFY(m_dir.isValid());
@@ -56,9 +52,7 @@ private slots:
         QString error;
         QVERIFY2(m_db.create(QStringLiteral("maintbin"), &error), qPrintable(error));
         m_keyFile = m_dir.filePath(QStringLiteral("secret.key"));
-        QFile key(m_keyFile);
-        QVERIFY(key.open(QIODevice::WriteOnly));
-        key.write("0123456789abcdef0123456789abcdef-maintenance-key");
+        QVERIFY(binarytest::writeSecretKey(m_keyFile, "0123456789abcdef0123456789abcdef-maintenance-key"));
     }
 
     void cleanupTestCase() { m_db.drop(); }

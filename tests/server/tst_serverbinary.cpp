@@ -2,6 +2,7 @@
 // The slidespec-server executable as an operator runs it: --version, bad
 // configuration, `migrate`, `serve` with JSON request logs, and SIGTERM.
 #include "serverfixture.h"
+#include "tst_serverbinary_support.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -30,15 +31,7 @@ private:
     QString m_keyFile;
     QByteArray m_key;
 
-    QProcessEnvironment env() const
-    {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("SLIDESPEC_DATABASE_URL"), m_db.appUrl());
-        e.insert(QStringLiteral("SLIDESPEC_MIGRATION_DATABASE_URL"), m_db.ownerUrl());
-        e.insert(QStringLiteral("SLIDESPEC_SECRET_KEY_FILE"), m_keyFile);
-        e.insert(QStringLiteral("SLIDESPEC_LISTEN"), QStringLiteral("127.0.0.1:0"));
-        return e;
-    }
+    QProcessEnvironment env() const { return binarytest::serverEnvironment(m_db, m_keyFile); }
 
     static QList<QJsonObject> jsonLines(const QByteArray &text)
     {
@@ -54,8 +47,7 @@ private:
 private slots:
     void initTestCase()
     {
-        // <build>/tests/server/tst_serverbinary → <build>/server/app/slidespec-server
-        m_binary = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../server/app/slidespec-server"));
+        m_binary = binarytest::serverBinary();
         QVERIFY2(QFileInfo(m_binary).isExecutable(),
                  qPrintable(QStringLiteral("%1 is missing: build the slidespec-server target").arg(m_binary)));
         QVERIFY(m_dir.isValid());
@@ -63,9 +55,7 @@ private slots:
         QVERIFY2(m_db.create(QStringLiteral("binary"), &error), qPrintable(error));
         m_key = "0123456789abcdef0123456789abcdef-very-secret-key";
         m_keyFile = m_dir.filePath(QStringLiteral("secret.key"));
-        QFile key(m_keyFile);
-        QVERIFY(key.open(QIODevice::WriteOnly));
-        key.write(m_key);
+        QVERIFY(binarytest::writeSecretKey(m_keyFile, m_key));
     }
 
     void cleanupTestCase() { m_db.drop(); }
@@ -123,18 +113,8 @@ private slots:
         p.setReadChannel(QProcess::StandardError);
         p.start(m_binary, {QStringLiteral("serve")});
         QVERIFY(p.waitForStarted(10000));
-        QByteArray err;
-        int port = 0;
-        QElapsedTimer timer;
-        timer.start();
-        while (port == 0 && timer.elapsed() < 30000 && p.state() == QProcess::Running) {
-            p.waitForReadyRead(200);
-            err += p.readAllStandardError();
-            for (const auto &line : jsonLines(err)) {
-                if (line.value(QStringLiteral("msg")).toString() == QLatin1String("listening"))
-                    port = line.value(QStringLiteral("port")).toInt();
-            }
-        }
+        QByteArray err; // the read channel is stderr
+        const int port = binarytest::waitForLogLine(p, err, QStringLiteral("listening")).value(QStringLiteral("port")).toInt();
         QVERIFY2(port > 0, err.constData());
 
         RawConnection c{quint16(port)};
