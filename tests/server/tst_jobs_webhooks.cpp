@@ -7,6 +7,7 @@
 // API cancel and lease rescue are all covered); webhooks that did
 // not subscribe, and other orgs' webhooks, get nothing.
 #include "tst_jobs_support.h"
+#include "tst_webhook_receiver.h"
 
 #include "ops/webhookdispatcher.h"
 #include "ops/webhooks.h"
@@ -22,69 +23,20 @@ using namespace std::chrono_literals;
 
 namespace {
 
-/*! A minimal HTTP receiver: records each request and answers 204. */
-class HookReceiver : public QObject
+using webhooktest::Receiver;
+
+/*! The requests \a receiver got for job \a jobId's event \a event. */
+QList<Receiver::Request> forJob(const Receiver &receiver, const QString &event, const QString &jobId)
 {
-public:
-    struct Request
-    {
-        QByteArray target;
-        QHash<QByteArray, QByteArray> headers; // lower-case names
-        QByteArray body;
-    };
-    QList<Request> requests;
-
-    bool start()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
-                    *buffer += socket->readAll();
-                    const qsizetype end = buffer->indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    Request r;
-                    const QList<QByteArray> lines = buffer->left(end).split('\n');
-                    r.target = lines.value(0).trimmed().split(' ').value(1);
-                    for (qsizetype i = 1; i < lines.size(); ++i) {
-                        const qsizetype colon = lines.at(i).indexOf(':');
-                        if (colon > 0)
-                            r.headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
-                    }
-                    const qsizetype length = r.headers.value("content-length").toLongLong();
-                    if (buffer->size() < end + 4 + length)
-                        return;
-                    r.body = buffer->mid(end + 4, length);
-                    buffer->clear();
-                    requests.append(r);
-                    socket->write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-        return m_server.listen(QHostAddress::LocalHost, 0);
+    QList<Receiver::Request> out;
+    for (const Receiver::Request &r : receiver.requests) {
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        if (r.headers.value("x-slidespec-event") == event.toLatin1()
+            && body.value(QStringLiteral("data")).toObject().value(QStringLiteral("jobId")).toString() == jobId)
+            out.append(r);
     }
-
-    QString url(const QString &path) const { return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path); }
-
-    /*! The requests for job \a jobId's event \a event. */
-    QList<Request> forJob(const QString &event, const QString &jobId) const
-    {
-        QList<Request> out;
-        for (const Request &r : requests) {
-            const QJsonObject body = QJsonDocument::fromJson(r.body).object();
-            if (r.headers.value("x-slidespec-event") == event.toLatin1()
-                && body.value(QStringLiteral("data")).toObject().value(QStringLiteral("jobId")).toString() == jobId)
-                out.append(r);
-        }
-        return out;
-    }
-
-private:
-    QTcpServer m_server;
-};
+    return out;
+}
 
 WebhookConfig hookConfig()
 {
@@ -104,7 +56,7 @@ class TstJobsWebhooks : public QObject
     Q_OBJECT
 
     JobsFixture f;
-    HookReceiver m_receiver;
+    Receiver m_receiver; // answers 200 to every delivery
     std::unique_ptr<WebhookDispatcher> m_dispatcher;
     QByteArray m_secret;
     QString m_jobsHook;  // org A: job.succeeded, job.failed, job.cancelled
@@ -200,10 +152,10 @@ private slots:
         QCOMPARE(deliveries(f.orgB, QStringLiteral("job.succeeded"), jobId), qint64(0));
 
         // Sent to the receiver, signed with the webhook's secret.
-        QVERIFY(QTest::qWaitFor([&] { return !m_receiver.forJob(QStringLiteral("job.succeeded"), jobId).isEmpty(); }, 15000));
-        const auto requests = m_receiver.forJob(QStringLiteral("job.succeeded"), jobId);
+        QVERIFY(QTest::qWaitFor([&] { return !forJob(m_receiver, QStringLiteral("job.succeeded"), jobId).isEmpty(); }, 15000));
+        const auto requests = forJob(m_receiver, QStringLiteral("job.succeeded"), jobId);
         QCOMPARE(requests.size(), 1);
-        const HookReceiver::Request &r = requests.first();
+        const Receiver::Request &r = requests.first();
         QCOMPARE(r.target, QByteArray("/jobs"));
         QVERIFY(verifyWebhookSignature(r.headers.value("x-slidespec-signature"), m_secret, r.body,
                                        QDateTime::currentSecsSinceEpoch()));
@@ -238,9 +190,9 @@ private slots:
         QVERIFY(!jobId.isEmpty());
         QCOMPARE(f.waitFinal(f.orgA, jobId, 20000).value(QStringLiteral("state")).toString(), QStringLiteral("dead"));
         QCOMPARE(deliveries(f.orgA, QStringLiteral("job.failed"), jobId), qint64(1));
-        QVERIFY(QTest::qWaitFor([&] { return !m_receiver.forJob(QStringLiteral("job.failed"), jobId).isEmpty(); }, 15000));
+        QVERIFY(QTest::qWaitFor([&] { return !forJob(m_receiver, QStringLiteral("job.failed"), jobId).isEmpty(); }, 15000));
         const QJsonObject data =
-            QJsonDocument::fromJson(m_receiver.forJob(QStringLiteral("job.failed"), jobId).first().body).object().value(QStringLiteral("data")).toObject();
+            QJsonDocument::fromJson(forJob(m_receiver, QStringLiteral("job.failed"), jobId).first().body).object().value(QStringLiteral("data")).toObject();
         QCOMPARE(data.value(QStringLiteral("state")).toString(), QStringLiteral("dead"));
         QVERIFY2(data.value(QStringLiteral("lastError")).toString().contains(u"does not exist"),
                  qPrintable(data.value(QStringLiteral("lastError")).toString()));
@@ -265,8 +217,8 @@ private slots:
         for (int i = 0; i < 2; ++i)
             QCOMPARE(f.call("POST", f.api(f.orgA, QStringLiteral("jobs/%1/cancel").arg(jobId)), f.owner.token).status, 200);
         QCOMPARE(deliveries(f.orgA, QStringLiteral("job.cancelled"), jobId), qint64(1));
-        QVERIFY(QTest::qWaitFor([&] { return !m_receiver.forJob(QStringLiteral("job.cancelled"), jobId).isEmpty(); }, 15000));
-        QCOMPARE(m_receiver.forJob(QStringLiteral("job.cancelled"), jobId).size(), 1);
+        QVERIFY(QTest::qWaitFor([&] { return !forJob(m_receiver, QStringLiteral("job.cancelled"), jobId).isEmpty(); }, 15000));
+        QCOMPARE(forJob(m_receiver, QStringLiteral("job.cancelled"), jobId).size(), 1);
     }
 
     void rolledBackFinalStateQueuesNothing()
@@ -306,8 +258,8 @@ private slots:
         const QJsonObject job = jsonOf(f.call("GET", f.api(f.orgA, QStringLiteral("jobs/") + jobId), f.owner.token));
         QCOMPARE(job.value(QStringLiteral("state")).toString(), QStringLiteral("dead"));
         QCOMPARE(deliveries(f.orgA, QStringLiteral("job.failed"), jobId), qint64(1));
-        QVERIFY(QTest::qWaitFor([&] { return !m_receiver.forJob(QStringLiteral("job.failed"), jobId).isEmpty(); }, 15000));
-        const QJsonObject data = QJsonDocument::fromJson(m_receiver.forJob(QStringLiteral("job.failed"), jobId).first().body)
+        QVERIFY(QTest::qWaitFor([&] { return !forJob(m_receiver, QStringLiteral("job.failed"), jobId).isEmpty(); }, 15000));
+        const QJsonObject data = QJsonDocument::fromJson(forJob(m_receiver, QStringLiteral("job.failed"), jobId).first().body)
                                      .object()
                                      .value(QStringLiteral("data"))
                                      .toObject();
