@@ -5,6 +5,7 @@
 // expiring links (expired or altered → 403), refused names and bodies that
 // write nothing, other orgs' ids → 404.
 #include "tst_content_support.h"
+#include "tst_image_support.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -16,13 +17,7 @@ namespace {
 
 QByteArray png(QColor color, int size = 16)
 {
-    QImage image(size, size, QImage::Format_ARGB32);
-    image.fill(color);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return imagetest::solidPng(color, size, size);
 }
 
 const QByteArray kHostileSvg =

@@ -2,6 +2,7 @@
 // Asset sniffing: real images encoded by Qt, real installed fonts, zips
 // written with libzip; declared-type checks and size limits.
 #include "storage/assetsniff.h"
+#include "tst_image_support.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -22,12 +23,7 @@ QByteArray encodeImage(const char *format)
 {
     QImage image(16, 12, QImage::Format_ARGB32);
     image.fill(QColor(200, 40, 90));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (!image.save(&buffer, format))
-        return {};
-    return bytes;
+    return imagetest::encodeImage(image, format);
 }
 
 QByteArray readFile(const QString &path)

@@ -7,6 +7,7 @@
 // asset, a missing one or a malformed reference fails the job with a clear
 // message.
 #include "tst_jobs_support.h"
+#include "tst_image_support.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -22,13 +23,7 @@ namespace {
 /*! A 64×48 PNG of one colour. */
 QByteArray solidPng(QRgb colour)
 {
-    QImage image(64, 48, QImage::Format_RGB32);
-    image.fill(colour);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return imagetest::solidPng(QColor(colour), 64, 48, QImage::Format_RGB32);
 }
 
 /*! A one-slide deck whose image element shows deck asset "logo" stored at \a path. */

@@ -11,6 +11,7 @@
 // storage; the jobs run on a real worker.
 #include "serverfixture.h"
 #include "tst_auth_support.h"
+#include "tst_image_support.h"
 
 #include "auth/authservices.h"
 #include "content/assetservice.h"
@@ -39,13 +40,7 @@ namespace {
 
 QByteArray png(QColor color, int size = 8)
 {
-    QImage image(size, size, QImage::Format_ARGB32);
-    image.fill(color);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return imagetest::solidPng(color, size, size);
 }
 
 } // namespace

@@ -28,6 +28,7 @@
 #include "http/service.h"
 #include "serverfixture.h"
 #include "tst_auth_support.h"
+#include "tst_image_support.h"
 #include "tst_world_support.h"
 
 #include <QBuffer>
@@ -268,12 +269,8 @@ private:
             return QStringLiteral("1");
         if (param == u"assetId") {
             // Unique bytes (a different colour each time) so the asset is new, not deduplicated.
-            QImage image(8, 8, QImage::Format_ARGB32);
-            image.fill(QColor::fromRgb(quint32(0xff000000u | quint32(++m_counter * 2654435761u & 0xffffff))));
-            QByteArray bytes;
-            QBuffer buffer(&bytes);
-            buffer.open(QIODevice::WriteOnly);
-            image.save(&buffer, "PNG");
+            const QByteArray bytes =
+                imagetest::solidPng(QColor::fromRgb(quint32(0xff000000u | quint32(++m_counter * 2654435761u & 0xffffff))), 8, 8);
             const QString name = unique(QStringLiteral("matrix-asset")) + QStringLiteral(".png");
             const RawResponse r = call("POST", api(org, QStringLiteral("assets?name=") + name), org.owner.token, bytes,
                                        {{QByteArray("Content-Type"), QByteArray("image/png")}});

@@ -3,6 +3,7 @@
 // deduplicated in a real file store.
 #include "storage/assetingest.h"
 #include "storage/filestorage.h"
+#include "tst_image_support.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -16,13 +17,7 @@ namespace {
 
 QByteArray png()
 {
-    QImage image(4, 4, QImage::Format_RGB32);
-    image.fill(Qt::blue);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return imagetest::solidPng(Qt::blue, 4, 4, QImage::Format_RGB32);
 }
 
 } // namespace
