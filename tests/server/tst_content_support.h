@@ -27,6 +27,7 @@
 
 #include <atomic>
 #include <memory>
+#include <utility>
 
 namespace contenttest {
 
@@ -67,6 +68,35 @@ inline QString errorCode(const RawResponse &r)
 inline QByteArray describe(const RawResponse &r)
 {
     return QByteArray::number(r.status) + ": " + r.body.left(600);
+}
+
+/*! Whether \a headers has one named \a name (case-insensitive). */
+inline bool hasHeader(const Headers &headers, const QByteArray &name)
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+/*!
+ * \brief One request to the server on \a port over a fresh connection: with
+ * \a token as a bearer credential ("" sends none), \a body as JSON unless
+ * \a headers name another Content-Type, and Content-Length 0 on a POST or PUT
+ * without a body.
+ */
+inline RawResponse callServer(quint16 port, const QByteArray &method, const QString &target, const QByteArray &token,
+                              const QByteArray &body = {}, Headers headers = {})
+{
+    RawConnection c(port);
+    if (!token.isEmpty())
+        headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + token)));
+    if (!body.isEmpty() && !hasHeader(headers, "content-type"))
+        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    if ((method == "POST" || method == "PUT") && body.isEmpty())
+        headers.append(qMakePair(QByteArray("Content-Length"), QByteArray("0")));
+    return c.request(method, QUrl(target).toEncoded(QUrl::FullyEncoded), body, headers);
 }
 
 /*! The server, two orgs and their members (the world's fields). */
@@ -127,14 +157,7 @@ public:
     RawResponse call(const QByteArray &method, const QString &target, const QByteArray &token,
                      const QByteArray &body = {}, Headers headers = {})
     {
-        RawConnection c(m_service->port());
-        if (!token.isEmpty())
-            headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + token)));
-        if (!body.isEmpty() && !hasHeader(headers, "content-type"))
-            headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-        if ((method == "POST" || method == "PUT") && body.isEmpty())
-            headers.append(qMakePair(QByteArray("Content-Length"), QByteArray("0")));
-        return c.request(method, QUrl(target).toEncoded(QUrl::FullyEncoded), body, headers);
+        return callServer(m_service->port(), method, target, token, body, std::move(headers));
     }
 
     /*! A count in \a orgId's scope, through the app role (row-level security applies). */
@@ -179,15 +202,6 @@ public:
     }
 
 private:
-    static bool hasHeader(const Headers &headers, const QByteArray &name)
-    {
-        for (const auto &h : headers) {
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
-    }
-
     TestDatabase m_db;
     QTemporaryDir m_storageDir;
     std::shared_ptr<StorageBackend> m_storage;

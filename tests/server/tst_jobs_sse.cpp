@@ -239,14 +239,7 @@ private:
     RawResponse call(const QByteArray &method, const QString &target, const QByteArray &token, const QByteArray &body = {},
                      Headers headers = {})
     {
-        RawConnection c(m_service->port());
-        if (!token.isEmpty())
-            headers.append({QByteArray("Authorization"), QByteArray("Bearer " + token)});
-        if (!body.isEmpty())
-            headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
-        if (method == "POST" && body.isEmpty())
-            headers.append({QByteArray("Content-Length"), QByteArray("0")});
-        return c.request(method, QUrl(target).toEncoded(QUrl::FullyEncoded), body, headers);
+        return callServer(m_service->port(), method, target, token, body, std::move(headers));
     }
 
     std::unique_ptr<SseClient> stream(const QString &target, const QByteArray &token, const Headers &headers = {})

@@ -122,14 +122,7 @@ public:
     RawResponse call(const QByteArray &method, const QString &target, const QByteArray &token,
                      const QByteArray &body = {}, Headers headers = {})
     {
-        RawConnection c(m_service->port());
-        if (!token.isEmpty())
-            headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + token)));
-        if (!body.isEmpty())
-            headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-        if ((method == "POST" || method == "PUT") && body.isEmpty())
-            headers.append(qMakePair(QByteArray("Content-Length"), QByteArray("0")));
-        return c.request(method, QUrl(target).toEncoded(QUrl::FullyEncoded), body, headers);
+        return callServer(m_service->port(), method, target, token, body, std::move(headers));
     }
 
     qint64 count(const QString &orgId, const char *sql)
