@@ -70,6 +70,19 @@ inline QByteArray describe(const RawResponse &r)
     return QByteArray::number(r.status) + ": " + r.body.left(600);
 }
 
+/*! The API path of \a rest in org \a orgId: /api/v1/orgs/{orgId}/{rest}. */
+inline QString orgApi(const QString &orgId, const QString &rest)
+{
+    return QStringLiteral("/api/v1/orgs/%1/%2").arg(orgId, rest);
+}
+
+/*! The single number \a sql counts in \a orgId's scope through \a db (row-level security applies to the app role); -1 on failure. */
+inline qint64 countInOrg(Database &db, const QString &orgId, const char *sql)
+{
+    auto n = db.withTransaction(OrgScope{QString(), orgId}, [&](pqxx::work &tx) { return tx.exec(sql).at(0).at(0).as<qint64>(); });
+    return n ? *n : -1;
+}
+
 /*! Whether \a headers has one named \a name (case-insensitive). */
 inline bool hasHeader(const Headers &headers, const QByteArray &name)
 {
@@ -163,10 +176,7 @@ public:
     /*! A count in \a orgId's scope, through the app role (row-level security applies). */
     qint64 count(const QString &orgId, const char *sql)
     {
-        auto n = m_service->database().withTransaction(OrgScope{QString(), orgId}, [&](pqxx::work &tx) {
-            return tx.exec(sql).at(0).at(0).as<qint64>();
-        });
-        return n ? *n : -1;
+        return countInOrg(m_service->database(), orgId, sql);
     }
 
     /*! Every object in the file store. */
@@ -178,7 +188,7 @@ public:
 
     QString api(const QString &orgId, const QString &rest) const
     {
-        return QStringLiteral("/api/v1/orgs/%1/%2").arg(orgId, rest);
+        return orgApi(orgId, rest);
     }
 
     void shiftClock(qint64 seconds) { m_clockOffset += seconds; }

@@ -233,7 +233,7 @@ private:
 
     QString api(const QString &orgId, const QString &rest) const
     {
-        return QStringLiteral("/api/v1/orgs/%1/%2").arg(orgId, rest);
+        return orgApi(orgId, rest);
     }
 
     RawResponse call(const QByteArray &method, const QString &target, const QByteArray &token, const QByteArray &body = {},

@@ -127,15 +127,12 @@ public:
 
     qint64 count(const QString &orgId, const char *sql)
     {
-        auto n = m_service->database().withTransaction(OrgScope{QString(), orgId}, [&](pqxx::work &tx) {
-            return tx.exec(sql).at(0).at(0).as<qint64>();
-        });
-        return n ? *n : -1;
+        return countInOrg(m_service->database(), orgId, sql);
     }
 
     QString api(const QString &orgId, const QString &rest) const
     {
-        return QStringLiteral("/api/v1/orgs/%1/%2").arg(orgId, rest);
+        return orgApi(orgId, rest);
     }
 
     QString createDeck(const QString &orgId, const QByteArray &token, const QByteArray &spec)
