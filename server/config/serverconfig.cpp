@@ -30,6 +30,11 @@ const QString kWebhookLoopback = QStringLiteral("webhook-allow-http-loopback");
 const QString kMaintenanceInterval = QStringLiteral("maintenance-interval-seconds");
 const QString kJobRetention = QStringLiteral("job-retention-days");
 const QString kUsageRetention = QStringLiteral("usage-daily-retention-days");
+const QString kMaxStreams = QStringLiteral("max-event-streams");
+const QString kMaxStreamsPerOrg = QStringLiteral("max-event-streams-per-org");
+const QString kSandboxIsolation = QStringLiteral("sandbox-isolation");
+
+const QStringList kIsolationModes{QStringLiteral("auto"), QStringLiteral("required"), QStringLiteral("off")};
 
 const QStringList kLogLevels{QStringLiteral("trace"), QStringLiteral("debug"), QStringLiteral("info"),
                              QStringLiteral("warn"), QStringLiteral("error"), QStringLiteral("off")};
@@ -200,6 +205,17 @@ const QList<ConfigSetting> &ServerConfig::settingsTable()
          QStringLiteral("400"),
          QStringLiteral("Daily usage rows of whole months older than this are rolled up into monthly rows "
                         "(367–36500: the dashboard shows up to 366 days).")},
+        {kMaxStreams, QStringLiteral("SLIDESPEC_MAX_EVENT_STREAMS"), QStringLiteral("n"), QStringLiteral("1000"),
+         QStringLiteral("Server-Sent Event streams (job progress) open at once; more get 503 with Retry-After "
+                        "(1–100000). Each holds a connection: keep nginx's worker_connections above it.")},
+        {kMaxStreamsPerOrg, QStringLiteral("SLIDESPEC_MAX_EVENT_STREAMS_PER_ORG"), QStringLiteral("n"),
+         QStringLiteral("100"),
+         QStringLiteral("Event streams one org may hold open; more get 429 with Retry-After (1–100000).")},
+        {kSandboxIsolation, QStringLiteral("SLIDESPEC_SANDBOX_ISOLATION"), QStringLiteral("mode"),
+         QStringLiteral("auto"),
+         QStringLiteral("How the renderer is isolated: auto (bubblewrap when it works here, else resource "
+                        "limits only, with a warning), required (bubblewrap or no rendering: a worker that "
+                        "cannot isolate does not start) or off.")},
     };
     return table;
 }
@@ -380,6 +396,24 @@ bool ServerConfig::load(const QCommandLineParser *parser, const QProcessEnvironm
     v = c.usageDailyRetentionDays;
     if (parseInt(lookup, kUsageRetention, 367, 36500, &v))
         c.usageDailyRetentionDays = int(v);
+    v = c.maxEventStreams;
+    if (parseInt(lookup, kMaxStreams, 1, 100000, &v))
+        c.maxEventStreams = int(v);
+    v = c.maxEventStreamsPerOrg;
+    if (parseInt(lookup, kMaxStreamsPerOrg, 1, 100000, &v))
+        c.maxEventStreamsPerOrg = int(v);
+    QString isolation;
+    if (lookup.get(setting(kSandboxIsolation), &isolation)) {
+        isolation = isolation.trimmed().toLower();
+        if (isolation.isEmpty())
+            isolation = QStringLiteral("auto");
+        if (kIsolationModes.contains(isolation))
+            c.sandboxIsolation = isolation;
+        else
+            problems.append(QStringLiteral("%1: \"%2\" is not one of %3.")
+                                .arg(where(setting(kSandboxIsolation)), isolation.left(40),
+                                     kIsolationModes.join(QStringLiteral(", "))));
+    }
 
     if (!problems.isEmpty()) {
         if (errors)

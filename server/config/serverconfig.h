@@ -71,6 +71,10 @@ struct ServerConfig
     int maintenanceIntervalSeconds = 3600;
     int jobRetentionDays = 14;             //!< finished jobs are pruned after this
     int usageDailyRetentionDays = 400;     //!< daily usage rows of whole months older than this are rolled up
+    int maxEventStreams = 1000;            //!< Server-Sent Event streams open at once (HttpServer::Options)
+    int maxEventStreamsPerOrg = 100;       //!< …per org
+    /*! The render sandbox's isolation: "auto", "required" or "off" (docs/queue.md, "The sandbox"). */
+    QString sandboxIsolation = QStringLiteral("auto");
     /*! Set by load(): every setting came from flags and the environment (not filled in by hand). */
     bool loaded = false;
 

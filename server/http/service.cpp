@@ -169,6 +169,8 @@ bool Service::start(QString *error)
     options.workerThreads = m_config.workerThreads;
     options.requestTimeoutMs = m_config.requestTimeoutMs;
     options.trustedProxies = m_config.trustedProxies;
+    options.maxStreams = m_config.maxEventStreams;
+    options.maxStreamsPerOrg = m_config.maxEventStreamsPerOrg;
     m_http = std::make_unique<HttpServer>(m_router, m_metrics, options);
     if (!m_http->start(m_config.listenAddress, m_config.listenPort, error)) {
         m_http.reset();

@@ -20,6 +20,7 @@
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QTimer>
 #include <QSet>
@@ -241,7 +242,11 @@ JobMetrics::JobMetrics(MetricsRegistry &registry, JobQueue &queue, std::chrono::
                                QStringLiteral("Job workers running in this process"));
     m_refreshErrors = registry.counter(QStringLiteral("slidespec_jobs_depth_errors_total"),
                                        QStringLiteral("Failed reads of the queue depth"));
+    m_isolated = registry.gauge(QStringLiteral("slidespec_sandbox_isolated"),
+                                QStringLiteral("1 when this process's renders run in bubblewrap, 0 when they run with "
+                                               "resource limits only (docs/queue.md, The sandbox)"));
     m_workers->set(0);
+    m_isolated->set(0);
     // Series for every kind and state from the start, so alert rules see 0 rather than nothing.
     for (const QString &kind : renderJobKinds()) {
         for (const char *state : {"queued", "running", "retrying", "succeeded", "dead", "cancelled"})
@@ -557,6 +562,51 @@ int inProcessWorkerThreads()
     return ok ? std::clamp(n, 0, 64) : 2;
 }
 
+void JobMetrics::setSandboxIsolated(bool isolated)
+{
+    m_isolated->set(isolated ? 1 : 0);
+}
+
+RenderJobsOptions renderOptionsFor(const ServerConfig &config)
+{
+    RenderJobsOptions render;
+    const QString mode = config.sandboxIsolation.trimmed().toLower();
+    if (mode == QLatin1String("required"))
+        render.limits.isolation = SandboxIsolation::Required;
+    else if (mode == QLatin1String("off"))
+        render.limits.isolation = SandboxIsolation::Off;
+    else
+        render.limits.isolation = SandboxIsolation::Auto;
+    return render;
+}
+
+bool checkSandboxIsolation(const RenderJobsOptions &render, JobMetrics *metrics, QString *error)
+{
+    const SandboxIsolationStatus status = Sandbox::isolationStatus(render.limits);
+    if (metrics)
+        metrics->setSandboxIsolated(status.isolated);
+    const QJsonObject fields{{QStringLiteral("mode"), sandboxIsolationName(status.mode)},
+                             {QStringLiteral("isolated"), status.isolated},
+                             {QStringLiteral("bwrap"), status.bwrapPath},
+                             {QStringLiteral("problem"), status.problem}};
+    if (status.mode == SandboxIsolation::Required && !status.isolated) {
+        *error = QStringLiteral("the sandbox isolation is required (--sandbox-isolation / SLIDESPEC_SANDBOX_ISOLATION) "
+                                "but bubblewrap does not work here: %1 Install bubblewrap (Debian: apt-get install "
+                                "bubblewrap) or allow unprivileged user namespaces.")
+                     .arg(status.problem);
+        logging::error(QStringLiteral("jobs: renders cannot be isolated"), fields);
+        return false;
+    }
+    if (status.isolated)
+        logging::info(QStringLiteral("jobs: renders run in bubblewrap"), fields);
+    else if (status.mode == SandboxIsolation::Off)
+        logging::warn(QStringLiteral("jobs: sandbox isolation is off; renders see the host's files"), fields);
+    else
+        logging::warn(QStringLiteral("jobs: bubblewrap does not work here; renders run with resource limits only"),
+                      fields);
+    return true;
+}
+
 RenderWorker::RenderWorker(const QString &databaseUrl, std::shared_ptr<StorageBackend> storage, RenderJobsOptions render,
                            int threads, JobMetrics *metrics, WorkerOptions base)
     : m_metrics(metrics)
@@ -650,7 +700,15 @@ bool installJobsModule(Service &service)
         if (!storage) {
             logging::warn(QStringLiteral("jobs: no usable storage; the in-process worker does not run"));
         } else {
-            state->worker = std::make_unique<RenderWorker>(config.databaseUrl, storage, RenderJobsOptions{}, threads,
+            const RenderJobsOptions render = renderOptionsFor(config);
+            QString isolationError;
+            if (!checkSandboxIsolation(render, state->metrics.get(), &isolationError)) {
+                logging::error(QStringLiteral("jobs: the in-process worker does not run"),
+                               {{QStringLiteral("error"), isolationError}});
+                service.adopt(state);
+                return true; // the API still serves; jobs wait for a worker that can isolate
+            }
+            state->worker = std::make_unique<RenderWorker>(config.databaseUrl, storage, render, threads,
                                                            state->metrics.get());
             // Started once the event loop runs (after migrations); stopped gracefully when it quits.
             QTimer::singleShot(0, QCoreApplication::instance(), [weak = std::weak_ptr<JobsModuleState>(state)] {
@@ -792,7 +850,13 @@ int runJobWorker(const ServerConfig &config)
         endpoint = std::make_unique<WorkerMetricsEndpoint>(config.databaseUrl);
 
     const int threads = std::max(1, inProcessWorkerThreads());
-    RenderWorker worker(config.databaseUrl, storage, RenderJobsOptions{}, threads, endpoint ? endpoint->jobs.get() : nullptr);
+    const RenderJobsOptions render = renderOptionsFor(config);
+    QString isolationError;
+    if (!checkSandboxIsolation(render, endpoint ? endpoint->jobs.get() : nullptr, &isolationError)) {
+        logging::error(QStringLiteral("worker: cannot start"), {{QStringLiteral("error"), isolationError}});
+        return 2;
+    }
+    RenderWorker worker(config.databaseUrl, storage, render, threads, endpoint ? endpoint->jobs.get() : nullptr);
     struct sigaction action = {};
     action.sa_handler = onWorkerSignal;
     sigemptyset(&action.sa_mask);

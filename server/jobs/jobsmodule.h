@@ -51,6 +51,8 @@ public:
     void refreshDepth();
     void workerStarted();
     void workerStopped();
+    /*! slidespec_sandbox_isolated: 1 when this process's renders run in bubblewrap. */
+    void setSandboxIsolated(bool isolated);
 
 private:
     friend class InstrumentedHandler;
@@ -68,6 +70,7 @@ private:
     MetricFamily *m_dead;
     MetricFamily *m_workers;
     MetricFamily *m_refreshErrors;
+    MetricFamily *m_isolated;
     int m_workersRunning = 0;
 };
 
@@ -94,6 +97,20 @@ bool registerJobsRoutes(Router &router, Database &db, std::shared_ptr<JobQueue> 
  * `serve`, default 2, 0 = none) and SLIDESPEC_CLI_PATH.
  */
 int inProcessWorkerThreads();
+
+/*!
+ * \brief The render options of this process's workers: the sandbox
+ * isolation from \a config (`--sandbox-isolation`).
+ */
+RenderJobsOptions renderOptionsFor(const ServerConfig &config);
+
+/*!
+ * \brief Probes the sandbox isolation \a render asks for, logs what renders
+ * will get and sets the isolation gauge of \a metrics (may be null). False,
+ * with \a error, when isolation is required and bubblewrap does not work
+ * here: the caller must not start a worker then.
+ */
+bool checkSandboxIsolation(const RenderJobsOptions &render, JobMetrics *metrics, QString *error);
 
 /*!
  * \brief Builds a Worker with the render handlers (instrumented when

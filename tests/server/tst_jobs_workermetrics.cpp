@@ -4,6 +4,7 @@
 // as a subprocess against a migrated database of its own, runs a real export,
 // and its metrics are scraped over TCP and checked with `promtool check
 // metrics`. A malformed address stops the worker before it takes jobs.
+#include "sandbox/sandbox.h"
 #include "tst_jobs_support.h"
 #include "tst_serverbinary_support.h"
 
@@ -83,6 +84,10 @@ private slots:
                                    "slidespec_job_attempts_total{kind=\"export-pdf\",outcome=\"succeeded\"} 1",
                                    "slidespec_jobs{state=\"succeeded\",kind=\"export-pdf\"}", "http_requests_total"})
             QVERIFY2(metrics.body.contains(series), series);
+        // Whether renders are isolated is visible to the scraper (bubblewrap works on the test machines).
+        const bool isolated = Sandbox::isolationStatus({}).isolated;
+        QVERIFY2(metrics.body.contains(isolated ? "\nslidespec_sandbox_isolated 1" : "\nslidespec_sandbox_isolated 0"),
+                 metrics.body.constData());
         RawConnection missing(port);
         QCOMPARE(missing.request("GET", "/api/v1/openapi.json", {}, {}).status, 404); // only the two routes
 
@@ -121,6 +126,54 @@ private slots:
         ::kill(pid_t(worker.processId()), SIGTERM);
         QVERIFY(worker.waitForFinished(30000));
         QCOMPARE(worker.exitCode(), 0);
+    }
+
+    void sandboxIsolationSetting_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("exitCode"); // -1: the worker runs (stopped with SIGTERM)
+        QTest::addColumn<QString>("logPart");
+        const bool bwrapWorks = Sandbox::isolationStatus({}).isolated;
+        QTest::newRow("off: runs, warns") << QStringLiteral("off") << -1 << QStringLiteral("sandbox isolation is off");
+        QTest::newRow("auto: isolated when bubblewrap works")
+            << QStringLiteral("auto") << -1
+            << (bwrapWorks ? QStringLiteral("renders run in bubblewrap") : QStringLiteral("bubblewrap does not work"));
+        if (bwrapWorks)
+            QTest::newRow("required: runs isolated")
+                << QStringLiteral("required") << -1 << QStringLiteral("renders run in bubblewrap");
+        else
+            QTest::newRow("required without bubblewrap: refuses to start")
+                << QStringLiteral("required") << 2 << QStringLiteral("renders cannot be isolated");
+        QTest::newRow("misspelt: refuses to start")
+            << QStringLiteral("requird") << 2 << QStringLiteral("SLIDESPEC_SANDBOX_ISOLATION");
+    }
+
+    void sandboxIsolationSetting()
+    {
+        QFETCH(QString, value);
+        QFETCH(int, exitCode);
+        QFETCH(QString, logPart);
+        QProcessEnvironment env = workerEnvironment(QString());
+        env.insert(QStringLiteral("SLIDESPEC_SANDBOX_ISOLATION"), value);
+        QProcess worker;
+        worker.setProcessEnvironment(env);
+        worker.setProcessChannelMode(QProcess::MergedChannels);
+        worker.start(m_binary, {QStringLiteral("worker")});
+        QVERIFY(worker.waitForStarted(10000));
+        QByteArray log;
+        if (exitCode < 0) {
+            QVERIFY2(!binarytest::waitForLogLine(worker, log, QStringLiteral("worker running")).isEmpty(), log.constData());
+            ::kill(pid_t(worker.processId()), SIGTERM);
+            QVERIFY(worker.waitForFinished(30000));
+            log += worker.readAll();
+            QCOMPARE(worker.exitCode(), 0);
+        } else {
+            QVERIFY(worker.waitForFinished(30000));
+            log += worker.readAll();
+            QCOMPARE(worker.exitCode(), exitCode);
+            QVERIFY2(!log.contains("worker running"), log.constData());
+        }
+        QVERIFY2(log.contains(logPart.toUtf8()), log.constData());
     }
 
     void malformedAddressStopsTheWorker_data()

@@ -124,6 +124,29 @@ private slots:
         QCOMPARE(c.maintenanceIntervalSeconds, 0); // this process schedules nothing
     }
 
+    void eventStreamAndSandboxSettings()
+    {
+        ServerConfig c;
+        QStringList errors;
+        QVERIFY2(load({}, baseEnv(), ConfigPurpose::Serve, &c, &errors), qPrintable(errors.join('\n')));
+        QCOMPARE(c.maxEventStreams, 1000);
+        QCOMPARE(c.maxEventStreamsPerOrg, 100);
+        QCOMPARE(c.sandboxIsolation, QStringLiteral("auto"));
+
+        QProcessEnvironment env = baseEnv();
+        env.insert(QStringLiteral("SLIDESPEC_MAX_EVENT_STREAMS"), QStringLiteral("5000"));
+        env.insert(QStringLiteral("SLIDESPEC_SANDBOX_ISOLATION"), QStringLiteral(" Required "));
+        QVERIFY2(load({QStringLiteral("--max-event-streams-per-org"), QStringLiteral("20")}, env, ConfigPurpose::Serve,
+                      &c, &errors),
+                 qPrintable(errors.join('\n')));
+        QCOMPARE(c.maxEventStreams, 5000);
+        QCOMPARE(c.maxEventStreamsPerOrg, 20);
+        QCOMPARE(c.sandboxIsolation, QStringLiteral("required"));
+        QVERIFY2(load({QStringLiteral("--sandbox-isolation=off")}, env, ConfigPurpose::Serve, &c, &errors),
+                 qPrintable(errors.join('\n')));
+        QCOMPARE(c.sandboxIsolation, QStringLiteral("off")); // the flag wins
+    }
+
     void urlsCanComeFromFiles()
     {
         QProcessEnvironment env = baseEnv();
@@ -162,6 +185,9 @@ private slots:
         QTest::newRow("maintenance interval not a number") << "SLIDESPEC_MAINTENANCE_INTERVAL_SECONDS" << "hourly" << "from 0 to 604800";
         QTest::newRow("job retention zero") << "SLIDESPEC_JOB_RETENTION_DAYS" << "0" << "from 1 to 3650";
         QTest::newRow("usage retention shorter than the dashboard") << "SLIDESPEC_USAGE_DAILY_RETENTION_DAYS" << "30" << "from 367 to 36500";
+        QTest::newRow("no event streams at all") << "SLIDESPEC_MAX_EVENT_STREAMS" << "0" << "from 1 to 100000";
+        QTest::newRow("event streams per org not a number") << "SLIDESPEC_MAX_EVENT_STREAMS_PER_ORG" << "lots" << "from 1 to 100000";
+        QTest::newRow("unknown sandbox isolation") << "SLIDESPEC_SANDBOX_ISOLATION" << "strict" << "is not one of auto, required, off";
     }
 
     void invalidSettingsAreRefusedClearly()
