@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Shared by the auth, org and RLS tests: the real PostgreSQL the test script
-// starts (scripts/pg.sh), migrated to the current schema, and helpers that
+// Shared by the auth, org and RLS tests: a database of the test process's own
+// on the PostgreSQL scripts/pg.sh starts, migrated to the current schema, and helpers that
 // make unique users and orgs so tests never depend on each other's rows.
 
 #include "auth/accountservice.h"
@@ -11,7 +11,10 @@
 #include "auth/throttle.h"
 #include "db/database.h"
 #include "db/migrator.h"
+#include "serverfixture.h"
 
+#include <QCoreApplication>
+#include <QRegularExpression>
 #include <QString>
 #include <QTest>
 #include <QUrl>
@@ -26,23 +29,42 @@ using namespace slidespec::server;
 /*! The connection URLs, or a failure that says how to get them. */
 struct Urls
 {
-    QString app;       //!< SLIDESPEC_TEST_DATABASE_URL: the non-owner, RLS-bound role
-    QString migration; //!< SLIDESPEC_TEST_MIGRATION_DATABASE_URL: the schema owner
+    QString app;       //!< the non-owner, RLS-bound role, on this process's own database
+    QString migration; //!< the schema owner, on the same database
     QString error;
 };
 
+/*! This test process's own database (see urls()). */
+inline slidespec::server::test::TestDatabase &processDatabase()
+{
+    static slidespec::server::test::TestDatabase database;
+    return database;
+}
+
+/*!
+ * \brief URLs of a database of this test process's own, created on the
+ * first call from SLIDESPEC_TEST_DATABASE_URL and
+ * SLIDESPEC_TEST_MIGRATION_DATABASE_URL (scripts/pg.sh env), so test
+ * programs never share a schema (a migration changed on a development
+ * machine cannot leave a stale checksum behind) and parallel runs never see
+ * each other's rows. It is dropped when the QCoreApplication goes, inside
+ * main(): a static destructor would run after OpenSSL's exit handlers, which
+ * libpq still needs.
+ */
 inline Urls urls()
 {
-    Urls u;
-    u.app = qEnvironmentVariable("SLIDESPEC_TEST_DATABASE_URL");
-    u.migration = qEnvironmentVariable("SLIDESPEC_TEST_MIGRATION_DATABASE_URL");
-    if (u.app.isEmpty() || u.migration.isEmpty()) {
-        u.error = QStringLiteral(
-            "SLIDESPEC_TEST_DATABASE_URL and SLIDESPEC_TEST_MIGRATION_DATABASE_URL must be set: these tests run "
-            "against a real PostgreSQL. Run `scripts/pg.sh start && eval \"$(scripts/pg.sh env)\"` (scripts/test.sh "
-            "does it for you).");
-    }
-    return u;
+    static const Urls cached = [] {
+        Urls u;
+        QString tag = QCoreApplication::applicationName().toLower();
+        tag.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("_"));
+        if (!processDatabase().create(tag.isEmpty() ? QStringLiteral("auth") : tag.left(30), &u.error))
+            return u;
+        qAddPostRoutine([] { processDatabase().drop(); });
+        u.app = processDatabase().appUrl();
+        u.migration = processDatabase().ownerUrl();
+        return u;
+    }();
+    return cached;
 }
 
 /*! Migrates the test database; the app role is the app URL's user. Empty on success. */
