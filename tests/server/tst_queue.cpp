@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The job queue and its workers against the real PostgreSQL that
-// scripts/pg.sh starts (SLIDESPEC_TEST_DATABASE_URL as the app role,
-// SLIDESPEC_TEST_MIGRATION_DATABASE_URL as the owner), with worker
+// The job queue and its workers against a database of their own on the
+// PostgreSQL scripts/pg.sh starts (from SLIDESPEC_TEST_DATABASE_URL, the app role,
+// and SLIDESPEC_TEST_MIGRATION_DATABASE_URL, the owner), with worker
 // processes (queue_helpers/queue_worker) for SIGKILL and SIGTERM.
 #include "db/database.h"
 #include "db/migrator.h"
 #include "queue/jobqueue.h"
 #include "queue/worker.h"
 #include "sandbox/sandbox.h"
+#include "serverfixture.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -193,6 +194,7 @@ private:
     qint64 enqueue(const OrgScope &scope, const QString &kind, QJsonObject payload = {}, int maxAttempts = 5);
     QString createOrg(const QString &name);
 
+    test::TestDatabase m_testDb; //!< this test's own database (declared first: dropped last)
     std::string m_appUrl;
     std::string m_ownerUrl;
     std::unique_ptr<Database> m_db;
@@ -225,16 +227,14 @@ QString TstQueue::createOrg(const QString &name)
 
 void TstQueue::initTestCase()
 {
-    m_appUrl = qEnvironmentVariable("SLIDESPEC_TEST_DATABASE_URL").toStdString();
-    m_ownerUrl = qEnvironmentVariable("SLIDESPEC_TEST_MIGRATION_DATABASE_URL").toStdString();
-    if (m_appUrl.empty() || m_ownerUrl.empty())
-        QFAIL("SLIDESPEC_TEST_DATABASE_URL and SLIDESPEC_TEST_MIGRATION_DATABASE_URL are not set. "
-              "Start the test cluster with `scripts/pg.sh start` and `eval \"$(scripts/pg.sh env)\"` "
-              "(scripts/test.sh does both).");
-    const QString appRole = QUrl(QString::fromStdString(m_appUrl)).userName();
-    Migrator migrator(QString::fromStdString(m_ownerUrl), appRole);
-    const auto report = migrator.migrate();
-    QVERIFY2(report.ok, qPrintable(QStringLiteral("migrating the test database failed: ") + report.error));
+    // A database of its own (from SLIDESPEC_TEST_DATABASE_URL and SLIDESPEC_TEST_MIGRATION_DATABASE_URL).
+    const QString appRole = QUrl(qEnvironmentVariable("SLIDESPEC_TEST_DATABASE_URL")).userName();
+    QString error;
+    QVERIFY2(m_testDb.createMigrated(QStringLiteral("queue"), appRole.isEmpty() ? QStringLiteral("slidespec_app") : appRole,
+                                     &error),
+             qPrintable(error));
+    m_appUrl = m_testDb.appUrl().toStdString();
+    m_ownerUrl = m_testDb.ownerUrl().toStdString();
 
     Database::Options options;
     options.url = m_appUrl;
@@ -249,7 +249,7 @@ void TstQueue::initTestCase()
 
 void TstQueue::init()
 {
-    // Only this test uses the jobs table of the shared test database.
+    // Every test function starts with an empty queue.
     ownerExec("TRUNCATE jobs");
 }
 
