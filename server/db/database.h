@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QString>
 
 #include <pqxx/pqxx>
@@ -46,44 +48,9 @@ struct DbError
     ApiError toApiError() const;
 };
 
-/*!
- * \brief A value or a DbError. DbResult<void> holds no value.
- */
+/*! \brief A value or a DbError. DbResult<void> holds no value. */
 template<typename T>
-class DbResult
-{
-public:
-    DbResult(T value) : m_value(std::move(value)) {}
-    DbResult(DbError error) : m_error(std::move(error)) {}
-    bool ok() const { return m_value.has_value(); }
-    explicit operator bool() const { return ok(); }
-    T &value() { return *m_value; }
-    const T &value() const { return *m_value; }
-    T &operator*() { return *m_value; }
-    const T &operator*() const { return *m_value; }
-    T *operator->() { return &*m_value; }
-    const T *operator->() const { return &*m_value; }
-    const DbError &error() const { return m_error; }
-
-private:
-    std::optional<T> m_value;
-    DbError m_error;
-};
-
-template<>
-class DbResult<void>
-{
-public:
-    DbResult() = default;
-    DbResult(DbError error) : m_ok(false), m_error(std::move(error)) {}
-    bool ok() const { return m_ok; }
-    explicit operator bool() const { return ok(); }
-    const DbError &error() const { return m_error; }
-
-private:
-    bool m_ok = true;
-    DbError m_error;
-};
+using DbResult = Result<T, DbError>;
 
 /*!
  * \brief Tenant scope of a transaction: sets the session settings

@@ -2,9 +2,7 @@
 #pragma once
 
 #include "http/apierror.h"
-
-#include <optional>
-#include <utility>
+#include "result.h"
 
 namespace slidespec::server {
 
@@ -14,39 +12,6 @@ namespace slidespec::server {
  * HTTP layer only forwards them). ServiceResult<void> holds no value.
  */
 template<typename T>
-class ServiceResult
-{
-public:
-    ServiceResult(T value) : m_value(std::move(value)) {}
-    ServiceResult(ApiError error) : m_error(std::move(error)) {}
-    bool ok() const { return m_value.has_value(); }
-    explicit operator bool() const { return ok(); }
-    T &value() { return *m_value; }
-    const T &value() const { return *m_value; }
-    T &operator*() { return *m_value; }
-    const T &operator*() const { return *m_value; }
-    T *operator->() { return &*m_value; }
-    const T *operator->() const { return &*m_value; }
-    const ApiError &error() const { return m_error; }
-
-private:
-    std::optional<T> m_value;
-    ApiError m_error;
-};
-
-template<>
-class ServiceResult<void>
-{
-public:
-    ServiceResult() = default;
-    ServiceResult(ApiError error) : m_ok(false), m_error(std::move(error)) {}
-    bool ok() const { return m_ok; }
-    explicit operator bool() const { return ok(); }
-    const ApiError &error() const { return m_error; }
-
-private:
-    bool m_ok = true;
-    ApiError m_error;
-};
+using ServiceResult = Result<T, ApiError>;
 
 } // namespace slidespec::server

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QString>
 
 #include <utility>
-#include <variant>
 
 namespace slidespec::server {
 
@@ -40,48 +41,12 @@ struct StorageError
  * use(object.value().data);
  * \endcode
  */
-template <typename T>
-class StorageResult
+template<typename T>
+class StorageResult : public Result<T, StorageError>
 {
 public:
-    StorageResult(T value) : m_state(std::in_place_index<0>, std::move(value)) { }
-    StorageResult(StorageError error) : m_state(std::in_place_index<1>, std::move(error)) { }
-
-    bool ok() const { return m_state.index() == 0; }
-    explicit operator bool() const { return ok(); }
-
-    const T &value() const & { return std::get<0>(m_state); }
-    T &value() & { return std::get<0>(m_state); }
-    T &&value() && { return std::get<0>(std::move(m_state)); }
-
-    /*! The error; an empty one when ok() (safe to call either way). */
-    const StorageError &error() const
-    {
-        static const StorageError none{StorageErrorKind::Protocol, QString()};
-        return ok() ? none : std::get<1>(m_state);
-    }
-    bool isNotFound() const { return !ok() && error().kind == StorageErrorKind::NotFound; }
-
-private:
-    std::variant<T, StorageError> m_state;
-};
-
-/*! \brief A result without a value: success, or a StorageError. */
-template <>
-class StorageResult<void>
-{
-public:
-    StorageResult() = default;
-    StorageResult(StorageError error) : m_error(std::move(error)), m_ok(false) { }
-
-    bool ok() const { return m_ok; }
-    explicit operator bool() const { return m_ok; }
-    const StorageError &error() const { return m_error; }
-    bool isNotFound() const { return !m_ok && m_error.kind == StorageErrorKind::NotFound; }
-
-private:
-    StorageError m_error;
-    bool m_ok = true;
+    using Result<T, StorageError>::Result;
+    bool isNotFound() const { return !this->ok() && this->error().kind == StorageErrorKind::NotFound; }
 };
 
 /*! Shorthand for a StorageError. */
