@@ -189,24 +189,6 @@ private:
     QList<QByteArray> m_retries;
 };
 
-/*! A valid deck of \a slides slides, each with a title. */
-QByteArray deckSpec(int slides, const QString &title)
-{
-    QStringList parts;
-    for (int i = 1; i <= slides; ++i) {
-        parts.append(QStringLiteral("{\"id\":\"s%1\",\"elements\":[{\"type\":\"text\",\"id\":\"t%1\",\"role\":\"title\","
-                                    "\"frame\":{\"x\":40,\"y\":30,\"w\":600,\"h\":80},"
-                                    "\"text\":{\"paragraphs\":[{\"runs\":[{\"text\":\"%2, slide %1\"}]}]}}]}")
-                         .arg(i)
-                         .arg(title));
-    }
-    return QStringLiteral("{\"version\":1,\"format\":\"slidespec\",\"id\":\"sse\",\"title\":\"%1\","
-                          "\"brand\":{\"colors\":{\"background\":\"#ffffff\",\"text\":\"#1a1a1a\"},"
-                          "\"fonts\":{\"body\":{\"family\":\"Inter\"}}},\"slides\":[%2]}")
-        .arg(title, parts.join(u','))
-        .toUtf8();
-}
-
 quint16 freePort()
 {
     QTcpServer probe;
@@ -253,7 +235,7 @@ private:
     QString createDeck(const QString &orgId, const QByteArray &token, int slides, const QString &title)
     {
         const RawResponse r = call("POST", api(orgId, QStringLiteral("decks?name=") + QUrl::toPercentEncoding(title)), token,
-                                   deckSpec(slides, title));
+                                   sampleDeck(slides, title));
         if (r.status != 201)
             qWarning("deck create failed: %s", describe(r).constData());
         return jsonOf(r).value(QStringLiteral("id")).toString();
