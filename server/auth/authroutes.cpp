@@ -280,19 +280,6 @@ void addSchemas(Router &router)
                                                                      {QStringLiteral("alreadyMember"), type("boolean")}}));
 }
 
-RouteDoc doc(const QString &group, const QString &summary, const QString &request, const QString &response,
-             int success = 200, QList<int> errors = {})
-{
-    RouteDoc d;
-    d.tag = group;
-    d.summary = summary;
-    d.requestSchema = request;
-    d.responseSchema = response;
-    d.successStatus = success;
-    d.errorStatuses = std::move(errors);
-    return d;
-}
-
 } // namespace
 
 bool registerAuthRoutes(Router &router, AuthServices &services)
@@ -314,7 +301,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
 
     // --- accounts --------------------------------------------------------
     add("POST", "/auth/signup", AuthMode::None, "",
-        doc(tag, QStringLiteral("Create an account and log in"), QStringLiteral("SignupRequest"),
+        routeDoc(tag, QStringLiteral("Create an account and log in"), QStringLiteral("SignupRequest"),
             QStringLiteral("Session"), 201, {409, 429}),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto limited = rateLimit(*sv, ctx))
@@ -335,7 +322,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("POST", "/auth/login", AuthMode::None, "",
-        doc(tag, QStringLiteral("Log in: a session token"), QStringLiteral("LoginRequest"), QStringLiteral("Session"),
+        routeDoc(tag, QStringLiteral("Log in: a session token"), QStringLiteral("LoginRequest"), QStringLiteral("Session"),
             200, {429}),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto limited = rateLimit(*sv, ctx))
@@ -355,7 +342,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("POST", "/auth/logout", AuthMode::Required, "",
-        doc(tag, QStringLiteral("Log out: revoke this session"), {}, {}, 204),
+        routeDoc(tag, QStringLiteral("Log out: revoke this session"), {}, {}, 204),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
                 return *denied;
@@ -364,7 +351,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("GET", "/me", AuthMode::Required, "",
-        doc(tag, QStringLiteral("The caller, their orgs, and what they may do in each"), {}, QStringLiteral("Me")),
+        routeDoc(tag, QStringLiteral("The caller, their orgs, and what they may do in each"), {}, QStringLiteral("Me")),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto user = sv->accounts().user(ctx.userId());
             if (!user)
@@ -388,7 +375,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("POST", "/me/password", AuthMode::Required, "",
-        doc(tag, QStringLiteral("Change the password; other sessions are revoked"), QStringLiteral("PasswordChange"),
+        routeDoc(tag, QStringLiteral("Change the password; other sessions are revoked"), QStringLiteral("PasswordChange"),
             {}, 204, {429}),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
@@ -407,7 +394,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("GET", "/me/sessions", AuthMode::Required, "",
-        doc(tag, QStringLiteral("The caller's live login sessions (devices)"), {}, QStringLiteral("SessionList")),
+        routeDoc(tag, QStringLiteral("The caller's live login sessions (devices)"), {}, QStringLiteral("SessionList")),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
                 return *denied;
@@ -421,7 +408,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("DELETE", "/me/sessions/{sessionId}", AuthMode::Required, "",
-        doc(tag, QStringLiteral("Revoke one of the caller's sessions (log a device out)"), {}, {}, 204),
+        routeDoc(tag, QStringLiteral("Revoke one of the caller's sessions (log a device out)"), {}, {}, 204),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
                 return *denied;
@@ -431,7 +418,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("GET", "/me/tokens", AuthMode::Required, "",
-        doc(tag, QStringLiteral("The caller's API tokens"), {}, QStringLiteral("ApiTokenList")),
+        routeDoc(tag, QStringLiteral("The caller's API tokens"), {}, QStringLiteral("ApiTokenList")),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
                 return *denied;
@@ -445,7 +432,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("POST", "/me/tokens", AuthMode::Required, "",
-        doc(tag, QStringLiteral("Create an API token scoped to one org (the secret is shown once)"),
+        routeDoc(tag, QStringLiteral("Create an API token scoped to one org (the secret is shown once)"),
             QStringLiteral("CreateApiTokenRequest"), QStringLiteral("NewApiToken"), 201),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
@@ -473,7 +460,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("DELETE", "/me/tokens/{tokenId}", AuthMode::Required, "",
-        doc(tag, QStringLiteral("Revoke one of the caller's API tokens"), {}, {}, 204),
+        routeDoc(tag, QStringLiteral("Revoke one of the caller's API tokens"), {}, {}, 204),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
                 return *denied;
@@ -484,7 +471,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
 
     // --- orgs -------------------------------------------------------------
     add("POST", "/orgs", AuthMode::Required, "",
-        doc(orgsTag, QStringLiteral("Create an org; the caller becomes its owner"), QStringLiteral("CreateOrgRequest"),
+        routeDoc(orgsTag, QStringLiteral("Create an org; the caller becomes its owner"), QStringLiteral("CreateOrgRequest"),
             QStringLiteral("Org"), 201, {409}),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))
@@ -504,7 +491,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("GET", "/orgs", AuthMode::Required, "",
-        doc(orgsTag, QStringLiteral("The caller's orgs"), {}, QStringLiteral("OrgList")),
+        routeDoc(orgsTag, QStringLiteral("The caller's orgs"), {}, QStringLiteral("OrgList")),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto orgs = sv->orgs().listForUser(ctx.userId());
             if (!orgs)
@@ -519,14 +506,14 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("GET", "/orgs/{orgId}", AuthMode::Required, "org.read",
-        doc(orgsTag, QStringLiteral("An org"), {}, QStringLiteral("Org")),
+        routeDoc(orgsTag, QStringLiteral("An org"), {}, QStringLiteral("Org")),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto org = sv->orgs().get(ctx.userId(), ctx.orgId());
             return org ? HttpResponse::json(org->toJson(true)) : failure(org.error());
         });
 
     add("PATCH", "/orgs/{orgId}", AuthMode::Required, "org.update",
-        doc(orgsTag, QStringLiteral("Rename an org or replace its settings"), QStringLiteral("UpdateOrgRequest"),
+        routeDoc(orgsTag, QStringLiteral("Rename an org or replace its settings"), QStringLiteral("UpdateOrgRequest"),
             QStringLiteral("Org")),
         [sv](RequestContext &ctx) -> HttpResponse {
             QJsonObject body;
@@ -548,7 +535,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("DELETE", "/orgs/{orgId}", AuthMode::Required, "org.delete",
-        doc(orgsTag, QStringLiteral("Delete an org for good (owners; body {\"confirm\": \"<org name>\"})"),
+        routeDoc(orgsTag, QStringLiteral("Delete an org for good (owners; body {\"confirm\": \"<org name>\"})"),
             QStringLiteral("DeleteOrgRequest"), QString(), 204, {409}),
         [sv](RequestContext &ctx) -> HttpResponse {
             QJsonObject body;
@@ -573,7 +560,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("GET", "/orgs/{orgId}/members", AuthMode::Required, "members.read",
-        doc(orgsTag, QStringLiteral("The org's members and their roles"), {}, QStringLiteral("MemberList")),
+        routeDoc(orgsTag, QStringLiteral("The org's members and their roles"), {}, QStringLiteral("MemberList")),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto members = sv->orgs().members(ctx.userId(), ctx.orgId());
             if (!members)
@@ -585,7 +572,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("PATCH", "/orgs/{orgId}/members/{userId}", AuthMode::Required, "members.update_role",
-        doc(orgsTag, QStringLiteral("Change a member's role (owner rules apply)"), QStringLiteral("UpdateMemberRequest"),
+        routeDoc(orgsTag, QStringLiteral("Change a member's role (owner rules apply)"), QStringLiteral("UpdateMemberRequest"),
             QStringLiteral("Member"), 200, {409}),
         [sv](RequestContext &ctx) -> HttpResponse {
             QJsonObject body;
@@ -602,7 +589,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
 
     // Any member may leave; removing someone else needs members.remove (checked by the service).
     add("DELETE", "/orgs/{orgId}/members/{userId}", AuthMode::Required, "org.read",
-        doc(orgsTag, QStringLiteral("Remove a member, or leave the org (your own id)"), {}, {}, 204, {409}),
+        routeDoc(orgsTag, QStringLiteral("Remove a member, or leave the org (your own id)"), {}, {}, 204, {409}),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto done = sv->orgs().removeMember(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("userId")),
                                                 trailOf(ctx));
@@ -610,7 +597,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("POST", "/orgs/{orgId}/invites", AuthMode::Required, "members.invite",
-        doc(orgsTag, QStringLiteral("Invite someone by email; returns the single-use link"),
+        routeDoc(orgsTag, QStringLiteral("Invite someone by email; returns the single-use link"),
             QStringLiteral("CreateInviteRequest"), QStringLiteral("NewInvite"), 201, {409}),
         [sv](RequestContext &ctx) -> HttpResponse {
             QJsonObject body;
@@ -626,7 +613,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("GET", "/orgs/{orgId}/invites", AuthMode::Required, "invites.read",
-        doc(orgsTag, QStringLiteral("The org's invites with their status"), {}, QStringLiteral("InviteList")),
+        routeDoc(orgsTag, QStringLiteral("The org's invites with their status"), {}, QStringLiteral("InviteList")),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto invites = sv->orgs().invites(ctx.userId(), ctx.orgId());
             if (!invites)
@@ -638,7 +625,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("DELETE", "/orgs/{orgId}/invites/{inviteId}", AuthMode::Required, "invites.revoke",
-        doc(orgsTag, QStringLiteral("Revoke a pending invite"), {}, {}, 204, {409}),
+        routeDoc(orgsTag, QStringLiteral("Revoke a pending invite"), {}, {}, 204, {409}),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto done = sv->orgs().revokeInvite(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("inviteId")),
                                                 trailOf(ctx));
@@ -646,7 +633,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("GET", "/orgs/{orgId}/tokens", AuthMode::Required, "tokens.manage",
-        doc(orgsTag, QStringLiteral("Every member's API tokens for this org (no secrets)"), {},
+        routeDoc(orgsTag, QStringLiteral("Every member's API tokens for this org (no secrets)"), {},
             QStringLiteral("ApiTokenList")),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto tokens = sv->accounts().listOrgApiTokens(ctx.userId(), ctx.orgId());
@@ -659,7 +646,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("DELETE", "/orgs/{orgId}/tokens/{tokenId}", AuthMode::Required, "tokens.manage",
-        doc(orgsTag, QStringLiteral("Revoke any member's API token for this org"), {}, {}, 204),
+        routeDoc(orgsTag, QStringLiteral("Revoke any member's API token for this org"), {}, {}, 204),
         [sv](RequestContext &ctx) -> HttpResponse {
             auto done = sv->accounts().revokeOrgApiToken(ctx.userId(), ctx.orgId(), ctx.pathParam(QStringLiteral("tokenId")),
                                                           trailOf(ctx));
@@ -667,7 +654,7 @@ bool registerAuthRoutes(Router &router, AuthServices &services)
         });
 
     add("POST", "/invites/{token}/accept", AuthMode::Required, "",
-        doc(orgsTag, QStringLiteral("Accept an invite (the logged-in account must have the invited email)"), {},
+        routeDoc(orgsTag, QStringLiteral("Accept an invite (the logged-in account must have the invited email)"), {},
             QStringLiteral("AcceptedInvite"), 200, {410, 429}),
         [sv](RequestContext &ctx) -> HttpResponse {
             if (auto denied = requireSession(ctx))

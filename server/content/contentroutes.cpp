@@ -396,20 +396,6 @@ void addSchemas(Router &router)
                                    {QStringLiteral("expiresAt"), time}}));
 }
 
-RouteDoc doc(const QString &tag, const QString &summary, const QString &request, const QString &response,
-             int status = 200, QList<int> errors = {}, QList<QueryParamDoc> params = {})
-{
-    RouteDoc d;
-    d.tag = tag;
-    d.summary = summary;
-    d.requestSchema = request;
-    d.responseSchema = response;
-    d.successStatus = status;
-    d.errorStatuses = std::move(errors);
-    d.queryParams = std::move(params);
-    return d;
-}
-
 QueryParamDoc param(const char *name, const char *type, const QString &description)
 {
     return {QLatin1StringView(name), QLatin1StringView(type), description, false};
@@ -441,7 +427,7 @@ bool addKindRoutes(Router &router, const std::shared_ptr<ContentContext> &cx, Co
     const QueryParamDoc nameParam = param("name", "string", QStringLiteral("Name (1–200 characters); default: the spec's title or name"));
 
     add("POST", base, perm + QStringLiteral(".write"),
-        doc(tag, QStringLiteral("Create a %1 from its spec (revision 1)").arg(singular), QStringLiteral("Spec"), schema,
+        routeDoc(tag, QStringLiteral("Create a %1 from its spec (revision 1)").arg(singular), QStringLiteral("Spec"), schema,
             201, {415, 422}, {nameParam}),
         [cx, kind, k](RequestContext &ctx) -> HttpResponse {
             std::optional<QString> name;
@@ -469,7 +455,7 @@ bool addKindRoutes(Router &router, const std::shared_ptr<ContentContext> &cx, Co
         });
 
     add("GET", base, perm + QStringLiteral(".read"),
-        doc(tag, QStringLiteral("List the org's %1s (newest first, or by name); ?deleted=true lists the trash").arg(singular),
+        routeDoc(tag, QStringLiteral("List the org's %1s (newest first, or by name); ?deleted=true lists the trash").arg(singular),
             {}, schema + QStringLiteral("List"), 200, {},
             {param("limit", "integer", QStringLiteral("1–100, default 50")),
              param("cursor", "string", QStringLiteral("nextCursor of the previous page")),
@@ -493,7 +479,7 @@ bool addKindRoutes(Router &router, const std::shared_ptr<ContentContext> &cx, Co
         });
 
     add("GET", one, perm + QStringLiteral(".read"),
-        doc(tag, QStringLiteral("The %1's current spec, byte for byte (ETag: its revision; If-None-Match → 304)").arg(singular),
+        routeDoc(tag, QStringLiteral("The %1's current spec, byte for byte (ETag: its revision; If-None-Match → 304)").arg(singular),
             {}, QStringLiteral("Spec"), 200, {304}),
         [cx, kind, idParam](RequestContext &ctx) -> HttpResponse {
             auto rev = cx->content.get(kind, actorOf(ctx), ctx.pathParam(idParam));
@@ -503,7 +489,7 @@ bool addKindRoutes(Router &router, const std::shared_ptr<ContentContext> &cx, Co
         });
 
     add("GET", one + QStringLiteral("/metadata"), perm + QStringLiteral(".read"),
-        doc(tag, QStringLiteral("The %1's name, revision and times").arg(singular), {}, schema),
+        routeDoc(tag, QStringLiteral("The %1's name, revision and times").arg(singular), {}, schema),
         [cx, kind, idParam](RequestContext &ctx) -> HttpResponse {
             auto item = cx->content.item(kind, actorOf(ctx), ctx.pathParam(idParam));
             if (!item)
@@ -512,7 +498,7 @@ bool addKindRoutes(Router &router, const std::shared_ptr<ContentContext> &cx, Co
         });
 
     add("PUT", one, perm + QStringLiteral(".write"),
-        doc(tag, QStringLiteral("Save a new revision of the %1 (If-Match: the revision you edited)").arg(singular),
+        routeDoc(tag, QStringLiteral("Save a new revision of the %1 (If-Match: the revision you edited)").arg(singular),
             QStringLiteral("Spec"), schema, 200, {409, 412, 415, 422, 428}, {nameParam}),
         [cx, kind, idParam](RequestContext &ctx) -> HttpResponse {
             std::optional<QString> name;
@@ -543,7 +529,7 @@ bool addKindRoutes(Router &router, const std::shared_ptr<ContentContext> &cx, Co
         });
 
     add("DELETE", one, perm + QStringLiteral(".delete"),
-        doc(tag, QStringLiteral("Move the %1 to the trash (restore undoes it)").arg(singular), {}, schema),
+        routeDoc(tag, QStringLiteral("Move the %1 to the trash (restore undoes it)").arg(singular), {}, schema),
         [cx, kind, idParam](RequestContext &ctx) -> HttpResponse {
             auto item = cx->content.trash(kind, actorOf(ctx), ctx.pathParam(idParam));
             if (!item)
@@ -552,7 +538,7 @@ bool addKindRoutes(Router &router, const std::shared_ptr<ContentContext> &cx, Co
         });
 
     add("POST", one + QStringLiteral("/restore"), perm + QStringLiteral(".delete"),
-        doc(tag, QStringLiteral("Take the %1 out of the trash").arg(singular), {}, schema, 200, {409}),
+        routeDoc(tag, QStringLiteral("Take the %1 out of the trash").arg(singular), {}, schema, 200, {409}),
         [cx, kind, idParam](RequestContext &ctx) -> HttpResponse {
             auto item = cx->content.restore(kind, actorOf(ctx), ctx.pathParam(idParam));
             if (!item)
@@ -561,7 +547,7 @@ bool addKindRoutes(Router &router, const std::shared_ptr<ContentContext> &cx, Co
         });
 
     add("GET", one + QStringLiteral("/revisions"), perm + QStringLiteral(".read"),
-        doc(tag, QStringLiteral("The %1's revisions, newest first").arg(singular), {}, QStringLiteral("RevisionList"), 200,
+        routeDoc(tag, QStringLiteral("The %1's revisions, newest first").arg(singular), {}, QStringLiteral("RevisionList"), 200,
             {}, {param("limit", "integer", QStringLiteral("1–100, default 50")),
                  param("cursor", "string", QStringLiteral("nextCursor of the previous page"))}),
         [cx, kind, idParam](RequestContext &ctx) -> HttpResponse {
@@ -579,7 +565,7 @@ bool addKindRoutes(Router &router, const std::shared_ptr<ContentContext> &cx, Co
         });
 
     add("GET", one + QStringLiteral("/revisions/{revision}"), perm + QStringLiteral(".read"),
-        doc(tag, QStringLiteral("One revision's spec, byte for byte as it was saved"), {},
+        routeDoc(tag, QStringLiteral("One revision's spec, byte for byte as it was saved"), {},
             QStringLiteral("Spec"), 200, {304}),
         [cx, kind, k, idParam](RequestContext &ctx) -> HttpResponse {
             bool isNumber = false;
@@ -614,7 +600,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
              && ok;
     };
 
-    RouteDoc upload = doc(tag, QStringLiteral("Upload an asset (raw body); the same bytes again return the existing asset (200)"),
+    RouteDoc upload = routeDoc(tag, QStringLiteral("Upload an asset (raw body); the same bytes again return the existing asset (200)"),
                           {}, QStringLiteral("Asset"), 201, {413, 415, 422, 429},
                           {{QStringLiteral("name"), QStringLiteral("string"), QStringLiteral("File name (no path)"), true}});
     upload.requestContentType = QStringLiteral("application/octet-stream");
@@ -642,7 +628,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
         });
 
     add("GET", base, AuthMode::Required, QStringLiteral("assets.read"),
-        doc(tag, QStringLiteral("The org's assets, newest first"), {}, QStringLiteral("AssetList"), 200, {},
+        routeDoc(tag, QStringLiteral("The org's assets, newest first"), {}, QStringLiteral("AssetList"), 200, {},
             {param("limit", "integer", QStringLiteral("1–100, default 50")),
              param("cursor", "string", QStringLiteral("nextCursor of the previous page"))}),
         [cx](RequestContext &ctx) -> HttpResponse {
@@ -659,7 +645,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
         });
 
     add("GET", one, AuthMode::Required, QStringLiteral("assets.read"),
-        doc(tag, QStringLiteral("An asset's metadata"), {}, QStringLiteral("Asset")),
+        routeDoc(tag, QStringLiteral("An asset's metadata"), {}, QStringLiteral("Asset")),
         [cx](RequestContext &ctx) -> HttpResponse {
             auto asset = cx->assets.get(actorOf(ctx), ctx.pathParam(QStringLiteral("assetId")));
             if (!asset)
@@ -667,7 +653,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
             return HttpResponse::json(asset->toJson());
         });
 
-    RouteDoc content = doc(tag, QStringLiteral("Download an asset's bytes (sniffed type, nosniff)"), {}, {}, 200,
+    RouteDoc content = routeDoc(tag, QStringLiteral("Download an asset's bytes (sniffed type, nosniff)"), {}, {}, 200,
                            {304, 429, 503});
     content.responseContentType = QStringLiteral("application/octet-stream");
     add("GET", one + QStringLiteral("/content"), AuthMode::Required, QStringLiteral("assets.read"), content,
@@ -681,7 +667,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
         });
 
     add("POST", one + QStringLiteral("/signed-url"), AuthMode::Required, QStringLiteral("assets.read"),
-        doc(tag, QStringLiteral("An expiring download link that needs no login"), QStringLiteral("SignedUrlRequest"),
+        routeDoc(tag, QStringLiteral("An expiring download link that needs no login"), QStringLiteral("SignedUrlRequest"),
             QStringLiteral("SignedUrl"), 200, {503}),
         [cx](RequestContext &ctx) -> HttpResponse {
             int seconds = cx->options.defaultSignedUrlSeconds;
@@ -717,7 +703,7 @@ bool addAssetRoutes(Router &router, const std::shared_ptr<ContentContext> &cx)
                                        {QStringLiteral("expiresAt"), expires.toUTC().toString(Qt::ISODate)}});
         });
 
-    RouteDoc signedDoc = doc(tag, QStringLiteral("Download an asset through a signed link (no login; expired or altered → 403)"),
+    RouteDoc signedDoc = routeDoc(tag, QStringLiteral("Download an asset through a signed link (no login; expired or altered → 403)"),
                              {}, {}, 200, {403, 429, 503},
                              {{QStringLiteral("expires"), QStringLiteral("integer"), QStringLiteral("Unix time"), true},
                               {QStringLiteral("sig"), QStringLiteral("string"), QStringLiteral("HMAC-SHA256, base64url"), true}});

@@ -56,6 +56,19 @@ struct RouteDoc
     QString responseContentType = QStringLiteral("application/json");
 };
 
+/*! A JSON route's documentation from the parts most routes set. */
+inline RouteDoc routeDoc(QString tag, QString summary, QString requestSchema, QString responseSchema,
+                         int successStatus = 200, QList<int> errorStatuses = {}, QList<QueryParamDoc> queryParams = {})
+{
+    return {.summary = std::move(summary),
+            .tag = std::move(tag),
+            .requestSchema = std::move(requestSchema),
+            .responseSchema = std::move(responseSchema),
+            .successStatus = successStatus,
+            .errorStatuses = std::move(errorStatuses),
+            .queryParams = std::move(queryParams)};
+}
+
 /*!
  * \brief One route: method, path pattern with {name} parameters, handler,
  * authentication, permission (a string from the permission matrix, checked

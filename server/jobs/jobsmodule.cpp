@@ -49,15 +49,7 @@ QJsonValue isoOrNull(const QDateTime &t)
 RouteDoc doc(const QString &summary, const QString &request, const QString &response, int status = 200,
              QList<int> errors = {}, QList<QueryParamDoc> params = {})
 {
-    RouteDoc d;
-    d.tag = QStringLiteral("Jobs");
-    d.summary = summary;
-    d.requestSchema = request;
-    d.responseSchema = response;
-    d.successStatus = status;
-    d.errorStatuses = std::move(errors);
-    d.queryParams = std::move(params);
-    return d;
+    return routeDoc(QStringLiteral("Jobs"), summary, request, response, status, std::move(errors), std::move(params));
 }
 
 ApiError jobNotFound()
