@@ -346,12 +346,8 @@ private slots:
             QFAIL("slidespec-server is not built next to the tests (tests/server/CMakeLists.txt makes tst_jobs depend on it)");
         const QString keyFile = m_work.filePath(QStringLiteral("secret.key"));
         QVERIFY(binarytest::writeSecretKey(keyFile, QByteArray(48, 'k')));
-        QProcessEnvironment env = binarytest::serverEnvironment(f.database(), keyFile);
-        env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), f.storageUrl);
-        env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
-        env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("2"));
         QProcess worker;
-        worker.setProcessEnvironment(env);
+        worker.setProcessEnvironment(f.renderProcessEnvironment(keyFile, 2));
         worker.setProcessChannelMode(QProcess::MergedChannels);
         worker.start(binary, {QStringLiteral("worker")});
         QVERIFY(worker.waitForStarted(10000));
@@ -382,12 +378,8 @@ private slots:
             QFAIL("slidespec-server is not built next to the tests (tests/server/CMakeLists.txt makes tst_jobs depend on it)");
         const QString keyFile = m_work.filePath(QStringLiteral("serve.key"));
         QVERIFY(binarytest::writeSecretKey(keyFile, QByteArray(48, 'k')));
-        QProcessEnvironment env = binarytest::serverEnvironment(f.database(), keyFile);
-        env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), f.storageUrl);
-        env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
-        env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("1"));
         QProcess server;
-        server.setProcessEnvironment(env);
+        server.setProcessEnvironment(f.renderProcessEnvironment(keyFile, 1));
         server.setProcessChannelMode(QProcess::MergedChannels);
         server.start(binary, {QStringLiteral("serve")});
         QVERIFY(server.waitForStarted(10000));

@@ -10,6 +10,7 @@
 #include "jobs/renderjobs.h"
 #include "ops/usage.h"
 #include "tst_content_support.h"
+#include "tst_serverbinary_support.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -165,6 +166,21 @@ public:
 
     Service &service() { return *m_service; }
     const TestDatabase &database() const { return m_db; }
+
+    /*!
+     * The environment of a slidespec-server process (`worker` or `serve`)
+     * that renders over this fixture's database and storage with the test's
+     * slidespec-cli and \a workers render threads, with the secret key in
+     * \a keyFile (binarytest::writeSecretKey).
+     */
+    QProcessEnvironment renderProcessEnvironment(const QString &keyFile, int workers) const
+    {
+        QProcessEnvironment env = binarytest::serverEnvironment(m_db, keyFile);
+        env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), storageUrl);
+        env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
+        env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QString::number(workers));
+        return env;
+    }
 
     QString storageUrl;
     std::shared_ptr<StorageBackend> storage;

@@ -28,10 +28,7 @@ class TstJobsWorkerMetrics : public QObject
         const QString keyFile = m_work.filePath(QStringLiteral("secret.key"));
         if (!binarytest::writeSecretKey(keyFile, QByteArray(48, 'k')))
             qWarning("cannot write %s", qPrintable(keyFile));
-        QProcessEnvironment env = binarytest::serverEnvironment(f.database(), keyFile);
-        env.insert(QStringLiteral("SLIDESPEC_STORAGE_URL"), f.storageUrl);
-        env.insert(QStringLiteral("SLIDESPEC_CLI_PATH"), QStringLiteral(SLIDESPEC_CLI_PATH));
-        env.insert(QStringLiteral("SLIDESPEC_JOB_WORKERS"), QStringLiteral("1"));
+        QProcessEnvironment env = f.renderProcessEnvironment(keyFile, 1);
         if (metricsListen.isNull())
             env.remove(QStringLiteral("SLIDESPEC_WORKER_METRICS_LISTEN"));
         else
