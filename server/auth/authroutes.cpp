@@ -3,6 +3,7 @@
 
 #include "auth/authservices.h"
 #include "auth/sessionauthenticator.h"
+#include "http/openapi.h"
 #include "http/router.h"
 #include "http/logging.h"
 #include "http/service.h"
@@ -135,37 +136,11 @@ AccountService::Client clientOf(const RequestContext &context)
             clientAddress(context)};
 }
 
-QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {})
-{
-    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), properties}};
-    if (!required.isEmpty())
-        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
-    return schema;
-}
-
-QJsonObject type(const char *name, const char *format = nullptr)
-{
-    QJsonObject t{{QStringLiteral("type"), QLatin1StringView(name)}};
-    if (format)
-        t.insert(QStringLiteral("format"), QLatin1StringView(format));
-    return t;
-}
-
-QJsonObject nullable(QJsonObject t)
-{
-    t.insert(QStringLiteral("nullable"), true);
-    return t;
-}
-
-QJsonObject ref(const char *name)
-{
-    return {{QStringLiteral("$ref"), QString(QStringLiteral("#/components/schemas/") + QLatin1StringView(name))}};
-}
-
-QJsonObject arrayOf(const QJsonObject &items)
-{
-    return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), items}};
-}
+using openapi::arrayOf;
+using openapi::nullable;
+using openapi::objectSchema;
+using openapi::ref;
+using openapi::type;
 
 QJsonObject roleSchema()
 {

@@ -3,6 +3,7 @@
 
 #include "content/contentservice.h"
 #include "content/specvalidation.h"
+#include "http/openapi.h"
 #include "http/router.h"
 #include "http/service.h"
 #include "ops/ratelimits.h"
@@ -297,37 +298,11 @@ QString signedDownloadPath(const QString &orgId, const QString &assetId)
 
 // ---- OpenAPI ------------------------------------------------------------
 
-QJsonObject type(const char *name, const char *format = nullptr)
-{
-    QJsonObject t{{QStringLiteral("type"), QLatin1StringView(name)}};
-    if (format)
-        t.insert(QStringLiteral("format"), QLatin1StringView(format));
-    return t;
-}
-
-QJsonObject nullable(QJsonObject t)
-{
-    t.insert(QStringLiteral("nullable"), true);
-    return t;
-}
-
-QJsonObject ref(const QString &name)
-{
-    return {{QStringLiteral("$ref"), QString(QStringLiteral("#/components/schemas/") + name)}};
-}
-
-QJsonObject arrayOf(const QJsonObject &items)
-{
-    return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), items}};
-}
-
-QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {})
-{
-    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), properties}};
-    if (!required.isEmpty())
-        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
-    return schema;
-}
+using openapi::arrayOf;
+using openapi::nullable;
+using openapi::objectSchema;
+using openapi::ref;
+using openapi::type;
 
 void addSchemas(Router &router)
 {

@@ -9,12 +9,45 @@
 
 namespace slidespec::server {
 
+namespace openapi {
+
+QJsonObject type(const char *name, const char *format)
+{
+    QJsonObject t{{QStringLiteral("type"), QLatin1StringView(name)}};
+    if (format)
+        t.insert(QStringLiteral("format"), QLatin1StringView(format));
+    return t;
+}
+
+QJsonObject nullable(QJsonObject schema)
+{
+    schema.insert(QStringLiteral("nullable"), true);
+    return schema;
+}
+
+QJsonObject ref(const QString &name)
+{
+    return {{QStringLiteral("$ref"), QString(QStringLiteral("#/components/schemas/") + name)}};
+}
+
+QJsonObject arrayOf(const QJsonObject &items)
+{
+    return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), items}};
+}
+
+QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required)
+{
+    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), properties}};
+    if (!required.isEmpty())
+        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    return schema;
+}
+
+} // namespace openapi
+
 namespace {
 
-QJsonObject ref(const QString &schema)
-{
-    return {{QStringLiteral("$ref"), QString(QStringLiteral("#/components/schemas/") + schema)}};
-}
+using openapi::ref;
 
 QJsonObject errorSchema()
 {

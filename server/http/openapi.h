@@ -3,6 +3,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace slidespec::server {
 
@@ -17,5 +18,21 @@ class Router;
  * Route patterns are OpenAPI paths already ({name}).
  */
 QJsonObject openApiDocument(const Router &router, const QString &serverUrl, const QString &version);
+
+/*! Building blocks of the schemas modules register with Router::addSchema(). */
+namespace openapi {
+
+/*! `{"type": name}`, with `"format"` when given. */
+QJsonObject type(const char *name, const char *format = nullptr);
+/*! \a schema with `"nullable": true`. */
+QJsonObject nullable(QJsonObject schema);
+/*! A reference to the registered schema \a name. */
+QJsonObject ref(const QString &name);
+/*! An array of \a items. */
+QJsonObject arrayOf(const QJsonObject &items);
+/*! An object with \a properties, of which \a required must be present. */
+QJsonObject objectSchema(const QJsonObject &properties, const QStringList &required = {});
+
+} // namespace openapi
 
 } // namespace slidespec::server

@@ -2,6 +2,7 @@
 #include "ops/opsmodule.h"
 
 #include "http/logging.h"
+#include "http/openapi.h"
 #include "http/router.h"
 #include "http/service.h"
 
@@ -27,55 +28,40 @@ HttpResponse failure(const ApiError &error)
     return response;
 }
 
-QJsonObject objectSchema(const QJsonObject &properties)
-{
-    return {{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), properties}};
-}
-
-QJsonObject typed(const char *type)
-{
-    return {{QStringLiteral("type"), QLatin1StringView(type)}};
-}
-
-QJsonObject arrayOf(const QJsonObject &items)
-{
-    return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), items}};
-}
-
-QJsonObject ref(const char *name)
-{
-    return {{QStringLiteral("$ref"), QString(QStringLiteral("#/components/schemas/") + QLatin1StringView(name))}};
-}
+using openapi::arrayOf;
+using openapi::objectSchema;
+using openapi::ref;
+using openapi::type;
 
 void addSchemas(Router &router)
 {
-    const QJsonObject webhook = objectSchema({{QStringLiteral("id"), typed("string")},
-                                              {QStringLiteral("url"), typed("string")},
-                                              {QStringLiteral("events"), arrayOf(typed("string"))},
-                                              {QStringLiteral("description"), typed("string")},
-                                              {QStringLiteral("active"), typed("boolean")},
-                                              {QStringLiteral("createdAt"), typed("string")},
-                                              {QStringLiteral("updatedAt"), typed("string")},
-                                              {QStringLiteral("secret"), typed("string")}});
+    const QJsonObject webhook = objectSchema({{QStringLiteral("id"), type("string")},
+                                              {QStringLiteral("url"), type("string")},
+                                              {QStringLiteral("events"), arrayOf(type("string"))},
+                                              {QStringLiteral("description"), type("string")},
+                                              {QStringLiteral("active"), type("boolean")},
+                                              {QStringLiteral("createdAt"), type("string")},
+                                              {QStringLiteral("updatedAt"), type("string")},
+                                              {QStringLiteral("secret"), type("string")}});
     router.addSchema(QStringLiteral("Webhook"), webhook);
     router.addSchema(QStringLiteral("WebhookList"), objectSchema({{QStringLiteral("webhooks"), arrayOf(ref("Webhook"))}}));
-    router.addSchema(QStringLiteral("WebhookRequest"), objectSchema({{QStringLiteral("url"), typed("string")},
-                                                                     {QStringLiteral("events"), arrayOf(typed("string"))},
-                                                                     {QStringLiteral("description"), typed("string")},
-                                                                     {QStringLiteral("active"), typed("boolean")}}));
+    router.addSchema(QStringLiteral("WebhookRequest"), objectSchema({{QStringLiteral("url"), type("string")},
+                                                                     {QStringLiteral("events"), arrayOf(type("string"))},
+                                                                     {QStringLiteral("description"), type("string")},
+                                                                     {QStringLiteral("active"), type("boolean")}}));
     router.addSchema(QStringLiteral("WebhookDeliveries"),
-                     objectSchema({{QStringLiteral("deliveries"), arrayOf(typed("object"))}}));
-    router.addSchema(QStringLiteral("WebhookTest"), objectSchema({{QStringLiteral("deliveryId"), typed("string")},
-                                                                  {QStringLiteral("event"), typed("string")},
-                                                                  {QStringLiteral("state"), typed("string")}}));
-    router.addSchema(QStringLiteral("AuditPage"), objectSchema({{QStringLiteral("events"), arrayOf(typed("object"))},
-                                                                {QStringLiteral("nextCursor"), typed("string")}}));
-    router.addSchema(QStringLiteral("UsageDashboard"), objectSchema({{QStringLiteral("plan"), typed("object")},
-                                                                     {QStringLiteral("today"), typed("string")},
-                                                                     {QStringLiteral("current"), typed("object")},
-                                                                     {QStringLiteral("from"), typed("string")},
-                                                                     {QStringLiteral("to"), typed("string")},
-                                                                     {QStringLiteral("series"), arrayOf(typed("object"))}}));
+                     objectSchema({{QStringLiteral("deliveries"), arrayOf(type("object"))}}));
+    router.addSchema(QStringLiteral("WebhookTest"), objectSchema({{QStringLiteral("deliveryId"), type("string")},
+                                                                  {QStringLiteral("event"), type("string")},
+                                                                  {QStringLiteral("state"), type("string")}}));
+    router.addSchema(QStringLiteral("AuditPage"), objectSchema({{QStringLiteral("events"), arrayOf(type("object"))},
+                                                                {QStringLiteral("nextCursor"), type("string")}}));
+    router.addSchema(QStringLiteral("UsageDashboard"), objectSchema({{QStringLiteral("plan"), type("object")},
+                                                                     {QStringLiteral("today"), type("string")},
+                                                                     {QStringLiteral("current"), type("object")},
+                                                                     {QStringLiteral("from"), type("string")},
+                                                                     {QStringLiteral("to"), type("string")},
+                                                                     {QStringLiteral("series"), arrayOf(type("object"))}}));
 }
 
 QueryParamDoc param(const char *name, const char *description, const char *type = "string")
